@@ -1,0 +1,203 @@
+"""Command line: `python -m etl init|ingest|export|history|demo …`.
+
+Library errors become messages that name the fix; exit codes: 0 success, 1 a file was
+rejected, 2 a usage or connection error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from etl import settings
+from etl.database import is_migrated, make_engine
+from etl.load import REJECTED, Upload, ingest_path
+from etl.read import EXTENSIONS
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except OperationalError as exc:
+        _fail(
+            "Tidak dapat terhubung ke basis data / cannot reach the database "
+            f"({settings.database_url(args.db)!s:.60}): {str(exc.orig).splitlines()[0]}"
+        )
+    except SQLAlchemyError as exc:
+        _fail(f"Kesalahan basis data / database error: {str(exc).splitlines()[0]}")
+    return EXIT_USAGE
+
+
+def _fail(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+
+    def command(name: str, run, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", help="database URL (default: RB_DATABASE_URL or data/rb.sqlite)")
+        p.set_defaults(run=run)
+        return p
+
+    command("init", _init, "create or migrate the schema and load the reference catalogue")
+
+    p = command("ingest", _ingest, "validate and load quarterly files (each file one transaction)")
+    p.add_argument("paths", nargs="+", help="files, or folders holding spreadsheets")
+    p.add_argument("--report", type=Path, help="write the JSON report to this file")
+    p.add_argument("--user", default="cli", help="who sends the files (kept with each file)")
+    p.add_argument("--dry-run", action="store_true", help="validate and plan, store nothing")
+
+    p = command("export", _export, "export a summary table as CSV or XLSX")
+    p.add_argument("--out", type=Path, required=True, help="FILE.csv or FILE.xlsx")
+    p.add_argument("--year", type=int)
+    p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4))
+    p.add_argument("--agency")
+    p.add_argument("--indicator")
+    p.add_argument("--theme")
+    p.add_argument("--table", default="observations", help="observations (default)")
+    p.add_argument("--sep", default=",", choices=(",", ";"), help="CSV delimiter")
+
+    p = command("history", _history, "every revision of one agency's indicator, as CSV")
+    p.add_argument("--agency", required=True)
+    p.add_argument("--indicator", required=True)
+
+    p = command("demo", _demo, "load seeded, clearly labelled demo submissions (2020-2025)")
+    p.add_argument("--seed", type=int, default=2024)
+    p.add_argument("--out", type=Path, help="keep the generated workbooks in this folder")
+    return parser
+
+
+def _engine(args):
+    return make_engine(args.db)
+
+
+def _ready_engine(args):
+    """An engine on a migrated database (init runs first when needed)."""
+    engine = _engine(args)
+    if not is_migrated(engine):
+        from etl.bootstrap import init_database
+
+        init_database(engine)
+    return engine
+
+
+def _init(args) -> int:
+    from etl.bootstrap import init_database
+
+    report = init_database(_engine(args))
+    rows = ", ".join(f"{k} {v}" for k, v in report.catalogue_rows.items())
+    print(f"Skema mutakhir / schema up to date. Katalog / catalogue rows written: {rows}")
+    n = report.national
+    print(f"Angka nasional / national figures: {n.status} ({n.rows.inserted} new)")
+    return EXIT_OK
+
+
+def spreadsheet_paths(paths: list[str]) -> list[Path]:
+    """Files as given; every spreadsheet under a folder, in name order."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in EXTENSIONS and not p.name.startswith("~$")
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def _ingest(args) -> int:
+    from etl.catalogue_store import load_catalogue
+    from etl.progress_cli import progress
+
+    engine = _ready_engine(args)
+    catalogue = load_catalogue(engine)
+    upload = Upload(user=args.user)
+    results = []
+    files = spreadsheet_paths(args.paths)
+    for path in progress(files, desc="ingest", unit="file"):
+        result = ingest_path(engine, path, upload, catalogue=catalogue, dry_run=args.dry_run)
+        results.append(result)
+        _print_result(result)
+    counts = {s: sum(r.status == s for r in results) for s in ("accepted", "unchanged", REJECTED)}
+    print(
+        f"{len(results)} berkas / files: {counts['accepted']} diterima / accepted, "
+        f"{counts['unchanged']} tidak berubah / unchanged, {counts[REJECTED]} ditolak / rejected"
+    )
+    if args.report:
+        args.report.write_text(
+            json.dumps({"files": [r.as_report() for r in results]}, ensure_ascii=False, indent=2),
+            encoding="utf-8",
+        )
+    return EXIT_REJECTED if counts[REJECTED] else EXIT_OK
+
+
+def _print_result(result) -> None:
+    rows = result.rows
+    sid = f" #{result.submission_id}" if result.submission_id else ""
+    print(
+        f"{result.status.upper():9} {result.path}{sid}: {rows.inserted} baru/inserted, "
+        f"{rows.updated} diubah/updated, {rows.unchanged} sama/unchanged, "
+        f"{rows.skipped} kosong/skipped"
+    )
+    for issue in result.issues:
+        print(f"  {issue.severity:7} {issue.code} [{issue.where()}] {issue.message_id}")
+        print(f"  {'':7} {'':{len(issue.code)}} {'':{len(issue.where()) + 2}} {issue.message_en}")
+
+
+def _export(args) -> int:
+    from etl.export import export_table
+    from etl.queries import Filters
+
+    engine = _ready_engine(args)
+    filters = Filters(args.year, args.quarter, args.agency, args.indicator, args.theme)
+    suffix = args.out.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        _fail("--out harus berakhiran .csv atau .xlsx / --out must end in .csv or .xlsx")
+        return EXIT_USAGE
+    try:
+        rows = export_table(engine, args.table, filters, args.out, sep=args.sep)
+    except KeyError:
+        _fail(f"Tabel tidak dikenal / unknown table: {args.table}")
+        return EXIT_USAGE
+    print(f"{rows} baris / rows → {args.out}")
+    return EXIT_OK
+
+
+def _history(args) -> int:
+    from etl.queries import history
+
+    frame = history(_ready_engine(args), args.agency, args.indicator)
+    frame.to_csv(sys.stdout, index=False)
+    return EXIT_OK
+
+
+def _demo(args) -> int:
+    from etl.demo import load_demo
+
+    results = load_demo(_ready_engine(args), seed=args.seed, keep=args.out)
+    rejected = [r for r in results if r.status == REJECTED]
+    for result in rejected:
+        _print_result(result)
+    print(f"Demo: {len(results)} berkas / files, {len(rejected)} ditolak / rejected")
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,296 @@
+"""One transaction per file: validate, then store the file, its values and their history.
+
+`ingest_bytes` is the one entry point of the command line, the upload page and the demo; a
+rejected file changes nothing, the same bytes again are `unchanged`, a corrected file keeps the
+values it replaces as history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, bindparam, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from etl import schema
+from etl.catalogue_store import load_catalogue
+from etl.database import write_transaction
+from etl.issues import Issue, UploadError
+from etl.read import Limits, read_upload
+from etl.validate import Context, ValidRow, validate
+from indicators.catalogue import Catalogue
+
+ACCEPTED, UNCHANGED, REJECTED = "accepted", "unchanged", "rejected"
+_RETRIES = 3
+
+
+@dataclass
+class RowCounts:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a file does to one value: old → new (old is None for an insert)."""
+
+    row: ValidRow
+    old_value: float | None
+    old_target: float | None
+
+    @property
+    def kind(self) -> str:
+        if self.old_value is None:
+            return "inserted"
+        same = self.old_value == self.row.value and self.old_target == self.row.target
+        return "unchanged" if same else "updated"
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str
+    submission_id: int | None = None
+    rows: RowCounts = field(default_factory=RowCounts)
+    issues: list[Issue] = field(default_factory=list)
+    sha256: str | None = None
+    changes: list[Change] = field(default_factory=list)
+    dry_run: bool = False
+
+    def as_report(self) -> dict:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "submission_id": self.submission_id,
+            "sha256": self.sha256,
+            "rows": vars(self.rows).copy(),
+            "issues": [i.as_dict() for i in self.issues],
+        }
+
+
+@dataclass
+class Upload:
+    """Who sends a file, when, and what they may touch."""
+
+    user: str = "cli"
+    source: str = "upload"  # upload | demo | reference
+    received_at: dt.datetime | None = None  # default: now; the demo back-dates its files
+    allowed_agencies: frozenset[str] | None = None
+    today: dt.date | None = None
+
+
+def ingest_path(
+    engine: Engine, path: str | Path, upload: Upload | None = None, **kwargs
+) -> FileResult:
+    path = Path(path)
+    if not path.is_file():
+        return FileResult(
+            str(path), REJECTED, issues=[Issue.make("file_not_found", value=str(path))]
+        )
+    return ingest_bytes(engine, path.name, path.read_bytes(), upload, display=str(path), **kwargs)
+
+
+def ingest_bytes(
+    engine: Engine,
+    file_name: str,
+    data: bytes,
+    upload: Upload | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
+    dry_run: bool = False,
+    display: str | None = None,
+) -> FileResult:
+    upload = upload or Upload()
+    shown = display or file_name
+    sha = hashlib.sha256(data).hexdigest()
+    catalogue = catalogue or load_catalogue(engine)
+    try:
+        book = read_upload(file_name, data, limits)
+    except UploadError as error:
+        return FileResult(shown, REJECTED, issues=error.issues, sha256=sha)
+    ctx = Context(catalogue, upload.today or dt.date.today(), upload.allowed_agencies)
+    validation = validate(book, ctx, history=lambda pairs: current_history(engine, pairs))
+    if not validation.ok:
+        return FileResult(shown, REJECTED, issues=validation.issues, sha256=sha)
+    return commit_rows(
+        engine, file_name, data, validation.rows, upload,
+        skipped=validation.skipped, issues=validation.issues, dry_run=dry_run, display=shown,
+    )
+
+
+def commit_rows(
+    engine: Engine,
+    file_name: str,
+    data: bytes,
+    rows: list[ValidRow],
+    upload: Upload,
+    *,
+    skipped: int = 0,
+    issues: list[Issue] | None = None,
+    dry_run: bool = False,
+    display: str | None = None,
+) -> FileResult:
+    """Store valid rows of one file in one transaction (or, for a dry run, only plan it)."""
+    sha = hashlib.sha256(data).hexdigest()
+    result = FileResult(display or file_name, ACCEPTED, issues=list(issues or ()), sha256=sha)
+    result.dry_run = dry_run
+    for attempt in range(_RETRIES):
+        result.rows = RowCounts(skipped=skipped)
+        try:
+            with write_transaction(engine) as conn:
+                earlier = _submission_with_sha(conn, sha)
+                if earlier is not None:
+                    result.status, result.submission_id = UNCHANGED, earlier
+                    result.rows.unchanged = len(rows)
+                    return result
+                result.changes = plan_changes(conn, rows)
+                _count(result)
+                if dry_run:
+                    conn.rollback()
+                    return result
+                result.submission_id = store(conn, file_name, data, sha, result, upload)
+            return result
+        except (IntegrityError, OperationalError):
+            # A concurrent writer stored the same key first (PostgreSQL) or held the lock past
+            # the busy timeout (SQLite): plan again against what is now current.
+            if attempt == _RETRIES - 1:
+                raise
+    return result
+
+
+def _submission_with_sha(conn: Connection, sha: str) -> int | None:
+    return conn.execute(
+        select(schema.submission.c.id)
+        .where(schema.submission.c.sha256 == sha, schema.submission.c.source != "rejected")
+        .order_by(schema.submission.c.id)
+        .limit(1)
+    ).scalar()
+
+
+def _current(conn: Connection, rows: list[ValidRow]) -> dict[tuple, tuple]:
+    """Current stored (id, value, target) per key, for the agencies and years of the rows."""
+    if not rows:
+        return {}
+    obs = schema.observation.c
+    agencies = sorted({r.agency for r in rows})
+    years = sorted({r.year for r in rows})
+    query = select(obs.id, obs.agency, obs.indicator, obs.year, obs.quarter, obs.value, obs.target).where(
+        obs.superseded_at.is_(None),
+        obs.agency.in_(bindparam("agencies", expanding=True)),
+        obs.year.in_(bindparam("years", expanding=True)),
+    )
+    return {
+        (a, i, y, q): (oid, v, t)
+        for oid, a, i, y, q, v, t in conn.execute(query, {"agencies": agencies, "years": years})
+    }
+
+
+def plan_changes(conn: Connection, rows: list[ValidRow]) -> list[Change]:
+    current = _current(conn, rows)
+    changes = []
+    for r in rows:
+        old = current.get((r.agency, r.indicator, r.year, r.quarter))
+        changes.append(Change(r, *(old[1:] if old else (None, None))))
+    return changes
+
+
+def _count(result: FileResult) -> None:
+    for change in result.changes:
+        kind = change.kind
+        setattr(result.rows, kind, getattr(result.rows, kind) + 1)
+
+
+def store(
+    conn: Connection, file_name: str, data: bytes, sha: str, result: FileResult, upload: Upload
+) -> int:
+    """Write the submission, the new current values and the superseded history."""
+    now = dt.datetime.now(dt.UTC)
+    received = upload.received_at or now
+    counts = result.rows
+    submission_id = conn.execute(
+        schema.submission.insert().returning(schema.submission.c.id),
+        {
+            "file_name": file_name,
+            "sha256": sha,
+            "size_bytes": len(data),
+            "content": data,
+            "uploaded_by": upload.user,
+            "uploaded_at": received,
+            "source": upload.source,
+            "rows_inserted": counts.inserted,
+            "rows_updated": counts.updated,
+            "rows_unchanged": counts.unchanged,
+            "rows_skipped": counts.skipped,
+            "issues": [i.as_dict() for i in result.issues],
+        },
+    ).scalar_one()
+    written = [c.row for c in result.changes if c.kind != "unchanged"]
+    replaced = [c.row for c in result.changes if c.kind == "updated"]
+    obs = schema.observation
+    if replaced:
+        # Before the inserts: the partial unique index allows one current row per key.
+        conn.execute(
+            update(obs)
+            .where(
+                obs.c.agency == bindparam("k_agency"),
+                obs.c.indicator == bindparam("k_indicator"),
+                obs.c.year == bindparam("k_year"),
+                obs.c.quarter == bindparam("k_quarter"),
+                obs.c.superseded_at.is_(None),
+            )
+            .values(superseded_at=received, superseded_by=submission_id),
+            [
+                {"k_agency": r.agency, "k_indicator": r.indicator, "k_year": r.year, "k_quarter": r.quarter}
+                for r in replaced
+            ],
+        )
+    if written:
+        conn.execute(
+            obs.insert(),
+            [
+                {
+                    **r._asdict(),
+                    "submission_id": submission_id,
+                    "recorded_at": received,
+                    "recorded_by": upload.user,
+                    "superseded_at": None,
+                    "superseded_by": None,
+                }
+                for r in written
+            ],
+        )
+    conn.execute(
+        schema.audit_log.insert(),
+        {
+            "at": now,
+            "actor": upload.user,
+            "action": "ingest",
+            "entity": f"submission:{submission_id}",
+            "detail": {"file_name": file_name, "sha256": sha, "source": upload.source, **vars(counts)},
+        },
+    )
+    return submission_id
+
+
+def current_history(engine: Engine, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list]:
+    """(agency, indicator) → [(year, quarter, value)] of the current stored values."""
+    pairs = set(pairs)
+    if not pairs:
+        return {}
+    obs = schema.observation.c
+    query = select(obs.agency, obs.indicator, obs.year, obs.quarter, obs.value).where(
+        obs.superseded_at.is_(None), obs.agency.in_(bindparam("agencies", expanding=True))
+    )
+    out: dict[tuple[str, str], list] = {}
+    with engine.connect() as conn:
+        for a, i, y, q, v in conn.execute(query, {"agencies": sorted({a for a, _ in pairs})}):
+            if (a, i) in pairs:
+                out.setdefault((a, i), []).append((y, q, v))
+    return out

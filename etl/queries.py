@@ -1,0 +1,145 @@
+"""The frames pages and exports need, as plain functions with bound parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, and_, select
+
+from etl import schema
+
+obs = schema.observation
+sub = schema.submission
+agency = schema.agency
+ind = schema.indicator
+
+
+@dataclass(frozen=True)
+class Filters:
+    year: int | None = None
+    quarter: int | None = None
+    agency: str | None = None
+    indicator: str | None = None
+    theme: str | None = None
+    agency_type: str | None = None
+
+    def conditions(self) -> list:
+        out = []
+        if self.year is not None:
+            out.append(obs.c.year == self.year)
+        if self.quarter is not None:
+            out.append(obs.c.quarter == self.quarter)
+        if self.agency:
+            out.append(obs.c.agency == self.agency.upper())
+        if self.indicator:
+            out.append(obs.c.indicator == self.indicator.upper())
+        if self.theme:
+            out.append(ind.c.theme == self.theme.upper())
+        if self.agency_type:
+            out.append(agency.c.type == self.agency_type.upper())
+        return out
+
+
+def current_observations(engine: Engine, filters: Filters | None = None) -> pd.DataFrame:
+    """One row per current observation, joined with its agency, indicator and submission."""
+    filters = filters or Filters()
+    query = (
+        select(
+            obs.c.agency.label("agency_code"),
+            agency.c.name.label("agency_name"),
+            agency.c.type.label("agency_type"),
+            agency.c.parent.label("agency_parent"),
+            obs.c.indicator.label("indicator_code"),
+            ind.c.name_id.label("indicator_name"),
+            ind.c.name_en.label("indicator_name_en"),
+            ind.c.theme.label("theme"),
+            obs.c.year,
+            obs.c.quarter,
+            obs.c.value,
+            ind.c.unit,
+            obs.c.target,
+            obs.c.notes,
+            obs.c.evidence_url,
+            obs.c.confidence,
+            sub.c.uploaded_at.label("submitted_at"),
+            sub.c.uploaded_by.label("submitted_by"),
+            sub.c.file_name,
+            obs.c.submission_id,
+            sub.c.source,
+        )
+        .select_from(
+            obs.join(agency, agency.c.code == obs.c.agency)
+            .join(ind, ind.c.code == obs.c.indicator)
+            .join(sub, sub.c.id == obs.c.submission_id)
+        )
+        .where(obs.c.superseded_at.is_(None), *filters.conditions())
+        .order_by(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)
+    )
+    with engine.connect() as conn:
+        frame = pd.DataFrame(conn.execute(query).mappings().all())
+    if frame.empty:
+        frame = pd.DataFrame(columns=[c.name for c in query.selected_columns])
+    return frame
+
+
+def history(engine: Engine, agency_code: str, indicator_code: str) -> pd.DataFrame:
+    """Every revision of one agency's indicator, oldest first."""
+    replacer = sub.alias("replacer")
+    query = (
+        select(
+            obs.c.year,
+            obs.c.quarter,
+            obs.c.value,
+            obs.c.target,
+            obs.c.recorded_at,
+            obs.c.recorded_by,
+            sub.c.file_name,
+            sub.c.sha256,
+            obs.c.sheet,
+            obs.c.cell,
+            obs.c.submission_id,
+            obs.c.superseded_at,
+            obs.c.superseded_by,
+            replacer.c.file_name.label("superseded_by_file"),
+        )
+        .select_from(
+            obs.join(sub, sub.c.id == obs.c.submission_id).outerjoin(
+                replacer, replacer.c.id == obs.c.superseded_by
+            )
+        )
+        .where(
+            and_(obs.c.agency == agency_code.upper(), obs.c.indicator == indicator_code.upper())
+        )
+        .order_by(obs.c.year, obs.c.quarter, obs.c.recorded_at, obs.c.id)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    return pd.DataFrame(rows, columns=[c.name for c in query.selected_columns])
+
+
+def submissions(engine: Engine) -> pd.DataFrame:
+    query = select(
+        sub.c.id,
+        sub.c.file_name,
+        sub.c.sha256,
+        sub.c.size_bytes,
+        sub.c.uploaded_by,
+        sub.c.uploaded_at,
+        sub.c.source,
+        sub.c.rows_inserted,
+        sub.c.rows_updated,
+        sub.c.rows_unchanged,
+        sub.c.rows_skipped,
+    ).order_by(sub.c.id)
+    with engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    return pd.DataFrame(rows, columns=[c.name for c in query.selected_columns])
+
+
+def submission_content(engine: Engine, submission_id: int) -> tuple[str, bytes] | None:
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(sub.c.file_name, sub.c.content).where(sub.c.id == submission_id)
+        ).first()
+    return None if row is None else (row.file_name, bytes(row.content))

@@ -1,0 +1,188 @@
+"""Workbook or CSV bytes → the sheets to validate, each with its rows and layout.
+
+Nothing is executed: python-calamine reads cached values only (macros and external links are
+never evaluated); xlsx parts are pre-scanned by `etl.xlsx_scan` for bombs, percent formats and
+formulas without a cached value, which calamine alone cannot see.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import python_calamine
+
+from etl import settings
+from etl.issues import Issue, UploadError
+from etl.layout import Layout, find_layout, headers_seen
+from etl.xlsx_scan import scan_xlsx
+
+EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+PREFERRED_SHEETS = ("data", "isian", "realisasi")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int
+    max_rows: int
+    max_unpacked_bytes: int
+    max_columns: int
+
+    @classmethod
+    def from_settings(cls) -> Limits:
+        return cls(
+            max_bytes=int(settings.get("RB_MAX_UPLOAD_MB") * 1024 * 1024),
+            max_rows=settings.get("RB_MAX_ROWS"),
+            max_unpacked_bytes=int(settings.get("RB_MAX_UNPACKED_MB") * 1024 * 1024),
+            max_columns=settings.get("RB_MAX_COLUMNS"),
+        )
+
+
+@dataclass
+class Sheet:
+    name: str | None  # None for a CSV file
+    rows: list[list]
+    layout: Layout
+    percent_cells: frozenset[str] = frozenset()
+    formulas_without_value: frozenset[str] = frozenset()
+
+    def data_rows(self):
+        """(0-based row index, row) for each row below the header holding any value."""
+        for index in range(self.layout.header_row + 1, len(self.rows)):
+            row = self.rows[index]
+            if any(v is not None and v != "" for v in row):
+                yield index, row
+
+
+@dataclass
+class Workbook:
+    sheets: list[Sheet]
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Workbook:
+    """Parse an upload; raise UploadError for a problem with the file as a whole."""
+    limits = limits or Limits.from_settings()
+    suffix = PurePath(file_name).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise UploadError.one("unsupported_file", value=suffix or file_name)
+    if len(data) > limits.max_bytes:
+        raise UploadError.one(
+            "file_too_large",
+            size_mb=f"{len(data) / 1048576:.1f}",
+            limit_mb=f"{limits.max_bytes / 1048576:.0f}",
+        )
+    if suffix == ".csv":
+        sheets = [_csv_sheet(data, limits)]
+    else:
+        sheets = _workbook_sheets(suffix, data, limits)
+    for sheet in sheets:
+        rows = sum(1 for _ in sheet.data_rows())
+        if rows > limits.max_rows:
+            raise UploadError.one("too_many_rows", sheet=sheet.name, limit=limits.max_rows)
+    if not any(True for sheet in sheets for _ in sheet.data_rows()):
+        raise UploadError.one("no_data_rows")
+    return Workbook(sheets)
+
+
+def _workbook_sheets(suffix: str, data: bytes, limits: Limits) -> list[Sheet]:
+    kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
+        suffix, "Excel (.xlsx)"
+    )
+    scan = None
+    if suffix in (".xlsx", ".xlsm"):
+        if data[:8] == _OLE_MAGIC:
+            raise UploadError.one("password_protected")
+        scan = scan_xlsx(
+            data,
+            max_rows=limits.max_rows,
+            max_unpacked_bytes=limits.max_unpacked_bytes,
+            max_columns=limits.max_columns,
+        )
+    elif suffix == ".ods" and data[:4] != _ZIP_MAGIC:
+        raise UploadError.one("corrupt_file", kind=kind, detail="not a zip container")
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except python_calamine.PasswordError as exc:
+        raise UploadError.one("password_protected") from exc
+    except (python_calamine.CalamineError, ValueError, OSError) as exc:
+        raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
+    visible = [
+        m.name
+        for m in book.sheets_metadata
+        if str(m.visible).endswith("Visible") and "WorkSheet" in str(m.typ)
+    ]
+    if scan is not None:
+        visible = [n for n in visible if n in scan.sheets and not scan.sheets[n].hidden]
+    preferred = [n for n in visible if n.strip().lower() in PREFERRED_SHEETS]
+    candidates = preferred or visible
+    sheets: list[Sheet] = []
+    seen: list[str] = []
+    for name in candidates:
+        try:
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except (python_calamine.CalamineError, ValueError) as exc:
+            raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
+        _check_width(name, rows, limits)
+        layout = find_layout(rows)
+        if layout is None:
+            seen.extend(h for h in headers_seen(rows) if h not in seen)
+            continue
+        info = scan.sheets[name] if scan is not None else None
+        sheets.append(
+            Sheet(
+                name,
+                rows,
+                layout,
+                frozenset(info.percent_cells) if info else frozenset(),
+                frozenset(info.formulas_without_value) if info else frozenset(),
+            )
+        )
+    if not sheets:
+        raise UploadError.one("no_header", headers=", ".join(seen[:40]) or "-")
+    return sheets
+
+
+def _csv_sheet(data: bytes, limits: Limits) -> Sheet:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UploadError.one("invalid_encoding", row=line) from exc
+    sample = text[:20000]
+    delimiter = ";" if _fields(sample, ";") > _fields(sample, ",") else ","
+    rows: list[list] = []
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        rows.append([cell if cell.strip() else None for cell in row])
+        if len(rows) > limits.max_rows + 30:
+            raise UploadError.one("too_many_rows", sheet="CSV", limit=limits.max_rows)
+    _check_width("CSV", rows, limits)
+    layout = find_layout(rows)
+    if layout is None:
+        raise UploadError.one("no_header", headers=", ".join(headers_seen(rows)[:40]) or "-")
+    return Sheet(None, rows, layout)
+
+
+def _fields(sample: str, delimiter: str) -> int:
+    """Fields per line that `delimiter` gives in the header area (more = the real one)."""
+    lines = [line for line in sample.splitlines()[:30] if line.strip()]
+    if not lines:
+        return 0
+    return max(len(next(csv.reader([line], delimiter=delimiter))) for line in lines)
+
+
+def _check_width(name: str, rows: list[list], limits: Limits) -> None:
+    width = max((len(r) for r in rows), default=0)
+    if width > limits.max_columns:
+        raise UploadError.one(
+            "too_many_columns", sheet=name, count=width, limit=limits.max_columns
+        )
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:160]

@@ -1,0 +1,396 @@
+"""Sheets + catalogue → typed observation rows and every issue found (not just the first)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from etl import cells
+from etl.cells import CellProblem
+from etl.issues import Issue
+from etl.layout import FIELD_NAMES, QuarterColumn
+from etl.read import Sheet, Workbook
+from indicators.catalogue import Catalogue, Indicator
+
+
+class ValidRow(NamedTuple):
+    agency: str
+    indicator: str
+    year: int
+    quarter: int
+    value: float
+    target: float | None
+    unit: str | None
+    notes: str | None
+    evidence_url: str | None
+    sheet: str | None
+    cell: str | None
+    confidence: str | None = None  # of a reference figure; uploads leave it empty
+
+
+Key = tuple[str, str, int, int]
+# (agency, indicator) → [(year, quarter, value)] of the stored current values.
+HistoryLookup = Callable[[Iterable[tuple[str, str]]], dict[tuple[str, str], list]]
+
+
+@dataclass
+class Context:
+    catalogue: Catalogue
+    today: dt.date = field(default_factory=dt.date.today)
+    allowed_agencies: frozenset[str] | None = None  # None: any agency
+
+
+@dataclass
+class Validation:
+    rows: list[ValidRow]
+    issues: list[Issue]
+    skipped: int
+
+    @property
+    def ok(self) -> bool:
+        return not any(i.is_error for i in self.issues)
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None) -> Validation:
+    issues: list[Issue] = list(book.warnings)
+    rows: list[ValidRow] = []
+    skipped = 0
+    for sheet in book.sheets:
+        checker = _SheetChecker(sheet, ctx, issues)
+        skipped += checker.run(rows)
+    rows = _deduplicate(rows, issues)
+    if history is not None:
+        _flag_outliers(rows, history, issues)
+    return Validation(rows, issues, skipped)
+
+
+class _SheetChecker:
+    def __init__(self, sheet: Sheet, ctx: Context, issues: list[Issue]):
+        self.sheet, self.ctx, self.issues = sheet, ctx, issues
+        self.layout = sheet.layout
+        self.cols = self.layout.columns
+        self.letters = [column_letter(i) for i in range(max(map(len, sheet.rows), default=0))]
+        self.meta: dict[str, object] = {}
+
+    # -- helpers -------------------------------------------------------------------------------
+    def ref(self, row: int, col: int) -> str:
+        return f"{self.letters[col] if col < len(self.letters) else column_letter(col)}{row + 1}"
+
+    def issue(self, code: str, row: int | None, col: int | None, value=None, **params) -> None:
+        in_table = row is None or row > self.layout.header_row
+        header = (
+            self.layout.headers[col]
+            if in_table and col is not None and col < len(self.layout.headers)
+            else None
+        )
+        self.issues.append(
+            Issue.make(
+                code,
+                sheet=self.sheet.name,
+                cell=self.ref(row, col) if row is not None and col is not None else None,
+                row=row + 1 if row is not None else None,
+                column=header,
+                value=value,
+                **params,
+            )
+        )
+
+    def raw(self, row: list, col: int | None):
+        if col is None or col >= len(row):
+            return None
+        value = row[col]
+        return None if value == "" else value
+
+    def parse(self, parser, value, r: int, c: int | None, **params):
+        """Run a cell parser; on a problem record it at the cell and return None."""
+        try:
+            return parser(value)
+        except CellProblem as problem:
+            self.issue(problem.code, r, c, value, **problem.params, **params)
+            return None
+
+    def formula_missing(self, r: int, c: int | None) -> bool:
+        if c is None or not self.sheet.formulas_without_value:
+            return False
+        if self.ref(r, c) in self.sheet.formulas_without_value:
+            self.issue("formula_without_value", r, c)
+            return True
+        return False
+
+    # -- the sheet -----------------------------------------------------------------------------
+    def run(self, out: list[ValidRow]) -> int:
+        if self.layout.unknown:
+            self.issues.append(
+                Issue.make("unknown_columns", sheet=self.sheet.name, value=", ".join(self.layout.unknown))
+            )
+        if not self._metadata() or not self._required_fields():
+            return 0
+        skipped = 0
+        for r, row in self.sheet.data_rows():
+            skipped += self._row(r, row, out)
+        return skipped
+
+    def _metadata(self) -> bool:
+        parsers = {"agency_code": cells.agency_code, "year": cells.parse_year, "quarter": cells.parse_quarter}
+        ok = True
+        for name, (value, r, c) in self.layout.metadata.items():
+            parsed = self.parse(parsers[name], value, r, c)
+            if parsed is None or (name == "agency_code" and not self._known_agency(parsed, r, c)):
+                ok = False
+                continue
+            self.meta[name] = parsed
+        return ok
+
+    def _required_fields(self) -> bool:
+        wide_years = self.layout.is_wide and all(q.year for q in self.layout.quarter_columns)
+        present = {
+            "agency_code": "agency_code" in self.cols or "agency_code" in self.meta,
+            "year": "year" in self.cols or "year" in self.meta or wide_years,
+            "quarter": "quarter" in self.cols or "quarter" in self.meta or self.layout.is_wide,
+        }
+        for name, ok in present.items():
+            if not ok:
+                fid, fen, header, lid, len_ = FIELD_NAMES[name]
+                self.issues.append(
+                    Issue.make(
+                        "missing_field",
+                        sheet=self.sheet.name,
+                        field_id=fid,
+                        field_en=fen,
+                        field_header=header,
+                        label_id=lid,
+                        label_en=len_,
+                    )
+                )
+        return all(present.values())
+
+    def _field(self, row: list, r: int, name: str, parser):
+        """A per-row field: its column, else the metadata value; both must agree."""
+        c = self.cols.get(name)
+        value = self.raw(row, c)
+        if self.formula_missing(r, c):
+            return None
+        meta = self.meta.get(name)
+        if value is None:
+            return meta
+        parsed = self.parse(parser, value, r, c)
+        if parsed is not None and meta is not None and parsed != meta:
+            self.issue("metadata_conflict", r, c, value, expected=meta)
+            return None
+        return parsed
+
+    def _row(self, r: int, row: list, out: list[ValidRow]) -> int:
+        catalogue = self.ctx.catalogue
+        ic = self.cols["indicator_code"]
+        if self.formula_missing(r, ic):
+            return 0
+        raw_code = self.raw(row, ic)
+        values = self._value_cells(row)
+        if raw_code is None:
+            if any(not cells.is_not_reported(v) for _, v, _ in values):
+                self.issue("unknown_indicator", r, ic, "")
+            return 0
+        indicator = catalogue.indicators.get(cells.indicator_code(raw_code))
+        if indicator is None:
+            self.issue("unknown_indicator", r, ic, raw_code)
+        agency = self._agency(row, r)
+        year = self._field(row, r, "year", cells.parse_year)
+        quarter = self._field(row, r, "quarter", cells.parse_quarter) if not self.layout.is_wide else None
+        if agency and indicator:
+            a = catalogue.agencies[agency]
+            if not indicator.reported_by(a.type):
+                self.issue("indicator_not_for_agency", r, ic, indicator.code, agency_type=a.type, agency=agency)
+                indicator = None
+        target = self._number(row, r, self.cols.get("target"), indicator)
+        unit = self._unit(row, r, indicator)
+        notes = self.raw(row, self.cols.get("notes"))
+        evidence = self._evidence(row, r)
+        skipped = 0
+        for c, value, column in values:
+            if self.formula_missing(r, c):
+                continue
+            if cells.is_not_reported(value):
+                skipped += 1 if value is not None or not self.layout.is_wide else 0
+                continue
+            period = self._period(r, c, year, quarter, column)
+            number = self._number(row, r, c, indicator)
+            if None in (agency, indicator, number, period):
+                continue
+            out.append(
+                ValidRow(
+                    agency, indicator.code, period[0], period[1], number, target, unit,
+                    None if notes is None else str(notes), evidence, self.sheet.name, self.ref(r, c),
+                )
+            )
+        return skipped
+
+    def _value_cells(self, row: list) -> list[tuple[int, object, QuarterColumn | None]]:
+        if self.layout.is_wide:
+            return [(q.index, self.raw(row, q.index), q) for q in self.layout.quarter_columns]
+        c = self.cols["value"]
+        return [(c, self.raw(row, c), None)]
+
+    def _agency(self, row: list, r: int) -> str | None:
+        code = self._field(row, r, "agency_code", cells.agency_code)
+        if code is None:
+            return None
+        c = self.cols.get("agency_code")
+        # A code from the metadata block was checked once, in _metadata.
+        if self.raw(row, c) is not None and not self._known_agency(code, r, c):
+            return None
+        name = self.raw(row, self.cols.get("agency_name"))
+        expected = self.ctx.catalogue.agencies[code].name
+        if name is not None and " ".join(str(name).split()).lower() != expected.lower():
+            self.issue("agency_name_differs", r, self.cols["agency_name"], name, expected=expected)
+        return code
+
+    def _known_agency(self, code: str, r: int, c: int | None) -> bool:
+        if code not in self.ctx.catalogue.agencies:
+            self.issue("unknown_agency", r, c, code)
+            return False
+        allowed = self.ctx.allowed_agencies
+        if allowed is not None and code not in allowed:
+            self.issue("agency_not_allowed", r, c, code)
+            return False
+        return True
+
+    def _period(self, r, c, year, quarter, column: QuarterColumn | None) -> tuple[int, int] | None:
+        if column is not None:
+            quarter = column.quarter
+            if column.year is not None:
+                if year is not None and year != column.year and "year" in self.cols:
+                    self.issue("metadata_conflict", r, c, column.header, expected=year)
+                    return None
+                year = column.year
+        if year is None or quarter is None:
+            return None
+        earliest = self.ctx.catalogue.earliest_year
+        if year < earliest:
+            self.issue("year_too_early", r, self.cols.get("year", c), year, earliest=earliest)
+            return None
+        if dt.date(year, 3 * quarter - 2, 1) > self.ctx.today:
+            self.issue("quarter_not_started", r, c, f"{year} TW{quarter}", year=year, quarter=quarter)
+            return None
+        return (year, quarter)
+
+    def _number(self, row: list, r: int, c: int | None, indicator: Indicator | None) -> float | None:
+        value = self.raw(row, c)
+        if value is None or cells.is_not_reported(value) or self.formula_missing(r, c):
+            return None
+        number = self.parse(cells.parse_number, value, r, c)
+        if number is None:
+            return None
+        if (
+            indicator is not None
+            and indicator.is_percent
+            and isinstance(value, (int, float))
+            and self.ref(r, c) in self.sheet.percent_cells
+        ):
+            number *= 100.0
+        if indicator is not None and (
+            (indicator.min is not None and number < indicator.min)
+            or (indicator.max is not None and number > indicator.max)
+        ):
+            self.issue(
+                "value_out_of_range", r, c, _fmt(number), indicator=indicator.code,
+                low=_fmt(indicator.min), high=_fmt(indicator.max),
+            )
+            return None
+        return number
+
+    def _unit(self, row: list, r: int, indicator: Indicator | None) -> str | None:
+        c = self.cols.get("unit")
+        unit = self.raw(row, c)
+        if unit is None:
+            return None
+        unit = str(unit).strip()
+        if indicator is not None and not cells.same_unit(unit, indicator.unit):
+            self.issue("unit_mismatch", r, c, unit, expected=indicator.unit)
+        return unit
+
+    def _evidence(self, row: list, r: int) -> str | None:
+        c = self.cols.get("evidence_url")
+        url = self.raw(row, c)
+        if url is None:
+            return None
+        url = str(url).strip()
+        if not cells.is_http_url(url):
+            self.issue("invalid_url", r, c, url)
+            return None
+        return url
+
+
+def _fmt(number: float | None) -> str:
+    if number is None:
+        return "∞"
+    return f"{number:g}"
+
+
+def _deduplicate(rows: list[ValidRow], issues: list[Issue]) -> list[ValidRow]:
+    first: dict[Key, ValidRow] = {}
+    kept: list[ValidRow] = []
+    for row in rows:
+        key = (row.agency, row.indicator, row.year, row.quarter)
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = row
+            kept.append(row)
+            continue
+        same = earlier.value == row.value and earlier.target == row.target
+        issues.append(
+            Issue.make(
+                "duplicate_same" if same else "duplicate_conflict",
+                sheet=row.sheet, cell=row.cell, row=_row_number(row.cell), value=_fmt(row.value),
+                agency=row.agency, indicator=row.indicator, year=row.year, quarter=row.quarter,
+                other=_fmt(earlier.value), first=earlier.cell,
+            )
+        )
+    return kept
+
+
+def _row_number(cell: str) -> int:
+    return int("".join(ch for ch in cell if ch.isdigit()))
+
+
+OUTLIER_Z = 3.5
+OUTLIER_FLAT_SHARE = 0.10
+OUTLIER_MIN_HISTORY = 4
+
+
+def is_outlier(value: float, earlier: list[float]) -> tuple[bool, float | None]:
+    """Robust z-score test against the agency's own earlier values (spec: 'far from history')."""
+    if len(earlier) < OUTLIER_MIN_HISTORY:
+        return (False, None)
+    median = statistics.median(earlier)
+    mad = statistics.median(abs(v - median) for v in earlier)
+    if mad == 0:
+        return (abs(value - median) > OUTLIER_FLAT_SHARE * abs(median), median)
+    return (abs(0.6745 * (value - median) / mad) > OUTLIER_Z, median)
+
+
+def _flag_outliers(rows: list[ValidRow], history: HistoryLookup, issues: list[Issue]) -> None:
+    stored = history({(r.agency, r.indicator) for r in rows})
+    for row in rows:
+        earlier = [
+            v for (y, q, v) in stored.get((row.agency, row.indicator), ()) if (y, q) < (row.year, row.quarter)
+        ]
+        far, median = is_outlier(row.value, earlier)
+        if far:
+            issues.append(
+                Issue.make(
+                    "value_outlier", sheet=row.sheet, cell=row.cell, row=_row_number(row.cell),
+                    value=_fmt(row.value), median=_fmt(median),
+                )
+            )

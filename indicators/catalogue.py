@@ -1,0 +1,308 @@
+"""The reference catalogue: road maps, themes, indicators, targets, scales and agencies.
+
+Plain, immutable models built from rows (dicts of strings as read from the reference CSVs or
+from the database). Nothing here knows where the rows came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+NATIONAL = "ID"
+AGENCY_TYPES = ("NASIONAL", "KL", "PROV", "KABKOTA")
+DIRECTIONS = ("higher_better", "lower_better", "target_band")
+ROLLUPS = ("mean", "sum", "none")
+PERIOD_VALUES = ("level", "ytd")
+
+
+def _num(text: object) -> float | None:
+    if text is None:
+        return None
+    if isinstance(text, (int, float)):
+        return float(text)
+    text = str(text).strip()
+    return float(text) if text else None
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    code: str
+    name_id: str
+    name_en: str
+    start_year: int
+    end_year: int
+    legal_basis: str = ""
+    status: str = ""
+
+    def contains(self, year: int) -> bool:
+        return self.start_year <= year <= self.end_year
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> Roadmap:
+        return cls(
+            code=_text(row["code"]).upper(),
+            name_id=_text(row["name_id"]),
+            name_en=_text(row["name_en"]),
+            start_year=int(_num(row["start_year"])),
+            end_year=int(_num(row["end_year"])),
+            legal_basis=_text(row.get("legal_basis")),
+            status=_text(row.get("status")),
+        )
+
+
+@dataclass(frozen=True)
+class Theme:
+    code: str
+    focus: str
+    name_id: str
+    name_en: str
+
+    @property
+    def is_tematik(self) -> bool:
+        return self.focus.lower().endswith("tematik")
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> Theme:
+        return cls(
+            code=_text(row["code"]).upper(),
+            focus=_text(row["focus"]),
+            name_id=_text(row["name_id"]),
+            name_en=_text(row["name_en"]),
+        )
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    theme: str
+    name_id: str
+    name_en: str
+    unit: str
+    min: float | None
+    max: float | None
+    direction: str
+    agency_types: tuple[str, ...]
+    national_rollup: str
+    scale: str
+    frequency: str
+    period_value: str
+    confidence: str = ""
+    definition_source: str = ""
+
+    @property
+    def is_percent(self) -> bool:
+        """Measured in percent: a percent-formatted Excel cell (0.85) means 85."""
+        return self.unit.lower().split(" ")[0] in ("persen", "%")
+
+    def reported_by(self, agency_type: str) -> bool:
+        return agency_type in self.agency_types
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> Indicator:
+        direction = _text(row["direction"])
+        if direction not in DIRECTIONS:
+            raise ValueError(f"indicator {row['code']}: unknown direction {direction!r}")
+        types = row["agency_types"]
+        if isinstance(types, str):
+            types = [t for t in types.replace(",", ";").split(";") if t.strip()]
+        return cls(
+            code=_text(row["code"]).upper(),
+            theme=_text(row["theme"]).upper(),
+            name_id=_text(row["name_id"]),
+            name_en=_text(row["name_en"]),
+            unit=_text(row["unit"]),
+            min=_num(row.get("min")),
+            max=_num(row.get("max")),
+            direction=direction,
+            agency_types=tuple(t.strip().upper() for t in types),
+            national_rollup=_text(row.get("national_rollup")) or "none",
+            scale=_text(row.get("scale")).upper(),
+            frequency=_text(row.get("frequency")),
+            period_value=_text(row.get("period_value")) or "level",
+            confidence=_text(row.get("confidence")),
+            definition_source=_text(row.get("definition_source")),
+        )
+
+
+@dataclass(frozen=True)
+class Target:
+    """A baseline or an annual target of one indicator for one agency (`ID` = national)."""
+
+    roadmap: str
+    indicator: str
+    agency: str
+    year: int
+    kind: str  # "baseline" or "target"
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    confidence: str = ""
+    source: str = ""
+
+    @property
+    def is_band(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    @property
+    def point(self) -> float | None:
+        """The value used on the path: a band's midpoint, else the value."""
+        if self.is_band:
+            return (self.low + self.high) / 2
+        return self.value
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> Target:
+        return cls(
+            roadmap=_text(row["roadmap"]).upper(),
+            indicator=_text(row["indicator"]).upper(),
+            agency=_text(row["agency"]).upper(),
+            year=int(_num(row["year"])),
+            kind=_text(row["kind"]).lower(),
+            value=_num(row.get("value")),
+            low=_num(row.get("low")),
+            high=_num(row.get("high")),
+            confidence=_text(row.get("confidence")),
+            source=_text(row.get("source")),
+        )
+
+
+@dataclass(frozen=True)
+class ScaleBand:
+    scale: str
+    label_id: str
+    label_en: str
+    lower: float
+    upper: float
+    closed_side: str  # "lower": [lower, upper); "upper": (lower, upper]
+    confidence: str = ""
+    source: str = ""
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> ScaleBand:
+        return cls(
+            scale=_text(row["scale"]).upper(),
+            label_id=_text(row["label_id"]),
+            label_en=_text(row["label_en"]),
+            lower=float(_num(row["lower"])),
+            upper=float(_num(row["upper"])),
+            closed_side=_text(row.get("closed_side")) or "lower",
+            confidence=_text(row.get("confidence")),
+            source=_text(row.get("source")),
+        )
+
+
+@dataclass(frozen=True)
+class Agency:
+    code: str
+    name: str
+    type: str
+    parent: str = ""
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> Agency:
+        return cls(
+            code=_text(row["code"]).upper(),
+            name=_text(row["name"]),
+            type=_text(row["type"]).upper(),
+            parent=_text(row.get("parent")).upper(),
+        )
+
+
+@dataclass(frozen=True)
+class NationalActual:
+    indicator: str
+    year: int
+    quarter: int
+    value: float
+    confidence: str = ""
+    source: str = ""
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> NationalActual:
+        return cls(
+            indicator=_text(row["indicator"]).upper(),
+            year=int(_num(row["year"])),
+            quarter=int(_num(row["quarter"])),
+            value=float(_num(row["value"])),
+            confidence=_text(row.get("confidence")),
+            source=_text(row.get("source")),
+        )
+
+
+@dataclass
+class Catalogue:
+    roadmaps: dict[str, Roadmap] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
+    scales: dict[str, list[ScaleBand]] = field(default_factory=dict)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(
+        cls,
+        *,
+        roadmaps: Iterable[Mapping] = (),
+        themes: Iterable[Mapping] = (),
+        indicators: Iterable[Mapping] = (),
+        targets: Iterable[Mapping] = (),
+        scales: Iterable[Mapping] = (),
+        agencies: Iterable[Mapping] = (),
+    ) -> Catalogue:
+        bands: dict[str, list[ScaleBand]] = {}
+        for row in scales:
+            band = ScaleBand.from_row(row)
+            bands.setdefault(band.scale, []).append(band)
+        for scale in bands.values():
+            scale.sort(key=lambda b: b.lower)
+        return cls(
+            roadmaps={r.code: r for r in map(Roadmap.from_row, roadmaps)},
+            themes={t.code: t for t in map(Theme.from_row, themes)},
+            indicators={i.code: i for i in map(Indicator.from_row, indicators)},
+            targets=[Target.from_row(r) for r in targets],
+            scales=bands,
+            agencies={a.code: a for a in map(Agency.from_row, agencies)},
+        )
+
+    def roadmap_for(self, year: int) -> Roadmap | None:
+        """The road map whose years contain `year` (None outside every road map)."""
+        for roadmap in sorted(self.roadmaps.values(), key=lambda r: r.start_year):
+            if roadmap.contains(year):
+                return roadmap
+        return None
+
+    @property
+    def earliest_year(self) -> int:
+        """The first year accepted in an upload: the first road map's start minus five years."""
+        starts = [r.start_year for r in self.roadmaps.values()]
+        return (min(starts) if starts else 2020) - 5
+
+    def targets_for(self, roadmap: str, indicator: str, agency: str) -> list[Target]:
+        """Baselines and targets that apply to one agency's indicator in one road map.
+
+        The agency's own rows when it has any; else the national rows, but only for indicators
+        whose national figure is a rate or index (`mean`/`none`): a `sum` indicator such as
+        realised investment needs the agency's own targets.
+        """
+        own = [
+            t
+            for t in self.targets
+            if t.roadmap == roadmap and t.indicator == indicator and t.agency == agency
+        ]
+        if own or agency == NATIONAL:
+            return sorted(own, key=lambda t: (t.year, t.kind))
+        ind = self.indicators.get(indicator)
+        if ind is None or ind.national_rollup == "sum":
+            return []
+        return self.targets_for(roadmap, indicator, NATIONAL)
+
+    def indicators_for_type(self, agency_type: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.reported_by(agency_type)]
+
+    def children(self, agency_code: str) -> list[Agency]:
+        return [a for a in self.agencies.values() if a.parent == agency_code]

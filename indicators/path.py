@@ -1,0 +1,127 @@
+"""Time, baseline, final target and the expected path E(t) of the progress method.
+
+See ../shared/spec/progress-method.md, sections "Time" and "Targets and the expected path".
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from indicators.catalogue import Roadmap, Target
+
+Band = tuple[float, float]
+
+
+def period_t(year: int, quarter: int) -> float:
+    """A quarter placed at its end: Q4 2024 is 2024.0, Q1 2024 is 2023.25."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1-4, not {quarter!r}")
+    return (year - 1) + quarter / 4
+
+
+@dataclass(frozen=True)
+class Point:
+    """One observation of an agency's indicator; `target` is a target uploaded with it."""
+
+    year: int
+    quarter: int
+    value: float
+    target: float | None = None
+
+    @property
+    def t(self) -> float:
+        return period_t(self.year, self.quarter)
+
+
+def observation_series(points: Iterable[Point]) -> list[Point]:
+    """Points in time order, one per period (the last given wins), unreported values dropped."""
+    by_period: dict[tuple[int, int], Point] = {}
+    for p in points:
+        if p.value is not None and not math.isnan(p.value):
+            by_period[(p.year, p.quarter)] = p
+    return sorted(by_period.values(), key=lambda p: p.t)
+
+
+def band_of(row: Target | None) -> Band | None:
+    return (row.low, row.high) if row is not None and row.is_band else None
+
+
+def annual_targets(roadmap: Roadmap, targets: Iterable[Target]) -> dict[int, Target]:
+    """The target rows with a value in the road map's years, one per year."""
+    rows: dict[int, Target] = {}
+    for row in sorted(targets, key=lambda r: r.year):
+        if row.kind == "target" and row.point is not None and roadmap.contains(row.year):
+            rows.setdefault(row.year, row)
+    return rows
+
+
+def final_target(roadmap: Roadmap, targets: Iterable[Target]) -> Target | None:
+    """F: the target of the road map's last year that has one."""
+    rows = annual_targets(roadmap, targets)
+    return rows[max(rows)] if rows else None
+
+
+@dataclass(frozen=True)
+class Baseline:
+    value: float
+    t: float
+    source: str  # "target_row" or "observation"
+
+
+def baseline_for(
+    roadmap: Roadmap,
+    targets: Iterable[Target],
+    observations: Iterable[tuple[float, float]],
+    *,
+    before: float,
+) -> Baseline | None:
+    """B: the road map's baseline row, else the agency's own latest early observation.
+
+    `observations` are (t, value) pairs. An observation serves as baseline only when it is
+    earlier than the one being assessed (`before`): progress is measured "since the baseline",
+    and a first-year value that is its own baseline would always look on track.
+    """
+    rows = [r for r in targets if r.kind == "baseline" and r.point is not None]
+    if rows:
+        # Equally close rows on both sides of the start: the earlier one, as baselines
+        # conventionally precede the plan.
+        row = min(rows, key=lambda r: (abs(r.year - roadmap.start_year), r.year))
+        return Baseline(row.point, float(row.year), "target_row")
+    end_of_first_year = float(roadmap.start_year)
+    early = [(t, v) for t, v in observations if t <= end_of_first_year and t < before]
+    if not early:
+        return None
+    t, value = max(early, key=lambda o: o[0])
+    return Baseline(value, t, "observation")
+
+
+@dataclass(frozen=True)
+class ExpectedPath:
+    """A polyline through (t, value) knots, held flat before the first and after the last."""
+
+    knots: tuple[tuple[float, float], ...]
+
+    @classmethod
+    def build(cls, baseline: Baseline | None, targets: Mapping[int, Target]) -> ExpectedPath | None:
+        """E(t) through (t_B, B) and each annual target dated after it.
+
+        Without a baseline the line runs through the targets alone: it still gives a period its
+        target T, but is no path for the progress ratio.
+        """
+        after = -math.inf if baseline is None else baseline.t
+        knots = [] if baseline is None else [(baseline.t, baseline.value)]
+        knots += [(float(y), row.point) for y, row in sorted(targets.items()) if y > after]
+        return cls(tuple(knots)) if knots else None
+
+    def at(self, t: float) -> float:
+        times: Sequence[float] = [k[0] for k in self.knots]
+        if t <= times[0]:
+            return self.knots[0][1]
+        if t >= times[-1]:
+            return self.knots[-1][1]
+        i = bisect_right(times, t)
+        (t0, v0), (t1, v1) = self.knots[i - 1], self.knots[i]
+        return v0 + (v1 - v0) * (t - t0) / (t1 - t0)

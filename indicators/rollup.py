@@ -1,0 +1,83 @@
+"""National figures and status summaries (../shared/spec/progress-method.md, "Roll-ups")."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from indicators import status as st
+from indicators.catalogue import Indicator
+
+
+@dataclass(frozen=True)
+class NationalFigure:
+    value: float | None
+    source: str  # "official", "computed" or "none"
+    n: int  # agencies that reported
+    m: int  # agencies expected to report
+
+    def describe(self, lang: str = "id") -> str:
+        """Where the figure comes from, in the reader's language."""
+        if lang not in st.LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}: expected one of {st.LANGUAGES}")
+        texts = {
+            "official": ("Angka resmi nasional", "Official national figure"),
+            "computed": (
+                f"Dihitung dari {self.n} dari {self.m} instansi",
+                f"Computed from {self.n} of {self.m} agencies",
+            ),
+            "none": ("Tidak ada angka nasional", "No national figure"),
+        }
+        id_text, en_text = texts[self.source]
+        return id_text if lang == "id" else en_text
+
+
+def _reported(value: float | None) -> bool:
+    return value is not None and not math.isnan(value)
+
+
+def national_figure(
+    indicator: Indicator,
+    official_value: float | None,
+    agency_values: Iterable[float | None],
+    expected_agencies: int,
+) -> NationalFigure:
+    """The official national value when there is one, else the catalogue's roll-up.
+
+    A `sum` over the agencies that reported understates the nation when some have not:
+    `n` of `m` says so wherever the figure is shown.
+    """
+    values = [float(v) for v in agency_values if _reported(v)]
+    n, m = len(values), expected_agencies
+    if _reported(official_value):
+        return NationalFigure(float(official_value), "official", n, m)
+    rollup = indicator.national_rollup
+    if not values or rollup not in ("mean", "sum"):
+        return NationalFigure(None, "none", n, m)
+    total = math.fsum(values)
+    return NationalFigure(total if rollup == "sum" else total / n, "computed", n, m)
+
+
+@dataclass(frozen=True)
+class StatusShare:
+    status: str
+    count: int
+    share: float  # of all statuses counted, 0..1
+
+
+def status_summary(statuses: Iterable[str]) -> list[StatusShare]:
+    """Count and share of indicators in each status, every status listed in status order.
+
+    Indicators of unlike units are summarised by counting statuses, never by averaging their
+    achievement percentages.
+    """
+    counts = Counter(statuses)
+    for code in counts:
+        st.get(code)  # an unknown code is a caller's bug, not a new status
+    total = sum(counts.values())
+    return [
+        StatusShare(s.code, counts[s.code], counts[s.code] / total if total else 0.0)
+        for s in st.STATUSES
+    ]
