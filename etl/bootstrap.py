@@ -43,9 +43,18 @@ def load_national_actuals(engine: Engine, folder: Path | None = None) -> FileRes
             continue
         rows.append(
             ValidRow(
-                NATIONAL, actual.indicator, actual.year, actual.quarter, actual.value, None,
-                catalogue.indicators[actual.indicator].unit, actual.source, None, None,
-                f"D{line}", actual.confidence or None,
+                NATIONAL,
+                actual.indicator,
+                actual.year,
+                actual.quarter,
+                actual.value,
+                None,
+                catalogue.indicators[actual.indicator].unit,
+                actual.source,
+                None,
+                None,
+                f"D{line}",
+                actual.confidence or None,
             )
         )
     upload = Upload(user="reference", source="reference")

@@ -175,9 +175,17 @@ def header_key(text: object) -> str:
 MAGNITUDES = ("ribu", "juta", "miliar", "triliun")
 # English spellings of the catalogue's unit words.
 _UNIT_SYNONYMS = {
-    "percent": "persen", "index": "indeks", "score": "skor", "value": "nilai",
-    "rupiah": "rp", "idr": "rp", "thousand": "ribu", "million": "juta", "billion": "miliar",
-    "trillion": "triliun", "milyar": "miliar",
+    "percent": "persen",
+    "index": "indeks",
+    "score": "skor",
+    "value": "nilai",
+    "rupiah": "rp",
+    "idr": "rp",
+    "thousand": "ribu",
+    "million": "juta",
+    "billion": "miliar",
+    "trillion": "triliun",
+    "milyar": "miliar",
 }
 
 

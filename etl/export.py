@@ -10,8 +10,20 @@ from sqlalchemy import Engine
 from etl.queries import Filters, current_observations
 
 OBSERVATION_COLUMNS = [
-    "agency_code", "agency_name", "agency_type", "indicator_code", "indicator_name", "theme",
-    "year", "quarter", "value", "unit", "target", "achievement_pct", "status", "submitted_at",
+    "agency_code",
+    "agency_name",
+    "agency_type",
+    "indicator_code",
+    "indicator_name",
+    "theme",
+    "year",
+    "quarter",
+    "value",
+    "unit",
+    "target",
+    "achievement_pct",
+    "status",
+    "submitted_at",
 ]
 
 

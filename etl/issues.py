@@ -42,7 +42,14 @@ class Issue:
         """Build an issue from the message table; `params` fill the templates."""
         template = messages.MESSAGES[code]
         shown = None if value is None else _shown(value)
-        fill = {"value": shown, "sheet": sheet, "cell": cell, "row": row, "column": column, **params}
+        fill = {
+            "value": shown,
+            "sheet": sheet,
+            "cell": cell,
+            "row": row,
+            "column": column,
+            **params,
+        }
         return cls(
             severity=template.severity,
             code=code,

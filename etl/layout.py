@@ -40,7 +40,13 @@ METADATA_LABELS: dict[str, str] = {
 
 # How a missing field is named in the bilingual message.
 FIELD_NAMES = {
-    "agency_code": ("Kode instansi", "The agency code", "kode_instansi", "Kode Instansi", "Agency code"),
+    "agency_code": (
+        "Kode instansi",
+        "The agency code",
+        "kode_instansi",
+        "Kode Instansi",
+        "Agency code",
+    ),
     "year": ("Tahun", "The year", "tahun", "Tahun", "Year"),
     "quarter": ("Triwulan", "The quarter", "triwulan", "Triwulan", "Quarter"),
 }

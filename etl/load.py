@@ -120,8 +120,15 @@ def ingest_bytes(
     if not validation.ok:
         return FileResult(shown, REJECTED, issues=validation.issues, sha256=sha)
     return commit_rows(
-        engine, file_name, data, validation.rows, upload,
-        skipped=validation.skipped, issues=validation.issues, dry_run=dry_run, display=shown,
+        engine,
+        file_name,
+        data,
+        validation.rows,
+        upload,
+        skipped=validation.skipped,
+        issues=validation.issues,
+        dry_run=dry_run,
+        display=shown,
     )
 
 
@@ -181,7 +188,9 @@ def _current(conn: Connection, rows: list[ValidRow]) -> dict[tuple, tuple]:
     obs = schema.observation.c
     agencies = sorted({r.agency for r in rows})
     years = sorted({r.year for r in rows})
-    query = select(obs.id, obs.agency, obs.indicator, obs.year, obs.quarter, obs.value, obs.target).where(
+    query = select(
+        obs.id, obs.agency, obs.indicator, obs.year, obs.quarter, obs.value, obs.target
+    ).where(
         obs.superseded_at.is_(None),
         obs.agency.in_(bindparam("agencies", expanding=True)),
         obs.year.in_(bindparam("years", expanding=True)),
@@ -247,7 +256,12 @@ def store(
             )
             .values(superseded_at=received, superseded_by=submission_id),
             [
-                {"k_agency": r.agency, "k_indicator": r.indicator, "k_year": r.year, "k_quarter": r.quarter}
+                {
+                    "k_agency": r.agency,
+                    "k_indicator": r.indicator,
+                    "k_year": r.year,
+                    "k_quarter": r.quarter,
+                }
                 for r in replaced
             ],
         )
@@ -273,13 +287,20 @@ def store(
             "actor": upload.user,
             "action": "ingest",
             "entity": f"submission:{submission_id}",
-            "detail": {"file_name": file_name, "sha256": sha, "source": upload.source, **vars(counts)},
+            "detail": {
+                "file_name": file_name,
+                "sha256": sha,
+                "source": upload.source,
+                **vars(counts),
+            },
         },
     )
     return submission_id
 
 
-def current_history(engine: Engine, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list]:
+def current_history(
+    engine: Engine, pairs: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], list]:
     """(agency, indicator) → [(year, quarter, value)] of the current stored values."""
     pairs = set(pairs)
     if not pairs:

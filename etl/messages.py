@@ -151,8 +151,7 @@ MESSAGES: dict[str, Message] = {
     "quarter_not_started": Message(
         E,
         "Sel {cell}: triwulan {quarter} tahun {year} belum dimulai. Periksa tahun dan triwulan.",
-        "Cell {cell}: quarter {quarter} of {year} has not started yet. Check the year and "
-        "quarter.",
+        "Cell {cell}: quarter {quarter} of {year} has not started yet. Check the year and quarter.",
     ),
     "unknown_agency": Message(
         E,

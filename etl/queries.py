@@ -108,9 +108,7 @@ def history(engine: Engine, agency_code: str, indicator_code: str) -> pd.DataFra
                 replacer, replacer.c.id == obs.c.superseded_by
             )
         )
-        .where(
-            and_(obs.c.agency == agency_code.upper(), obs.c.indicator == indicator_code.upper())
-        )
+        .where(and_(obs.c.agency == agency_code.upper(), obs.c.indicator == indicator_code.upper()))
         .order_by(obs.c.year, obs.c.quarter, obs.c.recorded_at, obs.c.id)
     )
     with engine.connect() as conn:

@@ -178,9 +178,7 @@ def _fields(sample: str, delimiter: str) -> int:
 def _check_width(name: str, rows: list[list], limits: Limits) -> None:
     width = max((len(r) for r in rows), default=0)
     if width > limits.max_columns:
-        raise UploadError.one(
-            "too_many_columns", sheet=name, count=width, limit=limits.max_columns
-        )
+        raise UploadError.one("too_many_columns", sheet=name, count=width, limit=limits.max_columns)
 
 
 def _short(exc: Exception) -> str:

@@ -55,9 +55,7 @@ SETTINGS: dict[str, Setting] = {
             "Days after a quarter ends by which its submission is on time.",
             int,
         ),
-        Setting(
-            "RB_AUTH_MODE", "password", "Login mode of the app: password, oidc or none.", str
-        ),
+        Setting("RB_AUTH_MODE", "password", "Login mode of the app: password, oidc or none.", str),
     )
 }
 

@@ -133,7 +133,9 @@ class _SheetChecker:
     def run(self, out: list[ValidRow]) -> int:
         if self.layout.unknown:
             self.issues.append(
-                Issue.make("unknown_columns", sheet=self.sheet.name, value=", ".join(self.layout.unknown))
+                Issue.make(
+                    "unknown_columns", sheet=self.sheet.name, value=", ".join(self.layout.unknown)
+                )
             )
         if not self._metadata() or not self._required_fields():
             return 0
@@ -143,7 +145,11 @@ class _SheetChecker:
         return skipped
 
     def _metadata(self) -> bool:
-        parsers = {"agency_code": cells.agency_code, "year": cells.parse_year, "quarter": cells.parse_quarter}
+        parsers = {
+            "agency_code": cells.agency_code,
+            "year": cells.parse_year,
+            "quarter": cells.parse_quarter,
+        }
         ok = True
         for name, (value, r, c) in self.layout.metadata.items():
             parsed = self.parse(parsers[name], value, r, c)
@@ -207,11 +213,20 @@ class _SheetChecker:
             self.issue("unknown_indicator", r, ic, raw_code)
         agency = self._agency(row, r)
         year = self._field(row, r, "year", cells.parse_year)
-        quarter = self._field(row, r, "quarter", cells.parse_quarter) if not self.layout.is_wide else None
+        quarter = (
+            self._field(row, r, "quarter", cells.parse_quarter) if not self.layout.is_wide else None
+        )
         if agency and indicator:
             a = catalogue.agencies[agency]
             if not indicator.reported_by(a.type):
-                self.issue("indicator_not_for_agency", r, ic, indicator.code, agency_type=a.type, agency=agency)
+                self.issue(
+                    "indicator_not_for_agency",
+                    r,
+                    ic,
+                    indicator.code,
+                    agency_type=a.type,
+                    agency=agency,
+                )
                 indicator = None
         target = self._number(row, r, self.cols.get("target"), indicator)
         unit = self._unit(row, r, indicator)
@@ -230,8 +245,17 @@ class _SheetChecker:
                 continue
             out.append(
                 ValidRow(
-                    agency, indicator.code, period[0], period[1], number, target, unit,
-                    None if notes is None else str(notes), evidence, self.sheet.name, self.ref(r, c),
+                    agency,
+                    indicator.code,
+                    period[0],
+                    period[1],
+                    number,
+                    target,
+                    unit,
+                    None if notes is None else str(notes),
+                    evidence,
+                    self.sheet.name,
+                    self.ref(r, c),
                 )
             )
         return skipped
@@ -281,11 +305,15 @@ class _SheetChecker:
             self.issue("year_too_early", r, self.cols.get("year", c), year, earliest=earliest)
             return None
         if dt.date(year, 3 * quarter - 2, 1) > self.ctx.today:
-            self.issue("quarter_not_started", r, c, f"{year} TW{quarter}", year=year, quarter=quarter)
+            self.issue(
+                "quarter_not_started", r, c, f"{year} TW{quarter}", year=year, quarter=quarter
+            )
             return None
         return (year, quarter)
 
-    def _number(self, row: list, r: int, c: int | None, indicator: Indicator | None) -> float | None:
+    def _number(
+        self, row: list, r: int, c: int | None, indicator: Indicator | None
+    ) -> float | None:
         value = self.raw(row, c)
         if value is None or cells.is_not_reported(value) or self.formula_missing(r, c):
             return None
@@ -304,8 +332,13 @@ class _SheetChecker:
             or (indicator.max is not None and number > indicator.max)
         ):
             self.issue(
-                "value_out_of_range", r, c, _fmt(number), indicator=indicator.code,
-                low=_fmt(indicator.min), high=_fmt(indicator.max),
+                "value_out_of_range",
+                r,
+                c,
+                _fmt(number),
+                indicator=indicator.code,
+                low=_fmt(indicator.min),
+                high=_fmt(indicator.max),
             )
             return None
         return number
@@ -352,9 +385,16 @@ def _deduplicate(rows: list[ValidRow], issues: list[Issue]) -> list[ValidRow]:
         issues.append(
             Issue.make(
                 "duplicate_same" if same else "duplicate_conflict",
-                sheet=row.sheet, cell=row.cell, row=_row_number(row.cell), value=_fmt(row.value),
-                agency=row.agency, indicator=row.indicator, year=row.year, quarter=row.quarter,
-                other=_fmt(earlier.value), first=earlier.cell,
+                sheet=row.sheet,
+                cell=row.cell,
+                row=_row_number(row.cell),
+                value=_fmt(row.value),
+                agency=row.agency,
+                indicator=row.indicator,
+                year=row.year,
+                quarter=row.quarter,
+                other=_fmt(earlier.value),
+                first=earlier.cell,
             )
         )
     return kept
@@ -384,13 +424,19 @@ def _flag_outliers(rows: list[ValidRow], history: HistoryLookup, issues: list[Is
     stored = history({(r.agency, r.indicator) for r in rows})
     for row in rows:
         earlier = [
-            v for (y, q, v) in stored.get((row.agency, row.indicator), ()) if (y, q) < (row.year, row.quarter)
+            v
+            for (y, q, v) in stored.get((row.agency, row.indicator), ())
+            if (y, q) < (row.year, row.quarter)
         ]
         far, median = is_outlier(row.value, earlier)
         if far:
             issues.append(
                 Issue.make(
-                    "value_outlier", sheet=row.sheet, cell=row.cell, row=_row_number(row.cell),
-                    value=_fmt(row.value), median=_fmt(median),
+                    "value_outlier",
+                    sheet=row.sheet,
+                    cell=row.cell,
+                    row=_row_number(row.cell),
+                    value=_fmt(row.value),
+                    median=_fmt(median),
                 )
             )

@@ -223,6 +223,7 @@ def _percent_styles(styles: Element) -> frozenset[int]:
     return frozenset(i for i, fmt in enumerate(formats) if fmt in ids)
 
 
+_ATTR = r"""\sr\s*=\s*["']([^"']*)"""
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?(?:worksheet|dialogsheet|macrosheet)[\s>/]")
 _REF = re.compile(rb"([A-Za-z]*)(\d*)")
 
@@ -235,6 +236,10 @@ def _attr_pattern(name: bytes) -> re.Pattern[bytes]:
 def _attr(attrs: bytes, name: bytes) -> bytes | None:
     m = _attr_pattern(name).search(attrs)
     return m.group(1) if m else None
+
+
+def _ref(attrs: bytes) -> str:
+    return (_attr(attrs, b"r") or b"").decode("ascii", "replace").upper()
 
 
 def _column(letters: bytes) -> int:
@@ -262,32 +267,24 @@ class _Patterns:
     data_start: bytes
     data_end: bytes
     empty_data: re.Pattern[bytes]
+    col_start: bytes
+    ref_first: re.Pattern[bytes]  # column letters of cells whose first attribute is r
     cell_ref: re.Pattern[bytes]  # one match per cell: its column letters, b"" without r
+    cell_tag: re.Pattern[bytes]  # a cell start tag: its attributes
+    ref_type: re.Pattern[bytes]  # a cell start tag: (r, t)
     full_row: re.Pattern[bytes]  # a row holding anything but whitespace
-    no_value: re.Pattern[bytes]  # a cell with <f> and no or an empty <v>
+    no_value: re.Pattern[bytes]  # <f> not followed by a non-empty <v> or <is> in its cell
     token: re.Pattern[bytes]  # row and cell start tags, in order
-    percent: re.Pattern[bytes] | None  # cells with a percent style: (r, t)
 
 
 @functools.lru_cache(maxsize=32)
-def _patterns(prefix: bytes, percent: frozenset[int]) -> _Patterns:
+def _patterns(prefix: bytes) -> _Patterns:
     # Sheets written with a namespace prefix (<x:row>) exist; match the root's prefix exactly
     # rather than any prefix, which would cost speed on every tag.
     q = prefix + b":" if prefix else b""
     p = re.escape(q)
     c, row, f, v = b"<" + p + b"c", b"<" + p + b"row", b"<" + p + b"f", b"<" + p + b"v"
     after = rb"(?=[\s>/])"
-    ref = rb"""\sr\s*=\s*["']"""
-    percent_re = None
-    if percent:
-        alt = b"|".join(str(i).encode() for i in sorted(percent))
-        styled = rb"""(?=[^>]*?\ss\s*=\s*["'](?:""" + alt + rb""")["'])"""
-        if 0 in percent:  # a cell without s has style 0
-            styled = rb"(?:" + styled + rb"""|(?![^>]*?\ss\s*=))"""
-        percent_re = re.compile(
-            c + after + rb"(?=[^>]*?" + ref + rb"""([^"']*))"""
-            rb"""(?=[^>]*?\st\s*=\s*["']([^"']*)|)""" + styled
-        )
     return _Patterns(
         cell_start=b"<" + q + b"c",
         row_start=b"<" + q + b"row",
@@ -295,17 +292,30 @@ def _patterns(prefix: bytes, percent: frozenset[int]) -> _Patterns:
         data_start=b"<" + q + b"sheetData",
         data_end=b"</" + q + b"sheetData",
         empty_data=re.compile(b"<" + p + rb"sheetData\s*/>"),
-        cell_ref=re.compile(c + after + rb"(?:[^>]*?" + ref + rb"([A-Za-z]*))?"),
+        col_start=b"<" + q + b"col",
+        ref_first=re.compile(c + rb' r="([A-Za-z]+)'),
+        ref_type=re.compile(
+            c + after + rf"(?=[^>]*?{_ATTR}|)(?=[^>]*?{_ATTR.replace('r', 't', 1)}|)".encode()
+        ),
+        cell_ref=re.compile(c + after + rb"""(?:[^>]*?\sr\s*=\s*["']([A-Za-z]*))?"""),
+        cell_tag=re.compile(c + after + rb"([^>]*)>"),
         full_row=re.compile(row + after + rb"(?:[^>]*[^/>])?>(?!\s*</" + p + rb"row>)"),
+        # Anchored on <f>, not on <c>: formula cells are few, and most carry a value.
         no_value=re.compile(
-            c + rb"(\s[^>]*)?>\s*" + f + rb"(?:\s[^>]*)?(?:/>|>[^<]*</" + p + rb"f>)\s*"
+            f + rb"(?:\s[^>]*)?(?:/>|>[^<]*</" + p + rb"f>)\s*"
             rb"(" + v + rb"(?:\s[^>]*)?(?:/>|>\s*</" + p + rb"v>)\s*)?</" + p + rb"c>"
         ),
         token=re.compile(
             row + after + rb"([^>]*)>(\s*</" + p + rb"row>)?|" + c + after + rb"([^>]*)>"
         ),
-        percent=percent_re,
     )
+
+
+@functools.lru_cache(maxsize=32)
+def _style_pattern(percent: frozenset[int]) -> re.Pattern[bytes]:
+    alt = b"|".join(str(i).encode() for i in sorted(percent))
+    # No look-behind for the preceding space: it would disable the literal-prefix search.
+    return re.compile(rb"""s\s*=\s*["'](?:""" + alt + rb""")["']""")
 
 
 class _SheetReader:
@@ -336,7 +346,8 @@ class _SheetReader:
             raise _corrupt(f"no worksheet element in sheet {self.sheet.name}")
         if b"<!DOCTYPE" in buf[: root.start()]:
             raise _corrupt(f"a DTD in sheet {self.sheet.name}")
-        self.p = _patterns(root.group(1) or b"", self.percent)
+        self.p = _patterns(root.group(1) or b"")
+        self.styled = _style_pattern(self.percent) if self.percent else None
         while True:
             end = self._end_of_data(buf)
             if end >= 0:  # nothing after sheetData matters; the rest is only inflated
@@ -378,32 +389,37 @@ class _SheetReader:
         if not r:
             return
         p, sheet = self.p, self.sheet
-        no_value: dict[int, bytes] = {}
+        no_value: dict[int, bytes] = {}  # cell tag offset -> attributes
         if p.formula_start in r:
             for m in p.no_value.finditer(r):
-                attrs = m.group(1) or b""
-                # t="str" with an empty <v> is a cached empty string (=IF(...;"")), not a miss.
-                if not (m.group(2) and _attr(attrs, b"t") == b"str"):
-                    no_value[m.start()] = attrs
-        letters = set(p.cell_ref.findall(r))
-        if b"" in letters:
+                start, attrs = self._cell_before(r, m.start(), p.cell_start)
+                # t="str" with an empty <v> is a cached empty string (=IF(...,"")), not a miss.
+                if attrs is not None and not (m.group(1) and _attr(attrs, b"t") == b"str"):
+                    no_value[start] = attrs
+        refs = p.ref_first.findall(r)
+        if len(refs) != r.count(p.cell_start) - r.count(p.col_start):
+            refs = p.cell_ref.findall(r)  # r not first, or missing
+        letters = set(refs)
+        if b"" in letters or 0 in self.percent:  # positions needed: walk tag by tag
             self._walk(r, no_value, count=True)
         else:
             sheet.rows += len(p.full_row.findall(r))
             sheet.max_column = max(sheet.max_column, *map(_column, letters), 0)
-            if p.percent is not None:
-                for ref, kind in p.percent.findall(r):
-                    if kind in NUMERIC_TYPES:
-                        sheet.percent_cells.add(ref.decode("ascii", "replace").upper())
-            for attrs in no_value.values():
-                ref = _attr(attrs, b"r") or b""
-                sheet.formulas_without_value.add(ref.decode("ascii", "replace").upper())
-            # Bring the row/column position up to date in case a later cell omits r.
+            if self.styled is not None:
+                for m in self.styled.finditer(r):
+                    at = m.start()
+                    # The nearest "<" before s= is the tag holding it: a cell, or not counted.
+                    tag = (
+                        p.ref_type.match(r, r.rfind(b"<", 0, at))
+                        if r[at - 1] in b" \t\r\n"
+                        else None
+                    )
+                    if tag and tag.group(1) and (tag.group(2) or b"") in NUMERIC_TYPES:
+                        sheet.percent_cells.add(tag.group(1).decode("ascii", "replace").upper())
+            sheet.formulas_without_value.update(map(_ref, no_value.values()))
+            # Keep the row/column position current in case a later cell omits r.
             last = r.rfind(p.cell_start)
-            while (
-                last >= 0
-                and r[last + len(p.cell_start) : last + len(p.cell_start) + 1] not in b" \t\r\n>/"
-            ):
+            while last > 0 and not p.cell_tag.match(r, last):
                 last = r.rfind(p.cell_start, 0, last)
             self._walk(r[max(last, 0) :], {}, count=False)
         if sheet.rows > self.max_rows + HEADER_ROWS:
@@ -412,6 +428,14 @@ class _SheetReader:
             raise UploadError.one(
                 "too_many_columns", sheet=sheet.name, count=sheet.max_column, limit=self.max_columns
             )
+
+    def _cell_before(self, r: bytes, pos: int, start_tag: bytes) -> tuple[int, bytes | None]:
+        """The cell tag starting at the last `start_tag` before pos, if pos is in or just after it."""
+        start = r.rfind(start_tag, 0, pos)
+        tag = self.p.cell_tag.match(r, start) if start >= 0 else None
+        if tag is None or (tag.end() <= pos and r[tag.end() : pos].strip()):
+            return start, None
+        return start, tag.group(1)
 
     def _walk(self, r: bytes, no_value: dict[int, bytes], *, count: bool) -> None:
         """Tag-by-tag pass: slow, used where cells omit r (and on a region's short tail)."""

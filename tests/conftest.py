@@ -14,7 +14,6 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-
 POSTGRES_URL = os.environ.get(
     "RB_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
@@ -29,7 +28,7 @@ def _postgres_or_fail():
     try:
         with _admin_engine().connect() as conn:
             conn.execute(text("SELECT 1"))
-    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
+    except Exception as exc:
         message = f"PostgreSQL not reachable at {POSTGRES_URL}: {exc}"
         if os.environ.get("CI"):
             pytest.fail(message)
@@ -95,18 +94,32 @@ def backend(request) -> str:
 
 
 @pytest.fixture
-def db_url(backend, initialised_templates, tmp_path) -> str:
-    """A fresh, initialised database of the test's backend (catalogue + national figures)."""
-    template = initialised_templates(backend)
-    if backend == "sqlite":
-        path = tmp_path / "rb.sqlite"
-        shutil.copy(make_url(template).database, path)
-        yield f"sqlite:///{path}"
-        return
-    name = f"rbtest_{uuid.uuid4().hex[:10]}"
-    url = _create_database(name, template=make_url(template).database)
-    yield url
-    _drop_database(name)
+def fresh_database(initialised_templates, tmp_path):
+    """A factory: backend → URL of a new initialised database (catalogue + national figures),
+    dropped after the test."""
+    made: list[str] = []
+
+    def make(backend: str) -> str:
+        template = initialised_templates(backend)
+        if backend == "sqlite":
+            path = tmp_path / f"rb{len(made)}.sqlite"
+            shutil.copy(make_url(template).database, path)
+            made.append("")
+            return f"sqlite:///{path}"
+        name = f"rbtest_{uuid.uuid4().hex[:10]}"
+        made.append(name)
+        return _create_database(name, template=make_url(template).database)
+
+    yield make
+    for name in made:
+        if name:
+            _drop_database(name)
+
+
+@pytest.fixture
+def db_url(backend, fresh_database) -> str:
+    """A fresh, initialised database of the test's backend."""
+    return fresh_database(backend)
 
 
 @pytest.fixture
@@ -119,12 +132,10 @@ def engine(db_url):
 
 
 @pytest.fixture
-def sqlite_engine(initialised_templates, tmp_path):
-    """SQLite only, for tests of pure file handling that need a catalogue but no second backend."""
-    path = tmp_path / "rb.sqlite"
-    shutil.copy(make_url(initialised_templates("sqlite")).database, path)
+def sqlite_engine(fresh_database):
+    """SQLite only, for tests of file handling that need a catalogue but no second backend."""
     from etl.database import make_engine
 
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(fresh_database("sqlite"))
     yield engine
     engine.dispose()

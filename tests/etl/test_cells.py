@@ -102,8 +102,19 @@ def test_two_or_more_groups_are_thousands(value):
     assert parse_number(f"{value:,}") == value
 
 
-QUARTER_SPELLINGS = ["{n}", "{r}", "TW{n}", "TW {n}", "TW {r}", "Triwulan {n}", "Triwulan {r}",
-                     "Q{n}", "Kuartal {n}", "tw {r}", "triwulan {r}"]
+QUARTER_SPELLINGS = [
+    "{n}",
+    "{r}",
+    "TW{n}",
+    "TW {n}",
+    "TW {r}",
+    "Triwulan {n}",
+    "Triwulan {r}",
+    "Q{n}",
+    "Kuartal {n}",
+    "tw {r}",
+    "triwulan {r}",
+]
 
 
 @given(st.integers(min_value=1, max_value=4), st.sampled_from(QUARTER_SPELLINGS), st.booleans())
@@ -119,10 +130,19 @@ def test_bad_quarters(value):
         parse_quarter(value)
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    ("TW I", (1, None)), ("TW 2", (2, None)), ("Triwulan III", (3, None)), ("Q4", (4, None)),
-    ("TW I 2024", (1, 2024)), ("Triwulan 4 2023", (4, 2023)), ("nilai", None), ("TW", None),
-])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("TW I", (1, None)),
+        ("TW 2", (2, None)),
+        ("Triwulan III", (3, None)),
+        ("Q4", (4, None)),
+        ("TW I 2024", (1, 2024)),
+        ("Triwulan 4 2023", (4, 2023)),
+        ("nilai", None),
+        ("TW", None),
+    ],
+)
 def test_wide_layout_quarter_headers(header, expected):
     assert quarter_header(header) == expected
 
@@ -138,26 +158,49 @@ def test_bad_years(value):
         parse_year(value)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (31, "31"), (31.0, "31"), (11.1, "11.10"), ("11.1", "11.10"), (11.01, "11.01"),
-    ("31.71", "31.71"), ("kl.kemenpanrb", "KL.KEMENPANRB"), (" id ", "ID"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (31, "31"),
+        (31.0, "31"),
+        (11.1, "11.10"),
+        ("11.1", "11.10"),
+        (11.01, "11.01"),
+        ("31.71", "31.71"),
+        ("kl.kemenpanrb", "KL.KEMENPANRB"),
+        (" id ", "ID"),
+    ],
+)
 def test_agency_codes_typed_as_numbers_are_normalised(value, expected):
     assert agency_code(value) == expected
 
 
-@pytest.mark.parametrize(("header", "key"), [
-    ("Kode Instansi", "kodeinstansi"), ("kode_instansi", "kodeinstansi"),
-    ("Nilai (%)", "nilai"), ("KODE-INDIKATOR", "kodeindikator"), ("Tautan\nBukti", "tautanbukti"),
-])
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Kode Instansi", "kodeinstansi"),
+        ("kode_instansi", "kodeinstansi"),
+        ("Nilai (%)", "nilai"),
+        ("KODE-INDIKATOR", "kodeindikator"),
+        ("Tautan\nBukti", "tautanbukti"),
+    ],
+)
 def test_header_matching_ignores_noise(header, key):
     assert header_key(header) == key
 
 
-@pytest.mark.parametrize(("given_unit", "catalogue_unit", "ok"), [
-    ("%", "persen", True), ("Persen", "persen penduduk", True), ("indeks", "indeks (0-100)", True),
-    ("Rp triliun", "Rp triliun", True), ("Rp miliar", "Rp triliun", False),
-    ("rupiah triliun", "Rp triliun", True), ("indeks", "persen", False), ("", "persen", True),
-])
+@pytest.mark.parametrize(
+    ("given_unit", "catalogue_unit", "ok"),
+    [
+        ("%", "persen", True),
+        ("Persen", "persen penduduk", True),
+        ("indeks", "indeks (0-100)", True),
+        ("Rp triliun", "Rp triliun", True),
+        ("Rp miliar", "Rp triliun", False),
+        ("rupiah triliun", "Rp triliun", True),
+        ("indeks", "persen", False),
+        ("", "persen", True),
+    ],
+)
 def test_units(given_unit, catalogue_unit, ok):
     assert same_unit(given_unit, catalogue_unit) is ok

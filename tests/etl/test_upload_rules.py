@@ -35,8 +35,11 @@ def current(engine, agency, indicator, year, quarter):
     with engine.connect() as conn:
         return conn.execute(
             select(obs.value).where(
-                obs.agency == agency, obs.indicator == indicator, obs.year == year,
-                obs.quarter == quarter, obs.superseded_at.is_(None),
+                obs.agency == agency,
+                obs.indicator == indicator,
+                obs.year == year,
+                obs.quarter == quarter,
+                obs.superseded_at.is_(None),
             )
         ).scalar()
 
@@ -138,14 +141,22 @@ def test_instruction_and_hidden_sheets_are_skipped(sqlite_engine, tmp_path):
 
 
 def test_no_sheet_with_a_header_lists_the_headers_seen(sqlite_engine, tmp_path):
-    path = make_xlsx(tmp_path / "salah.xlsx", [["instansi", "indikator_x", "angka"], ["31", "SPBE", 1]])
+    path = make_xlsx(
+        tmp_path / "salah.xlsx", [["instansi", "indikator_x", "angka"], ["31", "SPBE", 1]]
+    )
     issue = only(ingest(sqlite_engine, path), "no_header")
     assert "indikator_x" in issue.message_en and "angka" in issue.message_id
 
 
 def test_header_row_found_below_titles_and_merged_cells(sqlite_engine, tmp_path):
-    rows = [["PEMERINTAH PROVINSI DKI JAKARTA"], ["Laporan RB Triwulan IV"], [], [None, "logo"],
-            LONG_HEADER, ["31", "SPBE", 2023, 4, 2.5]]
+    rows = [
+        ["PEMERINTAH PROVINSI DKI JAKARTA"],
+        ["Laporan RB Triwulan IV"],
+        [],
+        [None, "logo"],
+        LONG_HEADER,
+        ["31", "SPBE", 2023, 4, 2.5],
+    ]
     path = make_xlsx(tmp_path / "judul.xlsx", rows, merged=("A1:E1", "A2:E2"))
     result = ingest(sqlite_engine, path)
     assert result.status == "accepted"
@@ -155,7 +166,13 @@ def test_header_row_found_below_titles_and_merged_cells(sqlite_engine, tmp_path)
 @pytest.mark.parametrize("missing", ["kode_instansi", "tahun", "triwulan"])
 def test_a_missing_agency_year_or_quarter_is_named(sqlite_engine, tmp_path, missing):
     header = [h for h in LONG_HEADER if h != missing]
-    values = {"kode_instansi": "31", "kode_indikator": "SPBE", "tahun": 2023, "triwulan": 4, "nilai": 2}
+    values = {
+        "kode_instansi": "31",
+        "kode_indikator": "SPBE",
+        "tahun": 2023,
+        "triwulan": 4,
+        "nilai": 2,
+    }
     path = make_xlsx(tmp_path / "kurang.xlsx", [header, [values[h] for h in header]])
     issue = only(ingest(sqlite_engine, path), "missing_field")
     assert missing in issue.message_id
@@ -169,10 +186,32 @@ def test_headers_match_ignoring_case_spaces_and_units(sqlite_engine, tmp_path):
 
 # --- Columns ---------------------------------------------------------------------------------
 def test_english_headers_and_optional_columns(sqlite_engine, tmp_path):
-    header = ["agency_code", "agency_name", "indicator_code", "indicator_name", "year", "quarter",
-              "value", "target", "unit", "notes", "evidence_url"]
-    row = ["31", "DKI Jakarta", "PDN", "Domestic products", 2023, 3, 52.5, 50, "percent", "ok",
-           "https://jakarta.go.id/bukti.pdf"]
+    header = [
+        "agency_code",
+        "agency_name",
+        "indicator_code",
+        "indicator_name",
+        "year",
+        "quarter",
+        "value",
+        "target",
+        "unit",
+        "notes",
+        "evidence_url",
+    ]
+    row = [
+        "31",
+        "DKI Jakarta",
+        "PDN",
+        "Domestic products",
+        2023,
+        3,
+        52.5,
+        50,
+        "percent",
+        "ok",
+        "https://jakarta.go.id/bukti.pdf",
+    ]
     path = make_xlsx(tmp_path / "english.xlsx", [header, row])
     result = ingest(sqlite_engine, path)
     assert result.status == "accepted", result.issues
@@ -193,7 +232,9 @@ def test_agency_name_that_differs_is_a_warning(sqlite_engine, tmp_path):
 
 
 def test_unknown_columns_are_ignored_with_a_warning(sqlite_engine, tmp_path):
-    path = make_xlsx(tmp_path / "tambahan.xlsx", [[*LONG_HEADER, "paraf"], ["31", "SPBE", 2023, 4, 2.5, "x"]])
+    path = make_xlsx(
+        tmp_path / "tambahan.xlsx", [[*LONG_HEADER, "paraf"], ["31", "SPBE", 2023, 4, 2.5, "x"]]
+    )
     result = ingest(sqlite_engine, path)
     assert result.status == "accepted"
     assert "paraf" in only(result, "unknown_columns").message_en
@@ -230,7 +271,14 @@ def test_row_contradicting_the_metadata_is_an_error_at_its_cell(sqlite_engine, t
 
 # --- Wide layout ---------------------------------------------------------------------------------
 def test_wide_layout_quarters_as_columns(engine, tmp_path):
-    header = ["kode_instansi", "kode_indikator", "TW I 2023", "TW II 2023", "Triwulan III 2023", "Q4 2023"]
+    header = [
+        "kode_instansi",
+        "kode_indikator",
+        "TW I 2023",
+        "TW II 2023",
+        "Triwulan III 2023",
+        "Q4 2023",
+    ]
     rows = [header, ["31", "PDN", 40, 42.5, None, 47], ["31", "INFLASI", "2,9", "-", 3.1, 2.6]]
     result = ingest(engine, make_xlsx(tmp_path / "lebar.xlsx", rows))
     assert result.status == "accepted", result.issues
@@ -240,7 +288,10 @@ def test_wide_layout_quarters_as_columns(engine, tmp_path):
 
 
 def test_wide_layout_with_year_column(sqlite_engine, tmp_path):
-    rows = [["kode_instansi", "kode_indikator", "tahun", "TW 1", "TW 2"], ["31", "PDN", 2022, 40, 41]]
+    rows = [
+        ["kode_instansi", "kode_indikator", "tahun", "TW 1", "TW 2"],
+        ["31", "PDN", 2022, 40, 41],
+    ]
     result = ingest(sqlite_engine, make_xlsx(tmp_path / "lebar2.xlsx", rows))
     assert result.rows.inserted == 2
     assert current(sqlite_engine, "31", "PDN", 2022, 2) == 41
@@ -248,15 +299,22 @@ def test_wide_layout_with_year_column(sqlite_engine, tmp_path):
 
 # --- Cell values -------------------------------------------------------------------------------
 def test_year_and_quarter_spellings(sqlite_engine, tmp_path):
-    rows = long_rows(["31", "PDN", "2023", "TW I", 40], ["31", "PDN", 2023.0, "Triwulan 2", 41],
-                     ["31", "PDN", 2023, "q3", 42], ["31", "PDN", 2023, "Kuartal IV", 43])
+    rows = long_rows(
+        ["31", "PDN", "2023", "TW I", 40],
+        ["31", "PDN", 2023.0, "Triwulan 2", 41],
+        ["31", "PDN", 2023, "q3", 42],
+        ["31", "PDN", 2023, "Kuartal IV", 43],
+    )
     result = ingest(sqlite_engine, make_xlsx(tmp_path / "ejaan.xlsx", rows))
     assert result.rows.inserted == 4, result.issues
 
 
 def test_text_values_in_indonesian_and_english_notation(sqlite_engine, tmp_path):
-    rows = long_rows(["31", "INVESTASI", 2023, 4, "1.234,5"], ["31.71", "INVESTASI", 2023, 4, "Rp 1,234.5"],
-                     ["31", "SPBE", 2023, 4, "2,75"])
+    rows = long_rows(
+        ["31", "INVESTASI", 2023, 4, "1.234,5"],
+        ["31.71", "INVESTASI", 2023, 4, "Rp 1,234.5"],
+        ["31", "SPBE", 2023, 4, "2,75"],
+    )
     result = ingest(sqlite_engine, make_xlsx(tmp_path / "notasi.xlsx", rows))
     assert result.status == "accepted", result.issues
     assert current(sqlite_engine, "31", "INVESTASI", 2023, 4) == 1234.5
@@ -266,7 +324,9 @@ def test_text_values_in_indonesian_and_english_notation(sqlite_engine, tmp_path)
 
 def test_ambiguous_text_value_is_refused_even_for_rupiah(sqlite_engine, tmp_path):
     rows = long_rows(["31", "INVESTASI", 2023, 4, "1.234"])
-    issue = only(ingest(sqlite_engine, make_xlsx(tmp_path / "ambigu.xlsx", rows)), "value_ambiguous")
+    issue = only(
+        ingest(sqlite_engine, make_xlsx(tmp_path / "ambigu.xlsx", rows)), "value_ambiguous"
+    )
     assert issue.cell == "E4" and "1234" in issue.message_en and "1.234" in issue.message_en
 
 
@@ -281,8 +341,12 @@ def test_percent_formatted_cell_is_read_as_percent(sqlite_engine, tmp_path):
 
 
 def test_not_reported_markers_are_skipped_never_zero(sqlite_engine, tmp_path):
-    rows = long_rows(["31", "PDN", 2023, 1, "-"], ["31", "PDN", 2023, 2, "n/a"],
-                     ["31", "PDN", 2023, 3, "tidak ada"], ["31", "PDN", 2023, 4, None])
+    rows = long_rows(
+        ["31", "PDN", 2023, 1, "-"],
+        ["31", "PDN", 2023, 2, "n/a"],
+        ["31", "PDN", 2023, 3, "tidak ada"],
+        ["31", "PDN", 2023, 4, None],
+    )
     rows[-1].append(None)
     before = observation_count(sqlite_engine)
     result = ingest(sqlite_engine, make_xlsx(tmp_path / "kosong_nilai.xlsx", rows))
@@ -302,13 +366,19 @@ def test_formula_without_cached_value_is_refused_by_cell(sqlite_engine, tmp_path
 
 def test_date_in_a_value_cell_is_an_error(sqlite_engine, tmp_path):
     rows = long_rows(["31", "PDN", 2023, 4, dt.datetime(2023, 12, 31)], title=False)
-    issue = only(ingest(sqlite_engine, make_xlsx(tmp_path / "tanggal.xlsx", rows)), "date_not_allowed")
+    issue = only(
+        ingest(sqlite_engine, make_xlsx(tmp_path / "tanggal.xlsx", rows)), "date_not_allowed"
+    )
     assert issue.cell == "E2"
 
 
 def test_unit_that_means_something_else_names_the_expected_unit(sqlite_engine, tmp_path):
-    rows = [[*LONG_HEADER, "satuan"], ["31", "INVESTASI", 2023, 4, 15, "Rp miliar"],
-            ["31.71", "INVESTASI", 2023, 4, 15, "rupiah triliun"], ["31", "PDN", 2023, 4, 50, "%"]]
+    rows = [
+        [*LONG_HEADER, "satuan"],
+        ["31", "INVESTASI", 2023, 4, 15, "Rp miliar"],
+        ["31.71", "INVESTASI", 2023, 4, 15, "rupiah triliun"],
+        ["31", "PDN", 2023, 4, 50, "%"],
+    ]
     result = ingest(sqlite_engine, make_xlsx(tmp_path / "satuan.xlsx", rows))
     assert codes(result, "error") == ["unit_mismatch"]
     issue = only(result, "unit_mismatch")
@@ -338,8 +408,14 @@ def test_every_problem_is_collected_with_cell_and_both_languages(engine, tmp_pat
     result = ingest(engine, make_xlsx(tmp_path / "banyak_salah.xlsx", rows))
     assert result.status == "rejected" and result.submission_id is None
     assert codes(result, "error") == [
-        "unknown_agency", "unknown_indicator", "indicator_not_for_agency", "year_too_early",
-        "quarter_not_started", "value_out_of_range", "value_out_of_range", "value_not_number",
+        "unknown_agency",
+        "unknown_indicator",
+        "indicator_not_for_agency",
+        "year_too_early",
+        "quarter_not_started",
+        "value_out_of_range",
+        "value_out_of_range",
+        "value_not_number",
     ]
     cells = [i.cell for i in result.issues]
     assert cells == ["A4", "B5", "B6", "C7", "E8", "E9", "E10", "E11"]
@@ -351,7 +427,9 @@ def test_every_problem_is_collected_with_cell_and_both_languages(engine, tmp_pat
 
 def test_same_key_twice_different_values_is_an_error(sqlite_engine, tmp_path):
     rows = long_rows(["31", "PDN", 2023, 4, 50], ["31", "PDN", 2023, 4, 55])
-    issue = only(ingest(sqlite_engine, make_xlsx(tmp_path / "ganda.xlsx", rows)), "duplicate_conflict")
+    issue = only(
+        ingest(sqlite_engine, make_xlsx(tmp_path / "ganda.xlsx", rows)), "duplicate_conflict"
+    )
     assert issue.cell == "E5" and "E4" in issue.message_en
 
 
@@ -371,26 +449,38 @@ def test_agency_not_allowed_for_the_uploading_user(sqlite_engine, tmp_path):
 
 
 def test_value_far_from_the_agency_history_is_a_warning(sqlite_engine, tmp_path):
-    history = long_rows(*[["31", "PDN", 2022, q, v] for q, v in zip((1, 2, 3, 4), (40, 41, 42, 43))])
+    history = long_rows(
+        *[["31", "PDN", 2022, q, v] for q, v in zip((1, 2, 3, 4), (40, 41, 42, 43))]
+    )
     assert ingest(sqlite_engine, make_xlsx(tmp_path / "riwayat.xlsx", history)).status == "accepted"
-    result = ingest(sqlite_engine, make_xlsx(tmp_path / "aneh.xlsx", long_rows(["31", "PDN", 2023, 1, 95])))
+    result = ingest(
+        sqlite_engine, make_xlsx(tmp_path / "aneh.xlsx", long_rows(["31", "PDN", 2023, 1, 95]))
+    )
     assert result.status == "accepted"
     assert only(result, "value_outlier").cell == "E4"
-    normal = ingest(sqlite_engine, make_xlsx(tmp_path / "wajar.xlsx", long_rows(["31", "PDN", 2023, 2, 44])))
+    normal = ingest(
+        sqlite_engine, make_xlsx(tmp_path / "wajar.xlsx", long_rows(["31", "PDN", 2023, 2, 44]))
+    )
     assert "value_outlier" not in codes(normal)
 
 
 # --- CSV -------------------------------------------------------------------------------------
 def test_csv_with_indonesian_locale(engine, tmp_path):
-    rows = [["kode_instansi", "kode_indikator", "tahun", "triwulan", "nilai"],
-            ["31.71", "SPBE", "2023", "IV", "2,75"], ["31.71", "INVESTASI", "2023", "4", "1.234.567,5"]]
+    rows = [
+        ["kode_instansi", "kode_indikator", "tahun", "triwulan", "nilai"],
+        ["31.71", "SPBE", "2023", "IV", "2,75"],
+        ["31.71", "INVESTASI", "2023", "4", "1.234.567,5"],
+    ]
     result = ingest(engine, make_csv(tmp_path / "laporan.csv", rows, delimiter=";"))
     assert result.status == "accepted", result.issues
     assert current(engine, "31.71", "INVESTASI", 2023, 4) == 1234567.5
 
 
 def test_csv_comma_delimited_without_bom_and_issue_sheet_is_null(sqlite_engine, tmp_path):
-    rows = [["agency_code", "indicator_code", "year", "quarter", "value"], ["31", "PDN", "2023", "4", "abc"]]
+    rows = [
+        ["agency_code", "indicator_code", "year", "quarter", "value"],
+        ["31", "PDN", "2023", "4", "abc"],
+    ]
     path = make_csv(tmp_path / "report.csv", rows, delimiter=",", bom=False)
     issue = only(ingest(sqlite_engine, path), "value_not_number")
     assert (issue.sheet, issue.cell) == (None, "E2")
@@ -398,6 +488,10 @@ def test_csv_comma_delimited_without_bom_and_issue_sheet_is_null(sqlite_engine, 
 
 def test_csv_that_is_not_utf8_is_rejected(sqlite_engine, tmp_path):
     path = tmp_path / "latin1.csv"
-    path.write_bytes("kode_instansi;kode_indikator;tahun;triwulan;nilai\n31;PDN;2023;4;50\nDKI Jakarta é\n".encode("latin-1"))
+    path.write_bytes(
+        "kode_instansi;kode_indikator;tahun;triwulan;nilai\n31;PDN;2023;4;50\nDKI Jakarta é\n".encode(
+            "latin-1"
+        )
+    )
     issue = only(ingest(sqlite_engine, path), "invalid_encoding")
     assert "3" in issue.message_en

@@ -1,0 +1,117 @@
+"""Loading rules: all or nothing, the archived file, unchanged bytes, corrections with history."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+from builders import long_rows, make_xlsx
+from sqlalchemy import func, select
+
+from etl import queries, schema
+from etl.load import Upload, ingest_path
+
+
+def count(engine, table):
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar()
+
+
+def test_accepted_file_is_archived_and_values_point_to_their_cells(engine, tmp_path):
+    path = make_xlsx(tmp_path / "jakarta_2023_tw4.xlsx", long_rows(["31", "PDN", 2023, 4, 48.5]))
+    result = ingest_path(engine, path, Upload(user="clerk.jakarta"))
+    assert result.status == "accepted" and result.submission_id
+    name, content = queries.submission_content(engine, result.submission_id)
+    assert name == "jakarta_2023_tw4.xlsx" and content == path.read_bytes()
+    frame = queries.history(engine, "31", "PDN")
+    row = frame.iloc[0]
+    assert (row.value, row.cell, row.recorded_by) == (48.5, "E4", "clerk.jakarta")
+    assert row.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_rejected_file_changes_nothing(engine, tmp_path):
+    before = (count(engine, schema.observation), count(engine, schema.submission))
+    rows = long_rows(["31", "PDN", 2023, 4, 48.5], ["31", "PDN", 2023, 3, "empat puluh"])
+    result = ingest_path(engine, make_xlsx(tmp_path / "salah.xlsx", rows))
+    assert result.status == "rejected" and result.submission_id is None
+    assert (count(engine, schema.observation), count(engine, schema.submission)) == before
+
+
+def test_same_bytes_again_are_unchanged_with_the_first_submission_id(engine, tmp_path):
+    path = make_xlsx(tmp_path / "sama.xlsx", long_rows(["31", "PDN", 2023, 4, 48.5]))
+    first = ingest_path(engine, path)
+    observations = count(engine, schema.observation)
+    again = ingest_path(engine, path)
+    assert again.status == "unchanged"
+    assert again.submission_id == first.submission_id
+    assert (again.rows.inserted, again.rows.unchanged) == (0, 1)
+    assert count(engine, schema.observation) == observations
+
+
+def test_corrected_file_keeps_the_replaced_values_in_history(engine, tmp_path):
+    first = make_xlsx(
+        tmp_path / "awal.xlsx",
+        long_rows(
+            ["31", "PDN", 2023, 4, 48.5], ["31", "IRB", 2023, 4, 70], ["31", "SAKIP", 2023, 4, 66]
+        ),
+    )
+    assert ingest_path(engine, first, Upload(user="clerk")).rows.inserted == 3
+    corrected = make_xlsx(
+        tmp_path / "koreksi.xlsx",
+        long_rows(["31", "PDN", 2023, 4, 51.0], ["31", "IRB", 2023, 4, 70]),  # SAKIP omitted
+    )
+    result = ingest_path(engine, corrected, Upload(user="reviewer"))
+    assert result.status == "accepted"
+    assert (result.rows.inserted, result.rows.updated, result.rows.unchanged) == (0, 1, 1)
+    history = queries.history(engine, "31", "PDN")
+    assert list(history.value) == [48.5, 51.0]
+    old, new = history.iloc[0], history.iloc[1]
+    assert old.superseded_by == result.submission_id and old.superseded_by_file == "koreksi.xlsx"
+    assert not pd.isna(old.superseded_at) and pd.isna(new.superseded_at)
+    assert new.recorded_by == "reviewer"
+    # Nothing is deleted by omission.
+    current = queries.current_observations(engine, queries.Filters(agency="31", year=2023))
+    assert sorted(current.indicator_code) == ["IRB", "PDN", "SAKIP"]
+
+
+def test_a_changed_target_is_an_update(engine, tmp_path):
+    header = ["kode_instansi", "kode_indikator", "tahun", "triwulan", "nilai", "target"]
+    make = lambda name, target: make_xlsx(
+        tmp_path / name, [header, ["31", "PDN", 2023, 4, 48.5, target]]
+    )  # noqa: E731
+    ingest_path(engine, make("a.xlsx", 40))
+    result = ingest_path(engine, make("b.xlsx", 45))
+    assert result.rows.updated == 1
+
+
+def test_dry_run_plans_old_to_new_and_stores_nothing(engine, tmp_path):
+    ingest_path(engine, make_xlsx(tmp_path / "a.xlsx", long_rows(["31", "PDN", 2023, 4, 48.5])))
+    before = count(engine, schema.observation)
+    path = make_xlsx(
+        tmp_path / "b.xlsx", long_rows(["31", "PDN", 2023, 4, 50], ["31", "PDN", 2023, 3, 47])
+    )
+    result = ingest_path(engine, path, dry_run=True)
+    assert result.status == "accepted" and result.dry_run and result.submission_id is None
+    assert [(c.kind, c.old_value, c.row.value) for c in result.changes] == [
+        ("updated", 48.5, 50.0),
+        ("inserted", None, 47.0),
+    ]
+    assert count(engine, schema.observation) == before
+
+
+def test_a_path_that_does_not_exist_is_a_rejected_file(engine, tmp_path):
+    result = ingest_path(engine, tmp_path / "tidak_ada.xlsx")
+    assert result.status == "rejected"
+    assert result.issues[0].code == "file_not_found" and result.issues[0].cell is None
+
+
+def test_national_figures_are_observations_of_agency_id(engine):
+    frame = queries.current_observations(engine, queries.Filters(agency="ID", indicator="SPBE"))
+    assert dict(zip(frame.year, frame.value)) == {
+        2018: 1.98,
+        2019: 2.18,
+        2022: 2.34,
+        2023: 2.79,
+        2024: 3.12,
+    }
+    assert set(frame.source) == {"reference"}
