@@ -68,7 +68,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--agency")
     p.add_argument("--indicator")
     p.add_argument("--theme")
-    p.add_argument("--table", default="observations", help="observations (default)")
+    p.add_argument(
+        "--table",
+        default="observations",
+        choices=("observations", "scorecard", "themes", "submissions"),
+        help="observations (default): one row per value; scorecard: agencies × indicators for "
+        "one period; themes: statuses per theme and agency type; submissions: on time, late or "
+        "missing per agency and quarter",
+    )
+    p.add_argument("--type", dest="agency_type", help="agency type: KL, PROV or KABKOTA")
     p.add_argument("--sep", default=",", choices=(",", ";"), help="CSV delimiter")
 
     p = command("history", _history, "every revision of one agency's indicator, as CSV")
@@ -166,16 +174,14 @@ def _export(args) -> int:
     from etl.queries import Filters
 
     engine = _ready_engine(args)
-    filters = Filters(args.year, args.quarter, args.agency, args.indicator, args.theme)
+    filters = Filters(
+        args.year, args.quarter, args.agency, args.indicator, args.theme, args.agency_type
+    )
     suffix = args.out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         _fail("--out harus berakhiran .csv atau .xlsx / --out must end in .csv or .xlsx")
         return EXIT_USAGE
-    try:
-        rows = export_table(engine, args.table, filters, args.out, sep=args.sep)
-    except KeyError:
-        _fail(f"Tabel tidak dikenal / unknown table: {args.table}")
-        return EXIT_USAGE
+    rows = export_table(engine, args.table, filters, args.out, sep=args.sep)
     print(f"{rows} baris / rows → {args.out}")
     return EXIT_OK
 

@@ -41,6 +41,17 @@ class Filters:
         return out
 
 
+TIMESTAMPS = ("submitted_at", "recorded_at", "superseded_at", "uploaded_at")
+
+
+def utc_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
+    """Timestamps as UTC-aware values on every backend (SQLite hands them back naive)."""
+    for column in TIMESTAMPS:
+        if column in frame.columns:
+            frame[column] = pd.to_datetime(frame[column], utc=True)
+    return frame
+
+
 def current_observations(engine: Engine, filters: Filters | None = None) -> pd.DataFrame:
     """One row per current observation, joined with its agency, indicator and submission."""
     filters = filters or Filters()
@@ -80,7 +91,7 @@ def current_observations(engine: Engine, filters: Filters | None = None) -> pd.D
         frame = pd.DataFrame(conn.execute(query).mappings().all())
     if frame.empty:
         frame = pd.DataFrame(columns=[c.name for c in query.selected_columns])
-    return frame
+    return utc_timestamps(frame)
 
 
 def history(engine: Engine, agency_code: str, indicator_code: str) -> pd.DataFrame:
@@ -113,7 +124,7 @@ def history(engine: Engine, agency_code: str, indicator_code: str) -> pd.DataFra
     )
     with engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
-    return pd.DataFrame(rows, columns=[c.name for c in query.selected_columns])
+    return utc_timestamps(pd.DataFrame(rows, columns=[c.name for c in query.selected_columns]))
 
 
 def submissions(engine: Engine) -> pd.DataFrame:
@@ -132,7 +143,7 @@ def submissions(engine: Engine) -> pd.DataFrame:
     ).order_by(sub.c.id)
     with engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
-    return pd.DataFrame(rows, columns=[c.name for c in query.selected_columns])
+    return utc_timestamps(pd.DataFrame(rows, columns=[c.name for c in query.selected_columns]))
 
 
 def submission_content(engine: Engine, submission_id: int) -> tuple[str, bytes] | None:

@@ -26,59 +26,61 @@ from defusedxml import ElementTree as SafeET
 
 from etl.issues import UploadError
 
-HEADER_ROWS = 30  # header search area, allowed on top of max_rows
+HEADER_ROWS = 30  # the header search area, allowed on top of max_rows
 CHUNK = 1 << 20
-MAX_CARRY = 8 << 20  # no legitimate cell comes near this; beyond it the window cuts anywhere
-SMALL_PART_CAP = 32 << 20  # workbook.xml, rels and styles.xml are parsed into a tree
+MAX_CARRY = 8 << 20  # far above any real cell; past it the window may cut inside one
+SMALL_PART_CAP = 32 << 20  # workbook.xml, its rels and styles.xml become trees
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 KIND = "Excel (.xlsx)"
-BUILTIN_PERCENT = frozenset({9, 10})
-# Text-like cell types: a percent format does not change what calamine returns for them.
+BUILTIN_PERCENT = frozenset({9, 10})  # 0% and 0.00%
+# A percent format changes only what a number shows; text, booleans and errors keep their value.
 NUMERIC_TYPES = frozenset({b"", b"n"})
-
-_ZIP_ERRORS = (
-    zipfile.BadZipFile,
+_SPACE = b" \t\r\n"
+_BAD_ZIP = (
+    zipfile.BadZipFile,  # also a CRC mismatch: an entry whose declared size lied
     zipfile.LargeZipFile,
     zlib.error,
     EOFError,
     OSError,
-    NotImplementedError,  # unsupported compression method
+    NotImplementedError,  # compression method
     RuntimeError,  # zip-level encryption
     struct.error,
-    ValueError,  # also malformed numbers in workbook.xml / styles.xml
+    ValueError,  # a non-numeric id in workbook.xml or styles.xml
 )
 
 
 @dataclass
 class SheetScan:
-    name: str
+    name: str  # as in workbook.xml, which is the name calamine reports
     hidden: bool
-    rows: int = 0
+    rows: int = 0  # <row> elements holding at least one <c>
     max_column: int = 0
     percent_cells: set[str] = field(default_factory=set)
     formulas_without_value: set[str] = field(default_factory=set)
+    # Highest row number of a cell: calamine allocates a dense grid down to it.
+    max_row: int = 0
 
 
 @dataclass
 class XlsxScan:
     sheets: dict[str, SheetScan]
     has_external_links: bool
-    has_macros: bool
+    has_macros: bool  # never run, only reported
 
 
 def scan_xlsx(
     data: bytes, *, max_rows: int, max_unpacked_bytes: int, max_columns: int = 16384
 ) -> XlsxScan:
-    """Scan the workbook in `data`; raise UploadError for anything calamine must not read."""
+    """Scan the workbook in `data`; raise UploadError for a file calamine must not read."""
     if bytes(data[:8]) == OLE_MAGIC:
-        # Excel wraps an encrypted workbook in an OLE container.
+        # An encrypted .xlsx is an OLE compound file around the encrypted package.
         raise UploadError.one("password_protected")
     scanner = _Scanner(data, max_rows, max_unpacked_bytes, max_columns)
     try:
         return scanner.run()
     except (DefusedXmlException, ParseError) as exc:
         raise _corrupt(f"invalid XML in {scanner.part} ({exc})") from exc
-    except _ZIP_ERRORS as exc:
+    except _BAD_ZIP as exc:
         raise _corrupt(f"{scanner.part}: {exc}" if scanner.part else str(exc)) from exc
 
 
@@ -93,29 +95,26 @@ class _Scanner:
         self.max_unpacked = max_unpacked
         self.max_columns = max_columns
         self.unpacked = 0
-        self.part = ""
+        self.part = ""  # the entry being read, for error details
 
     def run(self) -> XlsxScan:
         self.zf = zipfile.ZipFile(io.BytesIO(self.data))
         infos = [i for i in self.zf.infolist() if not i.is_dir()]
-        # Quick reject on the declared sizes; the real bytes are counted while inflating.
-        if sum(i.file_size for i in infos) > self.max_unpacked:
+        if sum(i.file_size for i in infos) > self.max_unpacked:  # quick reject, not trusted
             raise self._too_large()
         parts = {_norm(i.filename): i for i in infos}
         unread = dict(parts)
 
-        def part(path: str, required: bool = True) -> zipfile.ZipInfo | None:
-            info = parts.get(_norm(path))
-            if info is None and required:
+        def entry(path: str) -> zipfile.ZipInfo:
+            if _norm(path) not in parts:
                 raise _corrupt(f"{path} is missing")
             unread.pop(_norm(path), None)
-            return info
+            return parts[_norm(path)]
 
-        workbook = self._tree(part("xl/workbook.xml"))
-        targets = _targets(self._tree(part("xl/_rels/workbook.xml.rels")))
-        styles_info = part("xl/styles.xml", required=False)
-        percent = _percent_styles(self._tree(styles_info)) if styles_info else frozenset()
-
+        workbook = self._tree(entry("xl/workbook.xml"))
+        targets = _targets(self._tree(entry("xl/_rels/workbook.xml.rels")))
+        has_styles = _norm("xl/styles.xml") in parts
+        percent = _percent_styles(self._tree(entry("xl/styles.xml"))) if has_styles else frozenset()
         sheets: dict[str, SheetScan] = {}
         for name, hidden, rid in _sheet_entries(workbook):
             if rid not in targets:
@@ -123,11 +122,10 @@ class _Scanner:
             rel_type, path = targets[rid]
             if rel_type.endswith("/chartsheet"):
                 continue
-            sheet = SheetScan(name=name, hidden=hidden)
+            sheet = sheets[name] = SheetScan(name=name, hidden=hidden)
             reader = _SheetReader(sheet, percent, self.max_rows, self.max_columns)
-            reader.read(self._chunks(part(path)))
-            sheets[name] = sheet
-        # calamine inflates other parts (shared strings above all) whole: count them too.
+            reader.read(self._chunks(entry(path)))
+        # calamine inflates other parts whole too (shared strings above all): count them.
         for info in unread.values():
             for _ in self._chunks(info):
                 pass
@@ -153,7 +151,7 @@ class _Scanner:
             data += chunk
             if len(data) > SMALL_PART_CAP:
                 raise _corrupt(f"{info.filename} is over {SMALL_PART_CAP >> 20} MB")
-        # forbid_dtd: a DTD has no business in these parts and is how entity bombs arrive.
+        # A DTD has no business in these parts and is how entity-expansion bombs arrive.
         return SafeET.fromstring(bytes(data), forbid_dtd=True)
 
     def _too_large(self) -> UploadError:
@@ -170,36 +168,27 @@ def _local(tag: str) -> str:
 
 def _sheet_entries(workbook: Element) -> Iterator[tuple[str, bool, str]]:
     for sheets in workbook:
-        if _local(sheets.tag) != "sheets":
-            continue
-        for sheet in sheets:
-            if _local(sheet.tag) != "sheet":
-                continue
-            # r:id; transitional and strict OOXML use different namespaces for it.
-            rid = next(
-                (v for k, v in sheet.attrib.items() if k.startswith("{") and _local(k) == "id"), ""
-            )
-            state = sheet.get("state", "visible")
-            yield sheet.get("name", ""), state in ("hidden", "veryHidden"), rid
+        for sheet in sheets if _local(sheets.tag) == "sheets" else ():
+            # r:id sits in a different namespace in transitional and in strict OOXML.
+            ids = (v for k, v in sheet.attrib.items() if k.startswith("{") and _local(k) == "id")
+            hidden = sheet.get("state") in ("hidden", "veryHidden")
+            yield sheet.get("name", ""), hidden, next(ids, "")
 
 
 def _targets(rels: Element) -> dict[str, tuple[str, str]]:
-    """Relationship id -> (type, part path inside the zip)."""
+    """Relationship id -> (type, entry path)."""
     out = {}
     for rel in rels:
         if rel.get("TargetMode") == "External":
             continue
         target = unquote(rel.get("Target", ""))
-        if target.startswith("/"):
-            path = target.lstrip("/")
-        else:
-            path = posixpath.normpath(posixpath.join("xl", target))
-        out[rel.get("Id", "")] = (rel.get("Type", ""), path)
+        path = target if target.startswith("/") else posixpath.join("/xl", target)
+        out[rel.get("Id", "")] = (rel.get("Type", ""), posixpath.normpath(path).lstrip("/"))
     return out
 
 
-# Quoted text, [colour]/[condition] sections and escaped or padding characters are literals:
-# a '%' there is shown, not applied.
+# Quoted text, [colour] or [condition] sections, and escaped, padding (_) or fill (*) characters
+# are literals: a '%' there is printed, not applied.
 _FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|[_*].')
 
 
@@ -213,24 +202,26 @@ def _percent_styles(styles: Element) -> frozenset[int]:
     formats: list[int] = []
     for child in styles:
         if _local(child.tag) == "numFmts":
-            for fmt in child:
-                custom[int(fmt.get("numFmtId", "-1"))] = fmt.get("formatCode", "")
+            custom.update((int(f.get("numFmtId", "-1")), f.get("formatCode", "")) for f in child)
         elif _local(child.tag) == "cellXfs":
             formats = [int(xf.get("numFmtId", "0")) for xf in child if _local(xf.tag) == "xf"]
-    # A custom code under a built-in id overrides the built-in meaning.
+    # A custom code under a built-in id replaces the built-in format.
     ids = {i for i, code in custom.items() if _is_percent_format(code)}
     ids |= BUILTIN_PERCENT - custom.keys()
     return frozenset(i for i, fmt in enumerate(formats) if fmt in ids)
 
 
-_ATTR = r"""\sr\s*=\s*["']([^"']*)"""
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?(?:worksheet|dialogsheet|macrosheet)[\s>/]")
 _REF = re.compile(rb"([A-Za-z]*)(\d*)")
 
 
-@functools.lru_cache(maxsize=64)
+def _attr_re(name: bytes) -> bytes:
+    return rb"\s" + name + rb"""\s*=\s*["']([^"']*)"""
+
+
+@functools.lru_cache(maxsize=16)
 def _attr_pattern(name: bytes) -> re.Pattern[bytes]:
-    return re.compile(rb"\s" + name + rb"""\s*=\s*["']([^"']*)""")
+    return re.compile(_attr_re(name))
 
 
 def _attr(attrs: bytes, name: bytes) -> bytes | None:
@@ -238,15 +229,9 @@ def _attr(attrs: bytes, name: bytes) -> bytes | None:
     return m.group(1) if m else None
 
 
-def _ref(attrs: bytes) -> str:
-    return (_attr(attrs, b"r") or b"").decode("ascii", "replace").upper()
-
-
 def _column(letters: bytes) -> int:
-    if len(letters) > 7:  # absurd; avoid a long loop on a hostile reference
-        return 26**7
     n = 0
-    for ch in letters.upper():
+    for ch in letters[:8].upper():  # 8 letters are already absurd; stop a hostile loop
         n = n * 26 + ch - 64
     return n
 
@@ -259,98 +244,93 @@ def _letters(col: int) -> str:
     return out
 
 
-@dataclass(frozen=True)
 class _Patterns:
-    cell_start: bytes
-    row_start: bytes
-    formula_start: bytes
-    data_start: bytes
-    data_end: bytes
-    empty_data: re.Pattern[bytes]
-    col_start: bytes
-    ref_first: re.Pattern[bytes]  # column letters of cells whose first attribute is r
-    cell_ref: re.Pattern[bytes]  # one match per cell: its column letters, b"" without r
-    cell_tag: re.Pattern[bytes]  # a cell start tag: its attributes
-    ref_type: re.Pattern[bytes]  # a cell start tag: (r, t)
-    full_row: re.Pattern[bytes]  # a row holding anything but whitespace
-    no_value: re.Pattern[bytes]  # <f> not followed by a non-empty <v> or <is> in its cell
-    token: re.Pattern[bytes]  # row and cell start tags, in order
+    """The regexes for one sheet, built for its namespace prefix and row limit."""
 
-
-@functools.lru_cache(maxsize=32)
-def _patterns(prefix: bytes) -> _Patterns:
-    # Sheets written with a namespace prefix (<x:row>) exist; match the root's prefix exactly
-    # rather than any prefix, which would cost speed on every tag.
-    q = prefix + b":" if prefix else b""
-    p = re.escape(q)
-    c, row, f, v = b"<" + p + b"c", b"<" + p + b"row", b"<" + p + b"f", b"<" + p + b"v"
-    after = rb"(?=[\s>/])"
-    return _Patterns(
-        cell_start=b"<" + q + b"c",
-        row_start=b"<" + q + b"row",
-        formula_start=b"<" + q + b"f",
-        data_start=b"<" + q + b"sheetData",
-        data_end=b"</" + q + b"sheetData",
-        empty_data=re.compile(b"<" + p + rb"sheetData\s*/>"),
-        col_start=b"<" + q + b"col",
-        ref_first=re.compile(c + rb' r="([A-Za-z]+)'),
-        ref_type=re.compile(
-            c + after + rf"(?=[^>]*?{_ATTR}|)(?=[^>]*?{_ATTR.replace('r', 't', 1)}|)".encode()
-        ),
-        cell_ref=re.compile(c + after + rb"""(?:[^>]*?\sr\s*=\s*["']([A-Za-z]*))?"""),
-        cell_tag=re.compile(c + after + rb"([^>]*)>"),
-        full_row=re.compile(row + after + rb"(?:[^>]*[^/>])?>(?!\s*</" + p + rb"row>)"),
-        # Anchored on <f>, not on <c>: formula cells are few, and most carry a value.
-        no_value=re.compile(
+    def __init__(self, prefix: bytes, row_limit: int):
+        # Some writers prefix SpreadsheetML (<x:row>): use the root's prefix exactly, since
+        # allowing any prefix would slow every match.
+        q = prefix + b":" if prefix else b""
+        p = re.escape(q)
+        c, row, f, v = b"<" + p + b"c", b"<" + p + b"row", b"<" + p + b"f", b"<" + p + b"v"
+        after = rb"(?=[\s>/])"
+        self.cell_start, self.col_start, self.row_start = (
+            b"<" + q + b"c",
+            b"<" + q + b"col",
+            b"<" + q + b"row",
+        )
+        self.formula_start = b"<" + q + b"f"
+        self.data_start, self.data_end = b"<" + q + b"sheetData", b"</" + q + b"sheetData"
+        self.empty_data = re.compile(b"<" + p + rb"sheetData\s*/>")
+        # Per cell: its column letters, plus its row number only when above the limit, so that
+        # the results are a few shared short strings; b"" for a cell without r.
+        ref = rb"([A-Za-z]*(?:0*(?=\d{%d})(?:" % len(str(row_limit)) + _above(row_limit) + rb")(?!\d))?)"
+        self.ref_first = re.compile(c + rb' r="' + ref)  # how Excel and most writers order it
+        self.cell_ref = re.compile(c + after + rb"""(?:[^>]*?\sr\s*=\s*["']""" + ref + b")?")
+        self.cell_tag = re.compile(c + after + rb"([^>]*)>")
+        self.ref_type = re.compile(
+            c + after + rb"(?=[^>]*?" + _attr_re(b"r") + rb"|)(?=[^>]*?" + _attr_re(b"t") + rb"|)"
+        )
+        self.full_row = re.compile(row + after + rb"(?:[^>]*[^/>])?>(?!\s*</" + p + rb"row>)")
+        # Anchored on <f>, not <c>: formula cells are a minority and most carry a value.
+        self.no_value = re.compile(
             f + rb"(?:\s[^>]*)?(?:/>|>[^<]*</" + p + rb"f>)\s*"
             rb"(" + v + rb"(?:\s[^>]*)?(?:/>|>\s*</" + p + rb"v>)\s*)?</" + p + rb"c>"
-        ),
-        token=re.compile(
+        )
+        self.token = re.compile(
             row + after + rb"([^>]*)>(\s*</" + p + rb"row>)?|" + c + after + rb"([^>]*)>"
-        ),
-    )
+        )
 
 
-@functools.lru_cache(maxsize=32)
+def _above(n: int) -> bytes:
+    """A regex for the decimal numbers above n (without leading zeros)."""
+    s = str(n)
+    alts = [rb"[1-9]\d{%d,}" % len(s)]
+    for i, digit in enumerate(s):
+        if digit != "9":
+            alts.append(b"%s[%d-9]\\d{%d}" % (s[:i].encode(), int(digit) + 1, len(s) - i - 1))
+    return b"|".join(alts)
+
+
+_patterns = functools.lru_cache(maxsize=16)(_Patterns)
+
+
+@functools.lru_cache(maxsize=16)
 def _style_pattern(percent: frozenset[int]) -> re.Pattern[bytes]:
-    alt = b"|".join(str(i).encode() for i in sorted(percent))
-    # No look-behind for the preceding space: it would disable the literal-prefix search.
+    alt = b"|".join(b"%d" % i for i in sorted(percent))
+    # No look-behind for the space before s: it would disable the literal-prefix search.
     return re.compile(rb"""s\s*=\s*["'](?:""" + alt + rb""")["']""")
 
 
 class _SheetReader:
-    """Feeds a sliding window over one sheet part through the patterns.
+    """Runs one sheet part through the patterns over a sliding window.
 
-    The window is cut just before the last <c or <row start tag, so every processed region holds
-    whole cells and whole empty rows; the tag at the cut is carried over to the next chunk.
+    The window is cut just before its last <c or <row tag, so each region holds whole cells and
+    whole empty rows; the cut tag is carried into the next chunk.
     """
 
-    def __init__(self, sheet: SheetScan, percent: frozenset[int], max_rows: int, max_columns: int):
-        self.sheet = sheet
-        self.percent = percent
-        self.max_rows = max_rows
-        self.max_columns = max_columns
-        self.row = 0  # position of the last row/cell seen, for cells that omit r
-        self.col = 0
+    def __init__(self, sheet: SheetScan, percent: frozenset[int], max_rows: int, max_cols: int):
+        self.sheet, self.percent = sheet, percent
+        self.max_rows, self.max_columns = max_rows, max_cols
+        self.row_limit = max_rows + HEADER_ROWS
+        self.styled = _style_pattern(percent) if percent else None
+        self.row = self.col = 0  # position of the last row/cell seen, for cells without r
 
     def read(self, chunks: Iterator[bytes]) -> None:
-        buf = b""
+        buf, root = b"", None
         for chunk in chunks:
             buf += chunk
             root = _ROOT.search(buf)
             if root or len(buf) > CHUNK:
                 break
-        else:
-            root = _ROOT.search(buf)
         if root is None:
             raise _corrupt(f"no worksheet element in sheet {self.sheet.name}")
         if b"<!DOCTYPE" in buf[: root.start()]:
             raise _corrupt(f"a DTD in sheet {self.sheet.name}")
-        self.p = _patterns(root.group(1) or b"")
-        self.styled = _style_pattern(self.percent) if self.percent else None
+        self.p = _patterns(root.group(1) or b"", self.row_limit)
         while True:
             end = self._end_of_data(buf)
-            if end >= 0:  # nothing after sheetData matters; the rest is only inflated
+            if end >= 0:  # nothing after sheetData matters: the rest is only inflated
                 self._region(buf[:end])
                 break
             more = next(chunks, b"")
@@ -360,7 +340,7 @@ class _SheetReader:
             cut = self._cut(buf)
             self._region(buf[:cut])
             buf = buf[cut:] + more
-        for _ in chunks:  # still counted, and the CRC checked at the end
+        for _ in chunks:  # still counted, and the CRC checked at its end
             pass
 
     def _end_of_data(self, buf: bytes) -> int:
@@ -377,7 +357,7 @@ class _SheetReader:
             return cut
         if len(buf) <= MAX_CARRY:
             return 0
-        # Only a hostile file gets here: keep tags whole, let cells split.
+        # Only a hostile file gets here: keep tags whole and let a cell split.
         lt = buf.rfind(b"<")
         if lt <= buf.rfind(b">"):
             return len(buf)
@@ -389,56 +369,61 @@ class _SheetReader:
         if not r:
             return
         p, sheet = self.p, self.sheet
-        no_value: dict[int, bytes] = {}  # cell tag offset -> attributes
+        no_value: dict[int, bytes] = {}  # cell tag offset -> its attributes
         if p.formula_start in r:
             for m in p.no_value.finditer(r):
-                start, attrs = self._cell_before(r, m.start(), p.cell_start)
-                # t="str" with an empty <v> is a cached empty string (=IF(...,"")), not a miss.
-                if attrs is not None and not (m.group(1) and _attr(attrs, b"t") == b"str"):
-                    no_value[start] = attrs
+                start = r.rfind(p.cell_start, 0, m.start())
+                tag = p.cell_tag.match(r, max(start, 0))
+                # Only when <f> is the cell's first child; t="str" with an empty <v> is a
+                # cached empty string (=IF(A1="";"";...)), not a missing result.
+                if (
+                    tag
+                    and not r[tag.end() : m.start()].strip()
+                    and not (m.group(1) and _attr(tag.group(1), b"t") == b"str")
+                ):
+                    no_value[start] = tag.group(1)
         refs = p.ref_first.findall(r)
         if len(refs) != r.count(p.cell_start) - r.count(p.col_start):
-            refs = p.cell_ref.findall(r)  # r not first, or missing
-        letters = set(refs)
-        if b"" in letters or 0 in self.percent:  # positions needed: walk tag by tag
+            refs = p.cell_ref.findall(r)  # r is not the first attribute, or missing
+        refs = set(refs)
+        if b"" in refs or 0 in self.percent:  # positions needed: walk tag by tag
             self._walk(r, no_value, count=True)
         else:
             sheet.rows += len(p.full_row.findall(r))
-            sheet.max_column = max(sheet.max_column, *map(_column, letters), 0)
+            for letters, digits in (_REF.match(ref).groups() for ref in refs):
+                sheet.max_column = max(sheet.max_column, _column(letters))
+                sheet.max_row = max(sheet.max_row, int(digits or 0))
             if self.styled is not None:
-                for m in self.styled.finditer(r):
-                    at = m.start()
-                    # The nearest "<" before s= is the tag holding it: a cell, or not counted.
-                    tag = (
-                        p.ref_type.match(r, r.rfind(b"<", 0, at))
-                        if r[at - 1] in b" \t\r\n"
-                        else None
-                    )
-                    if tag and tag.group(1) and (tag.group(2) or b"") in NUMERIC_TYPES:
-                        sheet.percent_cells.add(tag.group(1).decode("ascii", "replace").upper())
-            sheet.formulas_without_value.update(map(_ref, no_value.values()))
-            # Keep the row/column position current in case a later cell omits r.
+                sheet.percent_cells.update(self._percent_refs(r))
+            for attrs in no_value.values():
+                ref = _attr(attrs, b"r") or b""
+                sheet.formulas_without_value.add(ref.decode("ascii", "replace").upper())
+            # The last cell (and any row after it) fix the position for a later cell without r.
             last = r.rfind(p.cell_start)
             while last > 0 and not p.cell_tag.match(r, last):
                 last = r.rfind(p.cell_start, 0, last)
             self._walk(r[max(last, 0) :], {}, count=False)
-        if sheet.rows > self.max_rows + HEADER_ROWS:
+        if sheet.rows > self.row_limit or sheet.max_row > self.row_limit:
             raise UploadError.one("too_many_rows", sheet=sheet.name, limit=self.max_rows)
         if sheet.max_column > self.max_columns:
             raise UploadError.one(
                 "too_many_columns", sheet=sheet.name, count=sheet.max_column, limit=self.max_columns
             )
 
-    def _cell_before(self, r: bytes, pos: int, start_tag: bytes) -> tuple[int, bytes | None]:
-        """The cell tag starting at the last `start_tag` before pos, if pos is in or just after it."""
-        start = r.rfind(start_tag, 0, pos)
-        tag = self.p.cell_tag.match(r, start) if start >= 0 else None
-        if tag is None or (tag.end() <= pos and r[tag.end() : pos].strip()):
-            return start, None
-        return start, tag.group(1)
+    def _percent_refs(self, r: bytes) -> Iterator[str]:
+        match, rfind = self.p.ref_type.match, r.rfind
+        for m in self.styled.finditer(r):
+            at = m.start()
+            if r[at - 1] in _SPACE:
+                # The nearest "<" before s= opens the tag holding it; ref_type skips non-cells.
+                tag = match(r, rfind(b"<", 0, at))
+                if tag:
+                    ref, kind = tag.groups()
+                    if ref and (kind or b"") in NUMERIC_TYPES:
+                        yield ref.decode("ascii", "replace").upper()
 
     def _walk(self, r: bytes, no_value: dict[int, bytes], *, count: bool) -> None:
-        """Tag-by-tag pass: slow, used where cells omit r (and on a region's short tail)."""
+        """Tag by tag: slow, for regions with cells that omit r (and a region's short tail)."""
         sheet = self.sheet
         for m in self.p.token.finditer(r):
             row_attrs, row_empty, attrs = m.groups()
@@ -449,18 +434,17 @@ class _SheetReader:
                 if count and not row_attrs.endswith(b"/") and row_empty is None:
                     sheet.rows += 1
                 continue
-            ref = _attr(attrs, b"r")
-            letters, digits = _REF.match(ref).groups() if ref else (b"", b"")
+            letters, digits = _REF.match(_attr(attrs, b"r") or b"").groups()
             self.col = _column(letters) if letters else self.col + 1
-            if digits:
-                self.row = int(digits)
+            self.row = int(digits) if digits else max(self.row, 1)
+            sheet.max_row = max(sheet.max_row, self.row)
             if not count:
                 continue
             sheet.max_column = max(sheet.max_column, self.col)
             name = f"{_letters(self.col)}{self.row}"
-            if self.percent and _attr(attrs, b"t") in (None, b"n"):
-                style = _attr(attrs, b"s")
-                if (int(style) if style and style.isdigit() else 0) in self.percent:
+            if self.percent and (_attr(attrs, b"t") or b"") in NUMERIC_TYPES:
+                style = _attr(attrs, b"s") or b"0"
+                if style.isdigit() and int(style) in self.percent:
                     sheet.percent_cells.add(name)
             if m.start() in no_value:
                 sheet.formulas_without_value.add(name)

@@ -1,0 +1,154 @@
+"""The analysts' tables (observations, scorecard, themes, submissions) as CSV and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from builders import long_rows, make_xlsx
+
+from etl.__main__ import main
+from etl.database import make_engine
+from etl.load import Upload, ingest_path
+from etl.queries import Filters
+from etl.tables import TABLES, quarter_end
+
+UTC = dt.UTC
+
+
+@pytest.fixture
+def loaded(db_url, tmp_path):
+    """Jakarta (31) and West Java (32) report SPBE and PDN; Jakarta on time, West Java late."""
+    engine = make_engine(db_url)
+    jakarta = long_rows(
+        ["31", "SPBE", 2023, 4, 2.40],
+        ["31", "SPBE", 2024, 4, 2.75],  # F = 2.60 met: achieved
+        ["31", "PDN", 2024, 4, 35.0],  # T = 40 (Inpres target held flat), A = 87.5
+    )
+    west_java = long_rows(["32", "SPBE", 2023, 4, 2.0], ["32", "SPBE", 2024, 4, 1.9])
+    on_time = dt.datetime(2025, 1, 10, 3, 0, tzinfo=UTC)
+    late = dt.datetime(2025, 2, 20, 3, 0, tzinfo=UTC)
+    for name, rows, received, user in (
+        ("jakarta.xlsx", jakarta, on_time, "=2+3"),  # a user name that looks like a formula
+        ("jabar.xlsx", west_java, late, "clerk.jabar"),
+    ):
+        result = ingest_path(
+            engine, make_xlsx(tmp_path / name, rows), Upload(user=user, received_at=received)
+        )
+        assert result.status == "accepted", result.issues
+    yield engine, db_url
+    engine.dispose()
+
+
+def test_observations_table_fills_achievement_and_status(loaded):
+    engine, _ = loaded
+    frame = TABLES["observations"](engine, Filters(year=2024, agency="31"))
+    spbe = frame[frame.indicator_code == "SPBE"].iloc[0]
+    # national path for SPBE applies (mean indicator): F = 2.60 in 2024; 2.75 ≥ 2.60 → achieved;
+    # achievement 100 × 2.75 / 2.60 = 105.769…
+    assert spbe.status == "achieved" and spbe.status_label_id == "Tercapai"
+    assert spbe.achievement_pct == pytest.approx(105.769, abs=1e-3)
+    assert (spbe.final_target, spbe.category) == (2.60, "Baik")
+    assert spbe.roadmap == "RB-2020-2024"
+
+
+def test_scorecard_pivots_agencies_by_indicators_for_one_period(loaded):
+    engine, _ = loaded
+    frame = TABLES["scorecard"](engine, Filters(year=2024, quarter=4, agency_type="PROV"))
+    assert len(frame) == 38  # every province, reported or not
+    jakarta = frame.set_index("agency_code").loc["31"]
+    assert jakarta["SPBE nilai/value"] == 2.75 and jakarta["SPBE status"] == "achieved"
+    # West Java: B = 1.98 (2018), E(2024.0) = 2.60, P = (1.9 − 1.98)/(2.60 − 1.98) < 0
+    assert frame.set_index("agency_code").loc["32", "SPBE status"] == "deteriorating"
+    assert frame.set_index("agency_code").loc["33", "SPBE status"] == "no_data"
+
+
+def test_themes_counts_and_shares_statuses_never_averages(loaded):
+    engine, _ = loaded
+    frame = TABLES["themes"](
+        engine, Filters(year=2024, quarter=4, agency_type="PROV", theme="DIGITAL")
+    )
+    row = frame.set_index("agency_type").loc["PROV"]
+    # DIGITAL for provinces: SPBE and its four domains plus stunting = 6 indicators × 38 provinces
+    assert row.indicators == 6 * 38
+    assert (row.achieved_count, row.deteriorating_count) == (1, 1)
+    assert row.no_data_count == 6 * 38 - 2
+    assert row.achieved_share == pytest.approx(1 / 228)
+
+
+def test_submissions_on_time_late_or_missing(loaded):
+    engine, _ = loaded
+    frame = TABLES["submissions"](engine, Filters(year=2024, quarter=4, agency_type="PROV"))
+    by_agency = frame.set_index("agency_code").timeliness
+    assert (by_agency["31"], by_agency["32"], by_agency["33"]) == ("on_time", "late", "missing")
+    deadline = frame.set_index("agency_code").loc["31", "deadline"]
+    assert deadline == quarter_end(2024, 4) + dt.timedelta(days=15) == dt.date(2025, 1, 15)
+
+
+@pytest.mark.parametrize("table", ["observations", "scorecard", "themes", "submissions"])
+def test_csv_and_xlsx_of_the_same_table_hold_the_same_values(loaded, tmp_path, table):
+    _, url = loaded
+    args = ["--year", "2024", "--type", "PROV"] if table != "observations" else ["--agency", "31"]
+    assert (
+        main(["export", "--table", table, "--out", str(tmp_path / "t.csv"), "--db", url, *args])
+        == 0
+    )
+    assert (
+        main(["export", "--table", table, "--out", str(tmp_path / "t.xlsx"), "--db", url, *args])
+        == 0
+    )
+    raw = (tmp_path / "t.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    from_csv = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    assert book.sheetnames[0] == "Keterangan"
+    sheet = book[book.sheetnames[1]]
+    from_xlsx = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert from_csv[0] == from_xlsx[0]
+    assert len(from_csv) == len(from_xlsx) > 1
+    for csv_row, xlsx_row in zip(from_csv[1:], from_xlsx[1:]):
+        for text, cell in zip(csv_row, xlsx_row):
+            if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+                assert float(text) == pytest.approx(cell)
+            elif isinstance(cell, (dt.datetime, dt.date)):
+                assert text[:10] == cell.isoformat()[:10]
+            else:
+                assert text == ("" if cell is None else str(cell))
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+
+
+def test_xlsx_states_filters_and_colours_statuses_and_never_writes_formulas(loaded, tmp_path):
+    _, url = loaded
+    out = tmp_path / "jakarta.xlsx"
+    assert main(["export", "--out", str(out), "--db", url, "--agency", "31"]) == 0
+    book = openpyxl.load_workbook(out)
+    about = {row[0].value: row[1].value for row in book["Keterangan"].iter_rows()}
+    assert "agency=31" in about["Filter"]
+    # the cut-off is the newest stored submission (here the reference figures loaded at init)
+    cutoff = dt.datetime.fromisoformat(about["Data sampai / Data cut-off"])
+    assert cutoff >= dt.datetime(2025, 2, 20, 3, 0, tzinfo=UTC)
+    assert dt.datetime.fromisoformat(about["Dibuat / Generated"]) >= cutoff
+    assert "Open SDG" in about["Metode / Method"]
+    sheet = book[book.sheetnames[1]]
+    header = [c.value for c in sheet[1]]
+    status_col = header.index("status")
+    by_user = header.index("submitted_by")
+    cells = [
+        row for row in sheet.iter_rows(min_row=2) if row[header.index("agency_code")].value == "31"
+    ]
+    achieved = next(row[status_col] for row in cells if row[status_col].value == "achieved")
+    assert achieved.fill.fgColor.rgb.endswith("009E73")  # Okabe-Ito bluish green
+    user_cell = cells[0][by_user]
+    assert user_cell.data_type == "s" and user_cell.value == "'=2+3"
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+
+
+def test_csv_neutralises_formula_text_and_honours_semicolon(loaded, tmp_path):
+    _, url = loaded
+    out = tmp_path / "obs.csv"
+    assert main(["export", "--out", str(out), "--db", url, "--agency", "31", "--sep", ";"]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert {r["submitted_by"] for r in rows} == {"'=2+3"}

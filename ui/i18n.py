@@ -1,0 +1,157 @@
+"""Texts of the dashboard in Bahasa Indonesia (default) and English, and number formatting.
+
+Indonesian readers expect 1.234,5; Babel gives each language its own separators.
+"""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+from babel.numbers import format_decimal
+
+LANGS = {"id": "Bahasa Indonesia", "en": "English"}
+LOCALES = {"id": "id_ID", "en": "en_GB"}
+
+# key → (Bahasa Indonesia, English). Format fields use str.format.
+TEXT: dict[str, tuple[str, str]] = {
+    "app_title": ("RB Monitor", "RB Monitor"),
+    "language": ("Bahasa / Language", "Bahasa / Language"),
+    "overview": ("Ringkasan", "Overview"),
+    "indicator": ("Indikator", "Indicator"),
+    "agency": ("Instansi", "Agency"),
+    "reporting": ("Pelaporan", "Reporting"),
+    "export": ("Ekspor", "Export"),
+    "method": ("Metodologi", "Method"),
+    "roadmap": ("Road map", "Road map"),
+    "year": ("Tahun", "Year"),
+    "quarter": ("Triwulan", "Quarter"),
+    "period": ("Periode", "Period"),
+    "theme": ("Tema", "Theme"),
+    "agency_type": ("Jenis instansi", "Agency type"),
+    "province": ("Provinsi", "Province"),
+    "all": ("Semua", "All"),
+    "value": ("Nilai", "Value"),
+    "unit": ("Satuan", "Unit"),
+    "status": ("Status", "Status"),
+    "achievement": ("Capaian (%)", "Achievement (%)"),
+    "trend": ("Tren", "Trend"),
+    "target": ("Target", "Target"),
+    "target_band": ("Rentang target", "Target band"),
+    "baseline": ("Baseline", "Baseline"),
+    "expected": ("Nilai yang diharapkan", "Expected value"),
+    "expected_path": ("Jalur target", "Target path"),
+    "final_target": ("Target akhir", "Final target"),
+    "progress_ratio": ("Rasio kemajuan", "Progress ratio"),
+    "national": ("Nasional", "National"),
+    "source": ("Sumber", "Source"),
+    "confidence": ("Tingkat keyakinan", "Confidence"),
+    "direction": ("Arah", "Direction"),
+    "definition": ("Definisi", "Definition"),
+    "code": ("Kode", "Code"),
+    "name": ("Nama", "Name"),
+    "rank": ("Peringkat", "Rank"),
+    "category": ("Kategori", "Category"),
+    "count": ("Jumlah", "Count"),
+    "data_table": ("Data grafik (tabel)", "Chart data (table)"),
+    "higher_better": ("Makin tinggi makin baik", "Higher is better"),
+    "lower_better": ("Makin rendah makin baik", "Lower is better"),
+    "target_band_dir": ("Dalam rentang target", "Within a target band"),
+    "KL": ("Kementerian/Lembaga", "Ministries and agencies"),
+    "PROV": ("Provinsi", "Provinces"),
+    "KABKOTA": ("Kabupaten/Kota", "Regencies and cities"),
+    "NASIONAL": ("Nasional", "National"),
+    "no_data_period": (
+        "Belum ada data untuk periode ini.",
+        "No data yet for this period.",
+    ),
+    "upload_hint_cli": (
+        "Kirim data melalui administrator, atau jalankan `python -m etl ingest BERKAS`.",
+        "Send data through the administrator, or run `python -m etl ingest FILE`.",
+    ),
+    "upload_link": ("Unggah data", "Upload data"),
+    "computed_from": ("Dihitung dari {n} dari {m} instansi", "Computed from {n} of {m} agencies"),
+    "changes": ("Perubahan sejak triwulan sebelumnya", "Changes since the previous quarter"),
+    "no_changes": ("Tidak ada perubahan status.", "No status changed."),
+    "headline_series": ("Indikator utama nasional", "National headline indicators"),
+    "theme_cards": ("Status indikator nasional per tema", "National indicator status by theme"),
+    "agency_statuses": ("Status indikator instansi", "Agency indicator statuses"),
+    "previous": ("Sebelumnya", "Before"),
+    "now": ("Sekarang", "Now"),
+    "distribution": ("Sebaran antar instansi", "Distribution across agencies"),
+    "ranking": ("Peringkat instansi", "Agency ranking"),
+    "projection": ("Proyeksi akhir road map", "Projection to the road map's end"),
+    "projection_likely": ("Kemungkinan tercapai", "Likely to be met"),
+    "projection_unlikely": ("Kemungkinan tidak tercapai", "Unlikely to be met"),
+    "projection_not_enough_data": ("Data belum cukup", "Not enough data"),
+    "projection_no_target": ("Tanpa target akhir", "No final target"),
+    "projected_value": ("Nilai proyeksi {year}: {value}", "Projected value {year}: {value}"),
+    "search_agency": ("Cari instansi (kode atau nama)", "Find an agency (code or name)"),
+    "parent_agency": ("Induk", "Parent"),
+    "children": ("Kabupaten/kota di provinsi ini", "Regencies and cities in this province"),
+    "scorecard": ("Kartu skor", "Scorecard"),
+    "history": ("Riwayat", "History"),
+    "submissions": ("Pengiriman data", "Submissions"),
+    "peers": ("Perbandingan dengan instansi sejenis", "Comparison with peers"),
+    "peers_type": ("Median jenis yang sama", "Median of the same type"),
+    "peers_province": ("Median provinsi yang sama", "Median of the same province"),
+    "completeness": ("Kelengkapan dan ketepatan waktu", "Completeness and timeliness"),
+    "on_time": ("Tepat waktu", "On time"),
+    "late": ("Terlambat", "Late"),
+    "missing": ("Belum mengirim", "Missing"),
+    "not_submitted": ("Instansi yang belum mengirim triwulan ini", "Agencies not submitted this quarter"),
+    "submitted_at": ("Dikirim", "Submitted"),
+    "deadline": ("Batas waktu", "Deadline"),
+    "table": ("Tabel", "Table"),
+    "table_observations": ("Observasi dengan status", "Observations with status"),
+    "table_scorecard": ("Kartu skor instansi × indikator", "Scorecard agencies × indicators"),
+    "table_themes": ("Status per tema dan jenis instansi", "Statuses by theme and agency type"),
+    "table_submissions": ("Pengiriman per instansi dan triwulan", "Submissions per agency and quarter"),
+    "download_csv": ("Unduh CSV", "Download CSV"),
+    "download_xlsx": ("Unduh XLSX", "Download XLSX"),
+    "rows": ("{n} baris", "{n} rows"),
+    "preview": ("Pratinjau (100 baris pertama)", "Preview (first 100 rows)"),
+    "cli_same": (
+        "Berkas sama dengan `python -m etl export` dengan filter yang sama.",
+        "The file is the same as `python -m etl export` with the same filters.",
+    ),
+    "components": ("Komponen status", "Status components"),
+    "agencies_n": ("{n} instansi", "{n} agencies"),
+    "sources_title": ("Sumber dan tingkat keyakinan angka referensi", "Sources and confidence of reference figures"),
+    "roadmaps_title": ("Road map", "Road maps"),
+    "statuses_title": ("Arti status", "What the statuses mean"),
+    "scales_title": ("Skala kategori", "Category scales"),
+    "demo_note": (
+        "Data instansi dalam basis data demo adalah sintetis.",
+        "Agency data in the demo database is synthetic.",
+    ),
+}
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "id")
+
+
+def t(key: str, **fields) -> str:
+    pair = TEXT.get(key)
+    if pair is None:
+        return key
+    text = pair[0] if lang() == "id" else pair[1]
+    return text.format(**fields) if fields else text
+
+
+def pick(id_text: str, en_text: str) -> str:
+    """For names held in the catalogue (name_id / name_en)."""
+    return id_text if lang() == "id" else (en_text or id_text)
+
+
+def number(value, decimals: int = 2) -> str:
+    """A value with the reader's separators; an empty cell for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang()])
+
+
+def period_label(year: int, quarter: int) -> str:
+    return f"TW{quarter} {year}" if lang() == "id" else f"Q{quarter} {year}"

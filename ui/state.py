@@ -1,0 +1,79 @@
+"""The view lives in the URL (`st.query_params`), so a pasted link opens the same view.
+
+Precedence for a widget's value: the widget's own state (the reader just changed it), then the
+URL (a pasted link), then what the reader chose on another page (page switches clear the URL),
+then the default. The index given to the widget always equals its current value, so the widget
+keeps its identity across reruns and never jumps back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+_REMEMBERED = "_url_state"
+
+
+def _remembered() -> dict:
+    return st.session_state.setdefault(_REMEMBERED, {})
+
+
+def current(name: str, options: Sequence, default=None):
+    """The value `name` has now, among `options` (compared as text, as the URL holds text)."""
+    by_text = {str(o): o for o in options}
+    widget_key = f"url_{name}"
+    for candidate in (
+        st.session_state.get(widget_key),
+        st.query_params.get(name),
+        _remembered().get(name),
+    ):
+        if candidate is not None and str(candidate) in by_text:
+            return by_text[str(candidate)]
+    if default is not None and str(default) in by_text:
+        return by_text[str(default)]
+    return options[0] if options else None
+
+
+def remember(name: str, value) -> None:
+    if value is None:
+        st.query_params.pop(name, None)
+        _remembered().pop(name, None)
+        return
+    st.query_params[name] = str(value)
+    _remembered()[name] = str(value)
+
+
+def selectbox(
+    name: str,
+    label: str,
+    options: Sequence,
+    format_func: Callable = str,
+    default=None,
+    container=st,
+):
+    """A selectbox whose value is kept in the URL under `name`."""
+    options = list(options)
+    if not options:
+        return None
+    value = current(name, options, default)
+    chosen = container.selectbox(
+        label, options, index=options.index(value), format_func=format_func, key=f"url_{name}"
+    )
+    remember(name, chosen)
+    return chosen
+
+
+def radio(name: str, label: str, options: Sequence, format_func: Callable = str, container=st):
+    options = list(options)
+    value = current(name, options)
+    chosen = container.radio(
+        label,
+        options,
+        index=options.index(value),
+        format_func=format_func,
+        key=f"url_{name}",
+        horizontal=True,
+    )
+    remember(name, chosen)
+    return chosen
