@@ -76,9 +76,10 @@ def test_corrected_file_keeps_the_replaced_values_in_history(engine, tmp_path):
 
 def test_a_changed_target_is_an_update(engine, tmp_path):
     header = ["kode_instansi", "kode_indikator", "tahun", "triwulan", "nilai", "target"]
-    make = lambda name, target: make_xlsx(
-        tmp_path / name, [header, ["31", "PDN", 2023, 4, 48.5, target]]
-    )
+
+    def make(name, target):
+        return make_xlsx(tmp_path / name, [header, ["31", "PDN", 2023, 4, 48.5, target]])
+
     ingest_path(engine, make("a.xlsx", 40))
     result = ingest_path(engine, make("b.xlsx", 45))
     assert result.rows.updated == 1
