@@ -1,0 +1,138 @@
+"""Cached query wrappers: the UI boundary of ARCHITECTURE.md.
+
+Every function takes the database URL and a data version as its first arguments, so two
+databases never share a cache entry and a new submission (from the app or from
+`python -m etl ingest`) makes new entries at once; the TTL covers catalogue edits. `clear()` is
+for the upload page to call after a successful upload.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+
+from etl import queries, settings, tables
+from etl.assessments import latest_assessments, projection_for
+from etl.catalogue_store import load_catalogue
+from etl.database import make_engine
+from etl.export import table_bytes
+from etl.queries import Filters
+from indicators.catalogue import NATIONAL, Catalogue
+from indicators.rollup import national_figure
+
+TTL = 15 * 60
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(url: str) -> Engine:
+    return make_engine(url)
+
+
+def engine() -> Engine:
+    return _engine(settings.database_url())
+
+
+def key() -> tuple[str, int]:
+    """(database URL, data version): the version is the newest submission's id."""
+    url = settings.database_url()
+    sent = queries.submissions(_engine(url))
+    return url, int(sent.id.max()) if len(sent) else 0
+
+
+def clear() -> None:
+    """Forget every cached frame (after an upload: the charts show the new quarter at once)."""
+    st.cache_data.clear()
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def catalogue(db: tuple) -> Catalogue:
+    return load_catalogue(_engine(db[0]))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def latest_period(db: tuple) -> tuple[int, int] | None:
+    return tables.latest_period(_engine(db[0]))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def observations(db: tuple, indicator: str | None = None, agency: str | None = None):
+    return queries.current_observations(
+        _engine(db[0]), Filters(indicator=indicator, agency=agency)
+    )
+
+
+@st.cache_data(ttl=TTL, show_spinner="…")
+def statuses(db: tuple, year: int, quarter: int) -> pd.DataFrame:
+    """Every expected agency × indicator judged as of the period (`no_data` when silent)."""
+    judged, _, _ = tables.statuses_as_of(_engine(db[0]), Filters(year=year, quarter=quarter))
+    return judged
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def national_series(db: tuple, code: str) -> pd.DataFrame:
+    """The national figure per period: the official one, else the catalogue's roll-up."""
+    cat = catalogue(db)
+    indicator = cat.indicators[code]
+    expected = sum(
+        1 for a in cat.agencies.values() if a.code != NATIONAL and indicator.reported_by(a.type)
+    )
+    frame = observations(db, indicator=code)
+    columns = ["year", "quarter", "value", "source", "n", "m"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    official = frame[frame.agency_code == NATIONAL].set_index(["year", "quarter"]).value
+    others = frame[frame.agency_code != NATIONAL].groupby(["year", "quarter"]).value
+    values = {period: list(group) for period, group in others}
+    rows = []
+    for period in sorted(set(values) | set(official.index)):
+        figure = national_figure(indicator, official.get(period), values.get(period, []), expected)
+        if figure.value is not None:
+            rows.append((*period, figure.value, figure.source, figure.n, figure.m))
+    return pd.DataFrame(rows, columns=columns)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def national_statuses(db: tuple, roadmap: str, year: int, quarter: int) -> pd.DataFrame:
+    """The status of each indicator's national figure as of the period."""
+    cat = catalogue(db)
+    frames = []
+    for code in cat.indicators:
+        series = national_series(db, code)
+        if len(series):
+            frames.append(series.assign(agency_code=NATIONAL, indicator_code=code, target=None))
+    frame = pd.concat(frames) if frames else pd.DataFrame(
+        columns=["agency_code", "indicator_code", "year", "quarter", "value", "target"]
+    )
+    pairs = [(NATIONAL, code) for code in cat.indicators]
+    return latest_assessments(frame, cat, roadmap, at=(year, quarter), pairs=pairs)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def projection(db: tuple, roadmap: str, agency: str, code: str):
+    if agency == NATIONAL:
+        group = national_series(db, code).assign(target=None)
+    else:
+        group = observations(db, indicator=code, agency=agency)
+    return projection_for(catalogue(db), roadmap, agency, code, group)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def submissions(db: tuple, agency_type: str | None = None) -> pd.DataFrame:
+    return tables.TABLES["submissions"](_engine(db[0]), Filters(agency_type=agency_type))
+
+
+@st.cache_data(ttl=TTL, show_spinner="…")
+def table(db: tuple, name: str, filters: Filters) -> pd.DataFrame:
+    return tables.TABLES[name](_engine(db[0]), filters)
+
+
+@st.cache_data(ttl=TTL, show_spinner="…")
+def table_file(db: tuple, name: str, filters: Filters, fmt: str) -> bytes:
+    """The export file, by the same writer as `python -m etl export`."""
+    return table_bytes(_engine(db[0]), table(db, name, filters), name, filters, fmt)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def history(db: tuple, agency: str, code: str) -> pd.DataFrame:
+    return queries.history(_engine(db[0]), agency, code)
