@@ -14,7 +14,7 @@ from etl import schema
 from etl.bootstrap import init_database
 from etl.catalogue_store import load_catalogue
 from etl.database import make_engine
-from etl.demo import DEMO_NOTE, ended_quarters, load_demo
+from etl.demo import DEMO_NOTE, ended_quarters, load_demo, plan_files
 
 pytestmark = pytest.mark.slow
 
@@ -128,3 +128,25 @@ def test_running_the_demo_again_changes_nothing(demo):
     with engine.connect() as conn:
         stored = conn.execute(select(sub.id).where(sub.source == "demo")).all()
     assert len(stored) == len(first)
+
+
+def test_only_quarters_that_have_ended_are_planned(demo):
+    catalogue = load_catalogue(demo[0])
+    agencies = sorted(
+        (a for a in catalogue.agencies.values() if a.type != "NASIONAL"), key=lambda a: a.code
+    )
+    now = dt.datetime(2025, 8, 1, 12, tzinfo=dt.UTC)
+    files = plan_files(agencies, 2024, now.date(), now)
+    assert max((f.year, f.quarter) for f in files) == (2025, 2)
+    assert all(f.received_at <= now for f in files)
+    assert all(f.name.startswith("DEMO_") for f in files)
+
+
+def test_the_csv_file_uses_semicolons_and_decimal_commas(demo):
+    root = demo[3]
+    path = next(p for p in sorted((root / "run1").iterdir()) if p.suffix == ".csv")
+    text = path.read_bytes().decode("utf-8-sig")
+    header = next(line for line in text.splitlines() if line.startswith("kode_instansi"))
+    assert header.split(";")[:3] == ["kode_instansi", "nama_instansi", "kode_indikator"]
+    data = [line.split(";") for line in text.splitlines()[3:] if line]
+    assert all("," in row[6] and "." not in row[6] for row in data)
