@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from psycopg import sql as psycopg_sql
+from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
 from etl import settings
@@ -74,3 +76,58 @@ def migrate(engine: Engine) -> None:
 
 def is_migrated(engine: Engine) -> bool:
     return inspect(engine).has_table("alembic_version")
+
+
+def bulk_insert(
+    conn: Connection,
+    table: Table,
+    columns: list[str],
+    rows: Iterable[tuple],
+    constants: dict | None = None,
+) -> None:
+    """Insert many rows at the driver's full speed, inside the connection's transaction.
+
+    `rows` hold the values of `columns` in order; `constants` are the same for every row (the
+    submission, the time). SQLAlchemy's executemany costs about 2.5× the bare driver on large
+    files, so SQLite gets the driver's executemany (with the column types' own conversions,
+    applied once to the constants) and PostgreSQL gets COPY.
+    """
+    constants = constants or {}
+    names = [*columns, *constants]
+    if conn.dialect.name == "postgresql":
+        tail = tuple(constants.values())
+        statement = psycopg_sql.SQL("COPY {} ({}) FROM STDIN").format(
+            psycopg_sql.Identifier(table.name),
+            psycopg_sql.SQL(", ").join(psycopg_sql.Identifier(n) for n in names),
+        )
+        with conn.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row + tail)
+        return
+    if conn.dialect.name != "sqlite" or any(_converted(conn, table.c[n]) for n in columns):
+        raw = tuple(constants.values())
+        conn.execute(table.insert(), [dict(zip(names, row + raw)) for row in rows])
+        return
+    tail = tuple(_bound(conn, table.c[k], v) for k, v in constants.items())
+    compiled = table.insert().compile(dialect=conn.dialect, column_keys=names)
+    # The statement lists columns in table order; put each row's values in that order.
+    reorder = itemgetter(*(names.index(k) for k in compiled.positiontup))
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.executemany(compiled.string, (reorder(row + tail) for row in rows))
+    finally:
+        cursor.close()
+
+
+def _processor(conn: Connection, column):
+    return column.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+
+
+def _converted(conn: Connection, column) -> bool:
+    """Whether the column's values need the type's conversion (numbers arrive as numbers)."""
+    return _processor(conn, column) is not None and column.type.python_type not in (int, float)
+
+
+def _bound(conn: Connection, column, value):
+    process = _processor(conn, column)
+    return value if process is None or value is None else process(value)

@@ -83,6 +83,9 @@ class _SheetChecker:
         self.cols = self.layout.columns
         self.letters = [column_letter(i) for i in range(max(map(len, sheet.rows), default=0))]
         self.meta: dict[str, object] = {}
+        self.memo: dict[tuple, object] = {}
+        self.started: dict[tuple[int, int], bool] = {}
+        self.names_checked: set[tuple[str, object]] = set()
 
     # -- helpers -------------------------------------------------------------------------------
     def ref(self, row: int, col: int) -> str:
@@ -114,12 +117,21 @@ class _SheetChecker:
         return None if value == "" else value
 
     def parse(self, parser, value, r: int, c: int | None, **params):
-        """Run a cell parser; on a problem record it at the cell and return None."""
+        """Run a cell parser; on a problem record it at the cell and return None.
+
+        Results are remembered per (parser, cell value): a national file repeats the same few
+        hundred codes, years and quarters in every row."""
+        key = (parser, type(value), value)
+        found = self.memo.get(key)
+        if found is not None:
+            return found
         try:
-            return parser(value)
+            parsed = parser(value)
         except CellProblem as problem:
             self.issue(problem.code, r, c, value, **problem.params, **params)
             return None
+        self.memo[key] = parsed
+        return parsed
 
     def formula_missing(self, r: int, c: int | None) -> bool:
         if c is None or not self.sheet.formulas_without_value:
@@ -275,9 +287,12 @@ class _SheetChecker:
         if self.raw(row, c) is not None and not self._known_agency(code, r, c):
             return None
         name = self.raw(row, self.cols.get("agency_name"))
-        expected = self.ctx.catalogue.agencies[code].name
-        if name is not None and " ".join(str(name).split()).lower() != expected.lower():
-            self.issue("agency_name_differs", r, self.cols["agency_name"], name, expected=expected)
+        if name is not None and (code, name) not in self.names_checked:
+            expected = self.ctx.catalogue.agencies[code].name
+            if " ".join(str(name).split()).lower() != expected.lower():
+                self.issue("agency_name_differs", r, self.cols["agency_name"], name, expected=expected)
+            else:
+                self.names_checked.add((code, name))
         return code
 
     def _known_agency(self, code: str, r: int, c: int | None) -> bool:
@@ -304,7 +319,10 @@ class _SheetChecker:
         if year < earliest:
             self.issue("year_too_early", r, self.cols.get("year", c), year, earliest=earliest)
             return None
-        if dt.date(year, 3 * quarter - 2, 1) > self.ctx.today:
+        started = self.started.get((year, quarter))
+        if started is None:
+            started = self.started[(year, quarter)] = dt.date(year, 3 * quarter - 2, 1) <= self.ctx.today
+        if not started:
             self.issue(
                 "quarter_not_started", r, c, f"{year} TW{quarter}", year=year, quarter=quarter
             )
@@ -315,13 +333,17 @@ class _SheetChecker:
         self, row: list, r: int, c: int | None, indicator: Indicator | None
     ) -> float | None:
         value = self.raw(row, c)
-        if value is None or cells.is_not_reported(value) or self.formula_missing(r, c):
+        if type(value) is float:  # the common case: a numeric cell, taken as it is
+            number = value
+        elif self.formula_missing(r, c) or value is None or cells.is_not_reported(value):
             return None
-        number = self.parse(cells.parse_number, value, r, c)
-        if number is None:
-            return None
+        else:
+            number = self.parse(cells.parse_number, value, r, c)
+            if number is None:
+                return None
         if (
-            indicator is not None
+            self.sheet.percent_cells
+            and indicator is not None
             and indicator.is_percent
             and isinstance(value, (int, float))
             and self.ref(r, c) in self.sheet.percent_cells

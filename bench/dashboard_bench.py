@@ -1,0 +1,103 @@
+"""Dashboard benchmark: every page rendered with AppTest on the full demo data, against a bare
+page that only draws the same number of plotly charts and traces.
+
+    python bench/dashboard_bench.py [--db URL] [--runs 3]
+
+Without --db (or RB_DATABASE_URL) a temporary database gets `etl init` + `etl demo` (~15 s).
+"Cold" is the first render of a page in a fresh process cache (the period's statuses are
+computed); "warm" is the median of the next runs, each a new session (a new reader), which is
+what the 2× goal is measured on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+PAGES = ("overview", "indicator", "agency", "reporting", "export", "method")
+BARE = """
+import plotly.graph_objects as go
+import streamlit as st
+
+st.title("bare")
+for chart, traces in enumerate({layout}):
+    fig = go.Figure()
+    for i in range(traces):
+        fig.add_trace(go.Scatter(x=list(range(24)), y=[(i + x) % 7 for x in range(24)]))
+    st.plotly_chart(fig, key=f"c{{chart}}")
+"""
+
+
+def demo_database() -> str:
+    from etl.bootstrap import init_database
+    from etl.database import make_engine
+    from etl.demo import load_demo
+
+    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='rb_bench_')) / 'demo.sqlite'}"
+    engine = make_engine(url)
+    init_database(engine)
+    load_demo(engine)
+    engine.dispose()
+    return url
+
+
+def render(page: str) -> tuple[float, list[int]]:
+    """Seconds to render `page` in a new session, and the traces of each of its charts."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
+    if page != "overview":
+        # The router opens on the overview; the page is the second run of the session.
+        at.run()
+        at.switch_page(f"pages/{page}.py")
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    if at.exception:
+        raise SystemExit(f"{page}: {at.exception[0].message}")
+    charts = [len(json.loads(c.proto.spec)["data"]) for c in at.get("plotly_chart")]
+    return elapsed, charts
+
+
+def bare(layout: list[int], runs: int) -> float:
+    times = []
+    for _ in range(runs + 1):
+        at = AppTest.from_string(BARE.format(layout=layout), default_timeout=300)
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times[1:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=os.environ.get("RB_DATABASE_URL"))
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    os.environ["RB_DATABASE_URL"] = args.db or demo_database()
+    print(f"database: {os.environ['RB_DATABASE_URL']}")
+    print(
+        f"{'page':<10} {'charts':>6} {'traces':>6} {'cold s':>7} {'warm s':>7} {'bare s':>7} {'ratio':>6}"
+    )
+    for page in PAGES:
+        cold, layout = render(page)
+        warm = statistics.median(render(page)[0] for _ in range(args.runs))
+        base = bare(layout, args.runs)
+        ratio = warm / base
+        print(
+            f"{page:<10} {len(layout):>6} {sum(layout):>6} {cold:>7.2f} {warm:>7.2f} "
+            f"{base:>7.2f} {ratio:>5.1f}×{'' if ratio <= 2 else '  > 2×'}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""Ingest throughput against the bare building blocks, measured in the same run.
+
+    python -m bench.ingest_bench [--backend sqlite|postgresql|both] [--scales 1,4,16]
+
+Scale 1 is one quarter of every agency's indicators (~8,200 rows), 4 is a year, 16 is four years
+(~131,000 rows, the national workbook). For each scale and backend it prints:
+- bare: python-calamine reading the sheet + a plain upsert (sqlite3 executemany on SQLite, COPY
+  on PostgreSQL) of (agency, indicator, year, quarter, value) into an empty table;
+- full: `etl.load.ingest_bytes` (scan, read, validate every cell, plan, store with history) into
+  a freshly initialised database;
+- their ratio (target ≤ 2), and the peak RSS of each, measured in a child process.
+Also one agency's 60-row file end to end. Prints only; never a pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+POSTGRES = os.environ.get("RB_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+YEARS = {1: ([2024], (4,)), 4: ([2024], (1, 2, 3, 4)), 16: ([2021, 2022, 2023, 2024], (1, 2, 3, 4))}
+
+
+def _rows(catalogue, scale: int) -> list[list]:
+    from bench.workbooks import national_rows
+
+    years, quarters = YEARS[scale]
+    return [r for r in national_rows(catalogue, years) if r[3] in quarters]
+
+
+def _fresh_database(backend: str, folder: Path) -> str:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    if backend == "sqlite":
+        return f"sqlite:///{folder / f'bench_{uuid.uuid4().hex[:8]}.sqlite'}"
+    name = f"rbbench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
+
+
+def _drop(url: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    if url.startswith("sqlite"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(name + suffix).unlink(missing_ok=True)
+        return
+    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+# --- what a child process measures ---------------------------------------------------------------
+def measure_bare(path: Path, url: str) -> float:
+    import python_calamine
+
+    start = time.perf_counter()
+    data = path.read_bytes()
+    rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
+    records = [(r[0], r[1], int(r[2]), int(r[3]), float(r[4])) for r in rows[3:] if r and r[0]]
+    if url.startswith("sqlite"):
+        conn = sqlite3.connect(url.removeprefix("sqlite:///") + ".bare")
+        conn.execute(
+            "CREATE TABLE obs (agency TEXT, indicator TEXT, year INT, quarter INT, value REAL,"
+            " PRIMARY KEY (agency, indicator, year, quarter))"
+        )
+        conn.executemany(
+            "INSERT INTO obs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+            records,
+        )
+        conn.commit()
+        conn.close()
+    else:
+        import psycopg
+
+        with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as conn:
+            conn.execute(
+                "CREATE TABLE bare_obs (agency TEXT, indicator TEXT, year INT, quarter INT,"
+                " value DOUBLE PRECISION, PRIMARY KEY (agency, indicator, year, quarter))"
+            )
+            with conn.cursor() as cursor, cursor.copy("COPY bare_obs FROM STDIN") as copy:
+                for record in records:
+                    copy.write_row(record)
+    return time.perf_counter() - start
+
+
+def measure_full(path: Path, url: str) -> float:
+    from etl.catalogue_store import load_catalogue
+    from etl.database import make_engine
+    from etl.load import Upload, ingest_bytes
+
+    engine = make_engine(url)
+    catalogue = load_catalogue(engine)
+    start = time.perf_counter()
+    result = ingest_bytes(engine, path.name, path.read_bytes(), Upload(user="bench"), catalogue=catalogue)
+    elapsed = time.perf_counter() - start
+    if result.status != "accepted":
+        raise SystemExit(f"benchmark file not accepted: {[i.message_en for i in result.issues[:3]]}")
+    return elapsed
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss it is not inherited
+    from the parent across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(kind: str, path: Path, url: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.ingest_bench", "--child", kind, str(path), url],
+        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1],
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _init(url: str) -> None:
+    from etl.bootstrap import init_database
+    from etl.database import make_engine
+
+    engine = make_engine(url)
+    init_database(engine)
+    engine.dispose()
+
+
+def run(backends: list[str], scales: list[int]) -> None:
+    from bench.workbooks import agency_rows, xlsx_bytes
+    from etl.catalogue_store import load_catalogue
+    from etl.database import make_engine
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        catalogue_url = _fresh_database("sqlite", folder)
+        _init(catalogue_url)
+        catalogue = load_catalogue(make_engine(catalogue_url))
+        files = {}
+        for scale in scales:
+            rows = _rows(catalogue, scale)
+            files[scale] = (folder / f"national_x{scale}.xlsx", len(rows))
+            files[scale][0].write_bytes(xlsx_bytes(rows))
+        one = folder / "agency_31.71.xlsx"
+        one.write_bytes(xlsx_bytes(agency_rows(catalogue, "31.71", 2024)))
+        print(f"{'backend':10} {'file':22} {'rows':>8} {'bare s':>8} {'full s':>8} {'ratio':>6} "
+              f"{'bare MB':>8} {'full MB':>8} {'rows/s':>9}")
+        for backend in backends:
+            for label, (path, n) in [*[(f"national x{s}", files[s]) for s in scales], ("one agency", (one, 60))]:
+                url = _fresh_database(backend, folder)
+                try:
+                    _init(url)
+                    bare = _child("bare", path, url)
+                    full = _child("full", path, url)
+                finally:
+                    _drop(url)
+                print(f"{backend:10} {label:22} {n:8d} {bare['seconds']:8.2f} {full['seconds']:8.2f} "
+                      f"{full['seconds'] / bare['seconds']:6.2f} {bare['rss_mb']:8.0f} "
+                      f"{full['rss_mb']:8.0f} {n / full['seconds']:9.0f}")
+        _drop(catalogue_url)
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        kind, path, url = sys.argv[2], Path(sys.argv[3]), sys.argv[4]
+        seconds = (measure_bare if kind == "bare" else measure_full)(path, url)
+        rss_mb = peak_rss_mb()
+        print(json.dumps({"seconds": seconds, "rss_mb": rss_mb}))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--backend", default="both", choices=("sqlite", "postgresql", "both"))
+    parser.add_argument("--scales", default="1,4,16")
+    args = parser.parse_args()
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    run(backends, [int(s) for s in args.scales.split(",")])
+
+
+if __name__ == "__main__":
+    main()
