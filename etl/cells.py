@@ -212,3 +212,12 @@ def same_unit(given: str, catalogue_unit: str) -> bool:
 
 def is_http_url(text: str) -> bool:
     return bool(re.match(r"^https?://[^\s/$.?#][^\s]*$", text.strip(), re.IGNORECASE))
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

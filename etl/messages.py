@@ -70,6 +70,20 @@ MESSAGES: dict[str, Message] = {
         "dipakai.",
         "Sheet {sheet} has {count} columns, above the limit of {limit}. Delete unused columns.",
     ),
+    "too_many_cells": Message(
+        E,
+        "Lembar {sheet} terbentang sampai sel {corner} ({count} sel), melebihi batas {limit} sel. "
+        "Hapus baris dan kolom kosong di luar tabel, atau pisahkan data menjadi beberapa berkas.",
+        "Sheet {sheet} spans to cell {corner} ({count} cells), above the limit of {limit} cells. "
+        "Delete empty rows and columns outside the table, or split the data into several files.",
+    ),
+    "too_many_strings": Message(
+        E,
+        "Berkas memuat lebih dari {limit} teks berbeda. Hapus teks yang tidak perlu, atau "
+        "pisahkan data menjadi beberapa berkas.",
+        "The workbook holds more than {limit} distinct texts. Delete unneeded text, or split "
+        "the data into several files.",
+    ),
     "invalid_encoding": Message(
         E,
         "Berkas CSV bukan UTF-8 (baris {row}). Simpan ulang sebagai 'CSV UTF-8' dari Excel.",
@@ -232,5 +246,97 @@ MESSAGES: dict[str, Message] = {
         "Sel {cell}: {agency}/{indicator}/{year} TW{quarter} sama dengan sel {first}; disimpan "
         "sekali.",
         "Cell {cell}: {agency}/{indicator}/{year} Q{quarter} repeats cell {first}; stored once.",
+    ),
+    # --- action plans (Rencana Aksi sheet) ----------------------------------------------------
+    "action_no_header": Message(
+        E,
+        "Lembar {sheet} tidak memuat judul kolom rencana aksi dalam 30 baris pertama. Judul yang "
+        "ditemukan: {headers}. Gunakan templat (kolom tema, rencana_aksi, indikator_output, "
+        "target_tw1 … realisasi_tw4, anggaran) atau format RAD RB Tematik.",
+        "Sheet {sheet} has no action-plan header within its first 30 rows. Headers seen: "
+        "{headers}. Use the template (columns tema, rencana_aksi, indikator_output, target_tw1 … "
+        "realisasi_tw4, anggaran) or the RAD RB Tematik layout.",
+    ),
+    "action_missing_context": Message(
+        E,
+        "Lembar {sheet}: {field_id} rencana aksi tidak diketahui. Isi '{label_id}' pada blok "
+        "keterangan di atas tabel, tulis di nama berkas, atau isi pada formulir unggah "
+        "({option}).",
+        "Sheet {sheet}: the action plan's {field_en} is unknown. Fill '{label_en}' in the "
+        "metadata block above the table, put it in the file name, or give it in the upload form "
+        "({option}).",
+    ),
+    "action_context_conflict": Message(
+        E,
+        "Sel {cell}: {field_id} '{value}' dalam berkas berbeda dengan formulir unggah "
+        "('{expected}'). Samakan keduanya.",
+        "Cell {cell}: {field_en} '{value}' in the file differs from the upload form "
+        "('{expected}'). Make them agree.",
+    ),
+    "action_missing": Message(
+        E,
+        "Sel {cell}: baris ini berisi data tetapi kolom rencana aksi kosong. Isi nama rencana "
+        "aksi atau hapus baris ini.",
+        "Cell {cell}: this row holds data but its action column is empty. Fill in the action or "
+        "delete the row.",
+    ),
+    "action_theme_unknown": Message(
+        E,
+        "Sel {cell}: tema baris ini tidak dapat ditentukan ('{value}'). Isi kolom tema dengan "
+        "kode atau nama dari themes.csv ({choices}), pilih tema pada formulir unggah (--theme), "
+        "atau isi INDIKATOR dengan nama atau kode indikator katalog.",
+        "Cell {cell}: the theme of this row cannot be told ('{value}'). Fill the theme column "
+        "with a code or name from themes.csv ({choices}), choose the theme in the upload form "
+        "(--theme), or name a catalogue indicator (name or code) in INDIKATOR.",
+    ),
+    "action_theme_not_tematik": Message(
+        E,
+        "Sel {cell}: tema {value} bukan tema RB Tematik. Rencana aksi hanya untuk tema RB "
+        "Tematik: {choices}.",
+        "Cell {cell}: theme {value} is not an RB Tematik theme. Action plans are for RB Tematik "
+        "themes only: {choices}.",
+    ),
+    "action_quarter_not_ended": Message(
+        E,
+        "Sel {cell} ({column}): realisasi TW{quarter} {year} diisi '{value}', padahal triwulan "
+        "itu belum berakhir ({end}). Kosongkan sel sampai triwulan berakhir.",
+        "Cell {cell} ({column}): a realisation '{value}' for Q{quarter} {year}, a quarter that "
+        "has not ended yet ({end}). Leave the cell empty until the quarter ends.",
+    ),
+    "action_negative": Message(
+        E,
+        "Sel {cell} ({column}): '{value}' negatif. Isi angka nol atau lebih.",
+        "Cell {cell} ({column}): '{value}' is negative. Enter zero or more.",
+    ),
+    "action_focus_invalid": Message(
+        E,
+        "Sel {cell}: fokus intervensi '{value}' tidak dikenal. Pilih salah satu: {choices}.",
+        "Cell {cell}: intervention focus '{value}' is not known. Choose one of: {choices}.",
+    ),
+    "action_duplicate": Message(
+        E,
+        "Sel {cell}: rencana aksi {action_code} sudah ada di baris {first}. Gabungkan kedua "
+        "baris atau beri kode_aksi yang berbeda.",
+        "Cell {cell}: action {action_code} already appears on row {first}. Merge the two rows or "
+        "give them different kode_aksi.",
+    ),
+    "action_unit_differs": Message(
+        W,
+        "Sel {cell} ({column}): satuan '{value}' berbeda dengan satuan output '{expected}'. "
+        "Angkanya tetap dibaca; periksa satuannya.",
+        "Cell {cell} ({column}): unit '{value}' differs from the output unit '{expected}'. The "
+        "number is read; check the unit.",
+    ),
+    "action_overspent": Message(
+        W,
+        "Sel {cell}: realisasi anggaran {value} melebihi anggaran {budget}. Periksa angkanya.",
+        "Cell {cell}: budget spent {value} is above the budget {budget}. Check the amounts.",
+    ),
+    "action_target_kind_unclear": Message(
+        W,
+        "Baris {row}: target triwulan ({targets}) tidak berjumlah target tahun ({year_target}) "
+        "dan target terakhir tidak sama dengannya; dianggap tambahan per triwulan.",
+        "Row {row}: the quarterly targets ({targets}) neither add up to the year's target "
+        "({year_target}) nor end at it; read as increments per quarter.",
     ),
 }

@@ -15,6 +15,8 @@ from pathlib import PurePath
 import python_calamine
 
 from etl import settings
+from etl.action_plan_read import ActionSheet, is_action_sheet_name, read_action_sheet
+from etl.cells import column_letter
 from etl.issues import Issue, UploadError
 from etl.layout import Layout, find_layout, headers_seen
 from etl.xlsx_scan import scan_xlsx
@@ -31,6 +33,8 @@ class Limits:
     max_rows: int
     max_unpacked_bytes: int
     max_columns: int
+    # rows × columns of a sheet's used area: 200,000 rows of 25 columns, or fewer rows of more
+    max_cells: int = 5_000_000
 
     @classmethod
     def from_settings(cls) -> Limits:
@@ -62,6 +66,8 @@ class Sheet:
 class Workbook:
     sheets: list[Sheet]
     warnings: list[Issue] = field(default_factory=list)
+    # Rencana Aksi sheets (issue 6): never indicator data, validated by etl.action_plan_validate.
+    action_sheets: list[ActionSheet] = field(default_factory=list)
 
 
 def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Workbook:
@@ -76,20 +82,27 @@ def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Wo
             size_mb=f"{len(data) / 1048576:.1f}",
             limit_mb=f"{limits.max_bytes / 1048576:.0f}",
         )
+    actions: list[ActionSheet] = []
     if suffix == ".csv":
         sheets = [_csv_sheet(data, limits)]
     else:
-        sheets = _workbook_sheets(suffix, data, limits)
-    for sheet in sheets:
+        sheets = _workbook_sheets(suffix, data, limits, actions)
+    for sheet in [*sheets, *actions]:
         rows = sum(1 for _ in sheet.data_rows())
         if rows > limits.max_rows:
             raise UploadError.one("too_many_rows", sheet=sheet.name, limit=limits.max_rows)
-    if not any(True for sheet in sheets for _ in sheet.data_rows()):
+    named_without_header = any(a.layout is None for a in actions)
+    if not named_without_header and not any(
+        True for sheet in [*sheets, *actions] for _ in sheet.data_rows()
+    ):
         raise UploadError.one("no_data_rows")
-    return Workbook(sheets)
+    return Workbook(sheets, action_sheets=actions)
 
 
-def _workbook_sheets(suffix: str, data: bytes, limits: Limits) -> list[Sheet]:
+def _workbook_sheets(
+    suffix: str, data: bytes, limits: Limits, actions: list[ActionSheet]
+) -> list[Sheet]:
+    """The indicator sheets; action-plan sheets are appended to `actions`."""
     kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
         suffix, "Excel (.xlsx)"
     )
@@ -103,6 +116,8 @@ def _workbook_sheets(suffix: str, data: bytes, limits: Limits) -> list[Sheet]:
             max_unpacked_bytes=limits.max_unpacked_bytes,
             max_columns=limits.max_columns,
         )
+        for info in scan.sheets.values():
+            _check_area(info, limits)
     elif suffix == ".ods" and data[:4] != _ZIP_MAGIC:
         raise UploadError.one("corrupt_file", kind=kind, detail="not a zip container")
     try:
@@ -122,17 +137,34 @@ def _workbook_sheets(suffix: str, data: bytes, limits: Limits) -> list[Sheet]:
     candidates = preferred or visible
     sheets: list[Sheet] = []
     seen: list[str] = []
-    for name in candidates:
+    for name in visible:
+        named_action = is_action_sheet_name(name)
+        if name not in candidates and not named_action:
+            continue
         try:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheet = book.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
         except (python_calamine.CalamineError, ValueError) as exc:
             raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
         _check_width(name, rows, limits)
-        layout = find_layout(rows)
-        if layout is None:
-            seen.extend(h for h in headers_seen(rows) if h not in seen)
-            continue
         info = scan.sheets[name] if scan is not None else None
+        layout = None if named_action else find_layout(rows)
+        if layout is None:
+            action = read_action_sheet(
+                name,
+                rows,
+                sheet.merged_cell_ranges,
+                named=named_action,
+                percent_cells=frozenset(info.percent_cells) if info else frozenset(),
+                formulas_without_value=frozenset(info.formulas_without_value)
+                if info
+                else frozenset(),
+            )
+            if action is not None:
+                actions.append(action)
+            else:
+                seen.extend(h for h in headers_seen(rows) if h not in seen)
+            continue
         sheets.append(
             Sheet(
                 name,
@@ -142,7 +174,10 @@ def _workbook_sheets(suffix: str, data: bytes, limits: Limits) -> list[Sheet]:
                 frozenset(info.formulas_without_value) if info else frozenset(),
             )
         )
-    if not sheets:
+    # A Data sheet whose header is not found is still an error beside an action plan: its
+    # values must not be dropped silently.
+    unread_data = [n for n in preferred if n not in {a.name for a in actions}]
+    if not sheets and (unread_data or not actions):
         raise UploadError.one("no_header", headers=", ".join(seen[:40]) or "-")
     return sheets
 
@@ -179,6 +214,19 @@ def _check_width(name: str, rows: list[list], limits: Limits) -> None:
     width = max((len(r) for r in rows), default=0)
     if width > limits.max_columns:
         raise UploadError.one("too_many_columns", sheet=name, count=width, limit=limits.max_columns)
+
+
+def _check_area(info, limits: Limits) -> None:
+    """calamine builds the whole grid from A1 to the last cell: one stray cell at XFD200000
+    would ask for billions of cells, so the area is bounded as well as rows and columns."""
+    if info.hidden:
+        return
+    cells = info.max_row * info.max_column
+    if cells > limits.max_cells:
+        corner = f"{column_letter(info.max_column - 1)}{info.max_row}"
+        raise UploadError.one(
+            "too_many_cells", sheet=info.name, corner=corner, count=cells, limit=limits.max_cells
+        )
 
 
 def _short(exc: Exception) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from etl import cells
-from etl.cells import CellProblem
+from etl.cells import CellProblem, column_letter
 from etl.issues import Issue
 from etl.layout import FIELD_NAMES, QuarterColumn
 from etl.read import Sheet, Workbook
@@ -52,15 +52,6 @@ class Validation:
     @property
     def ok(self) -> bool:
         return not any(i.is_error for i in self.issues)
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None) -> Validation:
@@ -290,7 +281,9 @@ class _SheetChecker:
         if name is not None and (code, name) not in self.names_checked:
             expected = self.ctx.catalogue.agencies[code].name
             if " ".join(str(name).split()).lower() != expected.lower():
-                self.issue("agency_name_differs", r, self.cols["agency_name"], name, expected=expected)
+                self.issue(
+                    "agency_name_differs", r, self.cols["agency_name"], name, expected=expected
+                )
             else:
                 self.names_checked.add((code, name))
         return code
@@ -321,7 +314,9 @@ class _SheetChecker:
             return None
         started = self.started.get((year, quarter))
         if started is None:
-            started = self.started[(year, quarter)] = dt.date(year, 3 * quarter - 2, 1) <= self.ctx.today
+            started = self.started[(year, quarter)] = (
+                dt.date(year, 3 * quarter - 2, 1) <= self.ctx.today
+            )
         if not started:
             self.issue(
                 "quarter_not_started", r, c, f"{year} TW{quarter}", year=year, quarter=quarter

@@ -2,29 +2,27 @@
 
 calamine returns '' for a formula cell without a cached result (as for an empty cell), cannot see
 number formats (a cell typed 85% arrives as 0.85) and reads a sheet whole. This pass reports the
-first two by cell reference and refuses decompression bombs with bounded memory and time: every
-part is inflated in chunks and its real bytes are counted; sheet parts are matched with byte
-regexes on a sliding window instead of being parsed into a tree.
+first two by cell reference and refuses decompression bombs in bounded memory and time: parts are
+inflated in chunks with their real bytes counted, and sheets matched with byte regexes, no tree.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-import posixpath
 import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from urllib.parse import unquote
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from etl.issues import UploadError
+from etl.xlsx_parts import MissingRelationship, percent_styles, worksheets
 
 HEADER_ROWS = 30  # the header search area, allowed on top of max_rows
 CHUNK = 1 << 20
@@ -32,21 +30,10 @@ MAX_CARRY = 8 << 20  # far above any real cell; past it the window may cut insid
 SMALL_PART_CAP = 32 << 20  # workbook.xml, its rels and styles.xml become trees
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 KIND = "Excel (.xlsx)"
-BUILTIN_PERCENT = frozenset({9, 10})  # 0% and 0.00%
-# A percent format changes only what a number shows; text, booleans and errors keep their value.
-NUMERIC_TYPES = frozenset({b"", b"n"})
-_SPACE = b" \t\r\n"
-_BAD_ZIP = (
-    zipfile.BadZipFile,  # also a CRC mismatch: an entry whose declared size lied
-    zipfile.LargeZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    NotImplementedError,  # compression method
-    RuntimeError,  # zip-level encryption
-    struct.error,
-    ValueError,  # a non-numeric id in workbook.xml or styles.xml
-)
+# BadZipFile includes a CRC mismatch (an entry whose declared size lied); NotImplementedError is
+# an unsupported compression method, RuntimeError zip-level encryption.
+_BAD_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError)
+_BAD_ZIP += (NotImplementedError, RuntimeError, struct.error)
 
 
 @dataclass
@@ -68,6 +55,11 @@ class XlsxScan:
     has_macros: bool  # never run, only reported
 
 
+# calamine holds every shared string in memory before reading a cell: 1,000,000 is a 200,000-row
+# sheet with five columns of distinct texts, far more than any real quarterly file.
+MAX_SHARED_STRINGS = 1_000_000
+
+
 def scan_xlsx(
     data: bytes, *, max_rows: int, max_unpacked_bytes: int, max_columns: int = 16384
 ) -> XlsxScan:
@@ -75,68 +67,64 @@ def scan_xlsx(
     if bytes(data[:8]) == OLE_MAGIC:
         # An encrypted .xlsx is an OLE compound file around the encrypted package.
         raise UploadError.one("password_protected")
-    scanner = _Scanner(data, max_rows, max_unpacked_bytes, max_columns)
+    archive = _Archive(max_unpacked_bytes)
     try:
-        return scanner.run()
+        return archive.scan(data, max_rows, max_columns)
+    except MissingRelationship as exc:
+        raise _corrupt(str(exc)) from exc
     except (DefusedXmlException, ParseError) as exc:
-        raise _corrupt(f"invalid XML in {scanner.part} ({exc})") from exc
+        raise _corrupt(f"invalid XML in {archive.part} ({exc})") from exc
     except _BAD_ZIP as exc:
-        raise _corrupt(f"{scanner.part}: {exc}" if scanner.part else str(exc)) from exc
+        raise _corrupt(f"{archive.part}: {exc}" if archive.part else str(exc)) from exc
 
 
 def _corrupt(detail: str) -> UploadError:
     return UploadError.one("corrupt_file", kind=KIND, detail=detail[:160])
 
 
-class _Scanner:
-    def __init__(self, data: bytes, max_rows: int, max_unpacked: int, max_columns: int):
-        self.data = data
-        self.max_rows = max_rows
-        self.max_unpacked = max_unpacked
-        self.max_columns = max_columns
-        self.unpacked = 0
-        self.part = ""  # the entry being read, for error details
+class _Archive:
+    def __init__(self, max_unpacked: int):
+        self.max_unpacked, self.unpacked, self.part = max_unpacked, 0, ""
 
-    def run(self) -> XlsxScan:
-        self.zf = zipfile.ZipFile(io.BytesIO(self.data))
+    def scan(self, data: bytes, max_rows: int, max_columns: int) -> XlsxScan:
+        try:
+            self.zf = zipfile.ZipFile(io.BytesIO(data))
+        except ValueError as exc:  # a negative seek, from offsets pointing before the start
+            raise _corrupt(str(exc)) from exc
         infos = [i for i in self.zf.infolist() if not i.is_dir()]
         if sum(i.file_size for i in infos) > self.max_unpacked:  # quick reject, not trusted
             raise self._too_large()
-        parts = {_norm(i.filename): i for i in infos}
+        # Entry names are matched exactly, as zip readers (calamine too) look them up.
+        parts = {i.filename: i for i in infos}
         unread = dict(parts)
 
         def entry(path: str) -> zipfile.ZipInfo:
-            if _norm(path) not in parts:
+            if path not in parts:
                 raise _corrupt(f"{path} is missing")
-            unread.pop(_norm(path), None)
-            return parts[_norm(path)]
+            return unread.pop(path, parts[path])
 
         workbook = self._tree(entry("xl/workbook.xml"))
-        targets = _targets(self._tree(entry("xl/_rels/workbook.xml.rels")))
-        has_styles = _norm("xl/styles.xml") in parts
-        percent = _percent_styles(self._tree(entry("xl/styles.xml"))) if has_styles else frozenset()
+        rels = self._tree(entry("xl/_rels/workbook.xml.rels"))
+        styles = self._tree(entry("xl/styles.xml")) if "xl/styles.xml" in parts else None
+        percent = percent_styles(styles) if styles is not None else frozenset()
         sheets: dict[str, SheetScan] = {}
-        for name, hidden, rid in _sheet_entries(workbook):
-            if rid not in targets:
-                raise _corrupt(f"sheet {name} has no relationship {rid}")
-            rel_type, path = targets[rid]
-            if rel_type.endswith("/chartsheet"):
-                continue
-            sheet = sheets[name] = SheetScan(name=name, hidden=hidden)
-            reader = _SheetReader(sheet, percent, self.max_rows, self.max_columns)
-            reader.read(self._chunks(entry(path)))
-        # calamine inflates other parts whole too (shared strings above all): count them.
-        for info in unread.values():
-            for _ in self._chunks(info):
-                pass
-        self.part = ""
-        return XlsxScan(
-            sheets=sheets,
-            has_external_links=any(p.startswith("xl/externallinks/") for p in parts),
-            has_macros="xl/vbaproject.bin" in parts,
-        )
+        for name, hidden, path in worksheets(workbook, rels):
+            sheets[name] = SheetScan(name=name, hidden=hidden)
+            reader = _SheetReader(sheets[name], percent, max_rows, max_columns)
+            reader.read(self.chunks(entry(path)))
+        for info in unread.values():  # calamine inflates shared strings etc. whole too
+            strings, tail = 0, b""
+            for chunk in self.chunks(info):
+                if info.filename == "xl/sharedStrings.xml":
+                    window = tail + chunk
+                    strings += window.count(b"<si>") + window.count(b"<si ")
+                    tail = window[-3:]  # a tag split across chunks is counted once
+                    if strings > MAX_SHARED_STRINGS:
+                        raise UploadError.one("too_many_strings", limit=MAX_SHARED_STRINGS)
+        links = any(p.startswith("xl/externalLinks/") for p in parts)
+        return XlsxScan(sheets, has_external_links=links, has_macros="xl/vbaProject.bin" in parts)
 
-    def _chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    def chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
         self.part = info.filename
         with self.zf.open(info) as fh:
             while chunk := fh.read(CHUNK):
@@ -147,7 +135,7 @@ class _Scanner:
 
     def _tree(self, info: zipfile.ZipInfo) -> Element:
         data = bytearray()
-        for chunk in self._chunks(info):
+        for chunk in self.chunks(info):
             data += chunk
             if len(data) > SMALL_PART_CAP:
                 raise _corrupt(f"{info.filename} is over {SMALL_PART_CAP >> 20} MB")
@@ -158,128 +146,32 @@ class _Scanner:
         return UploadError.one("unpacked_too_large", limit_mb=f"{self.max_unpacked / 2**20:g}")
 
 
-def _norm(name: str) -> str:
-    return name.replace("\\", "/").lstrip("/").lower()
-
-
-def _local(tag: str) -> str:
-    return tag.rpartition("}")[2]
-
-
-def _sheet_entries(workbook: Element) -> Iterator[tuple[str, bool, str]]:
-    for sheets in workbook:
-        for sheet in sheets if _local(sheets.tag) == "sheets" else ():
-            # r:id sits in a different namespace in transitional and in strict OOXML.
-            ids = (v for k, v in sheet.attrib.items() if k.startswith("{") and _local(k) == "id")
-            hidden = sheet.get("state") in ("hidden", "veryHidden")
-            yield sheet.get("name", ""), hidden, next(ids, "")
-
-
-def _targets(rels: Element) -> dict[str, tuple[str, str]]:
-    """Relationship id -> (type, entry path)."""
-    out = {}
-    for rel in rels:
-        if rel.get("TargetMode") == "External":
-            continue
-        target = unquote(rel.get("Target", ""))
-        path = target if target.startswith("/") else posixpath.join("/xl", target)
-        out[rel.get("Id", "")] = (rel.get("Type", ""), posixpath.normpath(path).lstrip("/"))
-    return out
-
-
-# Quoted text, [colour] or [condition] sections, and escaped, padding (_) or fill (*) characters
-# are literals: a '%' there is printed, not applied.
-_FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|[_*].')
-
-
-def _is_percent_format(code: str) -> bool:
-    return "%" in _FORMAT_LITERALS.sub("", code)
-
-
-def _percent_styles(styles: Element) -> frozenset[int]:
-    """Indexes into cellXfs (a cell's s attribute) whose number format is a percentage."""
-    custom: dict[int, str] = {}
-    formats: list[int] = []
-    for child in styles:
-        if _local(child.tag) == "numFmts":
-            custom.update((int(f.get("numFmtId", "-1")), f.get("formatCode", "")) for f in child)
-        elif _local(child.tag) == "cellXfs":
-            formats = [int(xf.get("numFmtId", "0")) for xf in child if _local(xf.tag) == "xf"]
-    # A custom code under a built-in id replaces the built-in format.
-    ids = {i for i, code in custom.items() if _is_percent_format(code)}
-    ids |= BUILTIN_PERCENT - custom.keys()
-    return frozenset(i for i, fmt in enumerate(formats) if fmt in ids)
-
-
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?(?:worksheet|dialogsheet|macrosheet)[\s>/]")
 _REF = re.compile(rb"([A-Za-z]*)(\d*)")
-
-
-def _attr_re(name: bytes) -> bytes:
-    return rb"\s" + name + rb"""\s*=\s*["']([^"']*)"""
-
-
-@functools.lru_cache(maxsize=16)
-def _attr_pattern(name: bytes) -> re.Pattern[bytes]:
-    return re.compile(_attr_re(name))
+_ATTR = rb"""\s%s\s*=\s*["']([^"']*)"""
+_ATTRS = {name: re.compile(_ATTR % name) for name in (b"r", b"s", b"t")}
 
 
 def _attr(attrs: bytes, name: bytes) -> bytes | None:
-    m = _attr_pattern(name).search(attrs)
+    m = _ATTRS[name].search(attrs)
     return m.group(1) if m else None
 
 
+def _int(text: str | bytes | None, default: int = 0) -> int:
+    return int(text) if text and text.isdigit() else default
+
+
 def _column(letters: bytes) -> int:
-    n = 0
-    for ch in letters[:8].upper():  # 8 letters are already absurd; stop a hostile loop
-        n = n * 26 + ch - 64
-    return n
+    # 8 letters are already absurd: stop there rather than loop over a hostile reference.
+    return functools.reduce(lambda n, ch: n * 26 + ch - 64, letters[:8].upper(), 0)
 
 
-def _letters(col: int) -> str:
-    out = ""
+def _name(col: int, row: int) -> str:
+    letters = ""
     while col > 0:
         col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-class _Patterns:
-    """The regexes for one sheet, built for its namespace prefix and row limit."""
-
-    def __init__(self, prefix: bytes, row_limit: int):
-        # Some writers prefix SpreadsheetML (<x:row>): use the root's prefix exactly, since
-        # allowing any prefix would slow every match.
-        q = prefix + b":" if prefix else b""
-        p = re.escape(q)
-        c, row, f, v = b"<" + p + b"c", b"<" + p + b"row", b"<" + p + b"f", b"<" + p + b"v"
-        after = rb"(?=[\s>/])"
-        self.cell_start, self.col_start, self.row_start = (
-            b"<" + q + b"c",
-            b"<" + q + b"col",
-            b"<" + q + b"row",
-        )
-        self.formula_start = b"<" + q + b"f"
-        self.data_start, self.data_end = b"<" + q + b"sheetData", b"</" + q + b"sheetData"
-        self.empty_data = re.compile(b"<" + p + rb"sheetData\s*/>")
-        # Per cell: its column letters, plus its row number only when above the limit, so that
-        # the results are a few shared short strings; b"" for a cell without r.
-        ref = rb"([A-Za-z]*(?:0*(?=\d{%d})(?:" % len(str(row_limit)) + _above(row_limit) + rb")(?!\d))?)"
-        self.ref_first = re.compile(c + rb' r="' + ref)  # how Excel and most writers order it
-        self.cell_ref = re.compile(c + after + rb"""(?:[^>]*?\sr\s*=\s*["']""" + ref + b")?")
-        self.cell_tag = re.compile(c + after + rb"([^>]*)>")
-        self.ref_type = re.compile(
-            c + after + rb"(?=[^>]*?" + _attr_re(b"r") + rb"|)(?=[^>]*?" + _attr_re(b"t") + rb"|)"
-        )
-        self.full_row = re.compile(row + after + rb"(?:[^>]*[^/>])?>(?!\s*</" + p + rb"row>)")
-        # Anchored on <f>, not <c>: formula cells are a minority and most carry a value.
-        self.no_value = re.compile(
-            f + rb"(?:\s[^>]*)?(?:/>|>[^<]*</" + p + rb"f>)\s*"
-            rb"(" + v + rb"(?:\s[^>]*)?(?:/>|>\s*</" + p + rb"v>)\s*)?</" + p + rb"c>"
-        )
-        self.token = re.compile(
-            row + after + rb"([^>]*)>(\s*</" + p + rb"row>)?|" + c + after + rb"([^>]*)>"
-        )
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row}"
 
 
 def _above(n: int) -> bytes:
@@ -292,14 +184,31 @@ def _above(n: int) -> bytes:
     return b"|".join(alts)
 
 
-_patterns = functools.lru_cache(maxsize=16)(_Patterns)
-
-
 @functools.lru_cache(maxsize=16)
-def _style_pattern(percent: frozenset[int]) -> re.Pattern[bytes]:
-    alt = b"|".join(b"%d" % i for i in sorted(percent))
-    # No look-behind for the space before s: it would disable the literal-prefix search.
-    return re.compile(rb"""s\s*=\s*["'](?:""" + alt + rb""")["']""")
+def _patterns(prefix: bytes, row_limit: int) -> dict[str, re.Pattern[bytes]]:
+    # Some writers prefix SpreadsheetML (<x:row>): match the root's prefix exactly, since
+    # allowing any prefix would slow every match. "<P:c>" below stands for a cell tag.
+    p = re.escape(prefix + b":") if prefix else b""
+    # Column letters, plus the row number only when above the limit: the findall results are
+    # then a few shared short strings. b"" for a cell without r.
+    ref = rb"([A-Za-z]*(?:0*(?=\d{%d})(?:%s)(?!\d))?)" % (len(str(row_limit)), _above(row_limit))
+    sources = {
+        "ref_first": rb'<P:c r="' + ref,  # how Excel and most writers order the attributes
+        "cell_ref": rb"""<P:c(?=[\s>/])(?:[^>]*?\sr\s*=\s*["']""" + ref + rb")?",
+        "not_cell": rb"<P:c(?![\s>/])",  # <col>, <cfRule>...
+        "cell_tag": rb"<P:c(?=[\s>/])([^>]*)>",
+        "cell_with_r": rb"<P:c(?=[\s>/])[^>]*?\sr\s*=",
+        # A cell tag without t or with t="n", and its r.
+        "numeric_ref": rb"""<P:c(?=[\s>/])(?=[^>]*?%s|)(?![^>]*?\st\s*=\s*["'](?!n["']))"""
+        % (_ATTR % b"r"),
+        "full_row": rb"<P:row(?=[\s>/])(?:[^>]*[^/>])?>(?!\s*</P:row>)",
+        "row_tag": rb"<P:row(?=[\s>/])([^>]*)>(\s*</P:row>)?",
+        "token": rb"<P:row(?=[\s>/])([^>]*)>|<P:c(?=[\s>/])([^>]*)>",
+        # Anchored on <f>, not <c>: formula cells are a minority and most carry a value.
+        "no_value": rb"<P:f(?:\s[^>]*)?(?:/>|>[^<]*</P:f>)\s*"
+        rb"(<P:v(?:\s[^>]*)?(?:/>|>\s*</P:v>)\s*)?</P:c>",
+    }
+    return {key: re.compile(source.replace(b"P:", p)) for key, source in sources.items()}
 
 
 class _SheetReader:
@@ -310,31 +219,32 @@ class _SheetReader:
     """
 
     def __init__(self, sheet: SheetScan, percent: frozenset[int], max_rows: int, max_cols: int):
-        self.sheet, self.percent = sheet, percent
+        self.sheet, self.percent, self.row_limit = sheet, percent, max_rows + HEADER_ROWS
         self.max_rows, self.max_columns = max_rows, max_cols
-        self.row_limit = max_rows + HEADER_ROWS
-        self.styled = _style_pattern(percent) if percent else None
+        alt = b"|".join(b"%d" % i for i in sorted(percent))
+        # No look-behind for the space before s: it would disable the literal-prefix search.
+        self.styled = re.compile(rb"""s\s*=\s*["'](?:%s)["']""" % alt) if percent else None
         self.row = self.col = 0  # position of the last row/cell seen, for cells without r
 
     def read(self, chunks: Iterator[bytes]) -> None:
         buf, root = b"", None
         for chunk in chunks:
             buf += chunk
-            root = _ROOT.search(buf)
-            if root or len(buf) > CHUNK:
+            if (root := _ROOT.search(buf)) or len(buf) > MAX_CARRY:
                 break
         if root is None:
             raise _corrupt(f"no worksheet element in sheet {self.sheet.name}")
         if b"<!DOCTYPE" in buf[: root.start()]:
             raise _corrupt(f"a DTD in sheet {self.sheet.name}")
+        prefix = root.group(1) + b":" if root.group(1) else b""
+        self.cell, self.row_start = b"<" + prefix + b"c", b"<" + prefix + b"row"
+        self.formula, data_end = b"<" + prefix + b"f", b"</" + prefix + b"sheetData"
         self.p = _patterns(root.group(1) or b"", self.row_limit)
         while True:
-            end = self._end_of_data(buf)
-            if end >= 0:  # nothing after sheetData matters: the rest is only inflated
+            if (end := buf.find(data_end)) >= 0:  # what follows sheetData is only inflated
                 self._region(buf[:end])
                 break
-            more = next(chunks, b"")
-            if not more:
+            if not (more := next(chunks, b"")):
                 self._region(buf)
                 break
             cut = self._cut(buf)
@@ -343,66 +253,42 @@ class _SheetReader:
         for _ in chunks:  # still counted, and the CRC checked at its end
             pass
 
-    def _end_of_data(self, buf: bytes) -> int:
-        end = buf.find(self.p.data_end)
-        if end < 0:
-            start = buf.find(self.p.data_start)
-            if start >= 0 and self.p.empty_data.match(buf, start):
-                end = start
-        return end
-
     def _cut(self, buf: bytes) -> int:
-        cut = max(buf.rfind(self.p.cell_start), buf.rfind(self.p.row_start))
-        if cut > 0 and len(buf) - cut <= MAX_CARRY:
+        cut = max(buf.rfind(self.cell), buf.rfind(self.row_start), 0)
+        if len(buf) - cut <= MAX_CARRY:
             return cut
-        if len(buf) <= MAX_CARRY:
-            return 0
-        # Only a hostile file gets here: keep tags whole and let a cell split.
-        lt = buf.rfind(b"<")
-        if lt <= buf.rfind(b">"):
-            return len(buf)
-        if len(buf) - lt > MAX_CARRY:
+        lt = buf.rfind(b"<")  # a hostile file: keep tags whole, let a cell split
+        cut = lt if lt > buf.rfind(b">") else len(buf)
+        if len(buf) - cut > MAX_CARRY:
             raise _corrupt(f"an XML tag over {MAX_CARRY >> 20} MB in sheet {self.sheet.name}")
-        return lt
+        return cut
 
     def _region(self, r: bytes) -> None:
-        if not r:
-            return
         p, sheet = self.p, self.sheet
-        no_value: dict[int, bytes] = {}  # cell tag offset -> its attributes
-        if p.formula_start in r:
-            for m in p.no_value.finditer(r):
-                start = r.rfind(p.cell_start, 0, m.start())
-                tag = p.cell_tag.match(r, max(start, 0))
-                # Only when <f> is the cell's first child; t="str" with an empty <v> is a
-                # cached empty string (=IF(A1="";"";...)), not a missing result.
-                if (
-                    tag
-                    and not r[tag.end() : m.start()].strip()
-                    and not (m.group(1) and _attr(tag.group(1), b"t") == b"str")
-                ):
-                    no_value[start] = tag.group(1)
-        refs = p.ref_first.findall(r)
-        if len(refs) != r.count(p.cell_start) - r.count(p.col_start):
-            refs = p.cell_ref.findall(r)  # r is not the first attribute, or missing
+        missing, percent = self._missing_values(r), self._percent_cells(r)
+        refs = p["ref_first"].findall(r)
+        if len(refs) != r.count(self.cell) - len(p["not_cell"].findall(r)):
+            refs = p["cell_ref"].findall(r)  # r is not the first attribute, or missing
         refs = set(refs)
-        if b"" in refs or 0 in self.percent:  # positions needed: walk tag by tag
-            self._walk(r, no_value, count=True)
+        if b"" in refs:
+            self._positional(r, missing, percent)
         else:
-            sheet.rows += len(p.full_row.findall(r))
+            sheet.rows += len(p["full_row"].findall(r))
             for letters, digits in (_REF.match(ref).groups() for ref in refs):
                 sheet.max_column = max(sheet.max_column, _column(letters))
-                sheet.max_row = max(sheet.max_row, int(digits or 0))
-            if self.styled is not None:
-                sheet.percent_cells.update(self._percent_refs(r))
-            for attrs in no_value.values():
-                ref = _attr(attrs, b"r") or b""
-                sheet.formulas_without_value.add(ref.decode("ascii", "replace").upper())
-            # The last cell (and any row after it) fix the position for a later cell without r.
-            last = r.rfind(p.cell_start)
-            while last > 0 and not p.cell_tag.match(r, last):
-                last = r.rfind(p.cell_start, 0, last)
-            self._walk(r[max(last, 0) :], {}, count=False)
+                sheet.max_row = max(sheet.max_row, _int(digits))
+            sheet.percent_cells.update(_upper(percent.values()))
+            sheet.formulas_without_value.update(_upper(_attr(a, b"r") for a in missing.values()))
+            # The last cell (and rows after it) place a later cell that omits r.
+            last = r.rfind(self.cell)
+            while last > 0 and not p["cell_tag"].match(r, last):
+                last = r.rfind(self.cell, 0, last)
+            self._walk(r, max(last, 0), len(r), {}, {})
+        # Rows come in order: the last row tag of the region gives the sheet's height so far,
+        # which bounds the grid calamine will build (see etl.read).
+        last = r.rfind(self.row_start)
+        if last >= 0 and (tag := p["row_tag"].match(r, last)):
+            sheet.max_row = max(sheet.max_row, _int(_attr(tag.group(1), b"r")))
         if sheet.rows > self.row_limit or sheet.max_row > self.row_limit:
             raise UploadError.one("too_many_rows", sheet=sheet.name, limit=self.max_rows)
         if sheet.max_column > self.max_columns:
@@ -410,41 +296,78 @@ class _SheetReader:
                 "too_many_columns", sheet=sheet.name, count=sheet.max_column, limit=self.max_columns
             )
 
-    def _percent_refs(self, r: bytes) -> Iterator[str]:
-        match, rfind = self.p.ref_type.match, r.rfind
-        for m in self.styled.finditer(r):
-            at = m.start()
-            if r[at - 1] in _SPACE:
-                # The nearest "<" before s= opens the tag holding it; ref_type skips non-cells.
-                tag = match(r, rfind(b"<", 0, at))
-                if tag:
-                    ref, kind = tag.groups()
-                    if ref and (kind or b"") in NUMERIC_TYPES:
-                        yield ref.decode("ascii", "replace").upper()
+    def _missing_values(self, r: bytes) -> dict[int, bytes]:
+        """Cells with a formula and no result: tag offset -> attributes."""
+        out: dict[int, bytes] = {}
+        for m in self.p["no_value"].finditer(r) if self.formula in r else ():
+            start = r.rfind(self.cell, 0, m.start())
+            tag = self.p["cell_tag"].match(r, max(start, 0))
+            if not tag or r[tag.end() : m.start()].strip():
+                continue  # <f> is not the first child of a cell
+            # t="str" with an empty <v> is a cached empty string (=IF(A1="";"";...)).
+            if not (m.group(1) and _attr(tag.group(1), b"t") == b"str"):
+                out[start] = tag.group(1)
+        return out
 
-    def _walk(self, r: bytes, no_value: dict[int, bytes], *, count: bool) -> None:
-        """Tag by tag: slow, for regions with cells that omit r (and a region's short tail)."""
-        sheet = self.sheet
-        for m in self.p.token.finditer(r):
-            row_attrs, row_empty, attrs = m.groups()
+    def _percent_cells(self, r: bytes) -> dict[int, bytes | None]:
+        """Numeric cells with a percent style: tag offset -> r."""
+        if self.styled is None:
+            return {}
+        if 0 in self.percent:  # cells without s are percent too: read every cell tag
+            tags = ((t.start(), t[1]) for t in self.p["cell_tag"].finditer(r))
+            numeric = ((at, a) for at, a in tags if _attr(a, b"t") in (None, b"n"))
+            return {at: _attr(a, b"r") for at, a in numeric if _int(_attr(a, b"s")) in self.percent}
+        match, rfind = self.p["numeric_ref"].match, r.rfind
+        starts = [m.start() for m in self.styled.finditer(r) if r[m.start() - 1] in b" \t\r\n"]
+        # The nearest "<" before s= opens the tag holding it; numeric_ref skips other tags.
+        tags = [match(r, rfind(b"<", 0, at)) for at in starts]
+        return {tag.start(): tag[1] for tag in tags if tag}
+
+    def _positional(self, r: bytes, missing: dict, percent: dict) -> None:
+        """Where cells omit r: a pass per row, placing cells by counting the tags before them."""
+        p, sheet = self.p, self.sheet
+        rows = list(p["row_tag"].finditer(r))
+        ends = [m.start() for m in rows[1:]] + [len(r)]
+        self._walk(r, 0, rows[0].start() if rows else len(r), missing, percent)
+        spots, i = sorted(missing.keys() | percent.keys()), 0
+        for m, end in zip(rows, ends, strict=False):
+            attrs, empty = m.groups()
+            self.row, self.col = _int(_attr(attrs, b"r"), self.row + 1), 0
+            if attrs.endswith(b"/") or empty is not None:
+                continue
+            sheet.rows += 1
+            if p["cell_with_r"].search(r, m.end(), end):
+                self._walk(r, m.end(), end, missing, percent)
+                continue
+            while i < len(spots) and spots[i] < end:
+                if spots[i] >= m.end():
+                    self.col = r.count(self.cell, m.end(), spots[i]) + 1
+                    self._mark(spots[i], missing, percent)
+                i += 1
+            self.col = r.count(self.cell, m.end(), end)
+            sheet.max_column = max(sheet.max_column, self.col)
+            sheet.max_row = max(sheet.max_row, self.row if self.col else 0)
+
+    def _walk(self, r: bytes, start: int, end: int, missing: dict, percent: dict) -> None:
+        """Tag by tag (slow): rows mixing cells with and without r; the end of a region."""
+        for m in self.p["token"].finditer(r, start, end):
+            row_attrs, attrs = m.groups()
             if attrs is None:
-                number = _attr(row_attrs, b"r")
-                self.row = int(number) if number and number.isdigit() else self.row + 1
-                self.col = 0
-                if count and not row_attrs.endswith(b"/") and row_empty is None:
-                    sheet.rows += 1
+                self.row, self.col = _int(_attr(row_attrs, b"r"), self.row + 1), 0
                 continue
             letters, digits = _REF.match(_attr(attrs, b"r") or b"").groups()
             self.col = _column(letters) if letters else self.col + 1
             self.row = int(digits) if digits else max(self.row, 1)
-            sheet.max_row = max(sheet.max_row, self.row)
-            if not count:
-                continue
-            sheet.max_column = max(sheet.max_column, self.col)
-            name = f"{_letters(self.col)}{self.row}"
-            if self.percent and (_attr(attrs, b"t") or b"") in NUMERIC_TYPES:
-                style = _attr(attrs, b"s") or b"0"
-                if style.isdigit() and int(style) in self.percent:
-                    sheet.percent_cells.add(name)
-            if m.start() in no_value:
-                sheet.formulas_without_value.add(name)
+            self.sheet.max_row = max(self.sheet.max_row, self.row)
+            self.sheet.max_column = max(self.sheet.max_column, self.col)
+            self._mark(m.start(), missing, percent)
+
+    def _mark(self, at: int, missing: dict, percent: dict) -> None:
+        if at in missing:
+            self.sheet.formulas_without_value.add(_name(self.col, self.row))
+        if at in percent:
+            self.sheet.percent_cells.add(_name(self.col, self.row))
+
+
+def _upper(refs: Iterable[bytes | None]) -> list[str]:
+    return b" ".join(ref for ref in refs if ref).decode("ascii", "replace").upper().split()

@@ -1,0 +1,58 @@
+"""The small XML parts of an xlsx: which part holds each sheet, which styles are percentages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote
+from xml.etree.ElementTree import Element
+
+BUILTIN_PERCENT = frozenset({9, 10})  # 0% and 0.00%
+
+
+class MissingRelationship(ValueError):
+    """A sheet without its relationship: the workbook is damaged."""
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def worksheets(workbook: Element, rels: Element) -> Iterator[tuple[str, bool, str]]:
+    """(name, hidden, entry path) of each sheet but chartsheets, in workbook order."""
+    targets = {rel.get("Id"): rel for rel in rels if rel.get("TargetMode") != "External"}
+    for sheets in workbook:
+        for sheet in sheets if _local(sheets.tag) == "sheets" else ():
+            # r:id sits in a different namespace in transitional and in strict OOXML.
+            ids = (v for k, v in sheet.attrib.items() if k.startswith("{") and _local(k) == "id")
+            name, rel = sheet.get("name", ""), targets.get(next(ids, ""))
+            if rel is None:
+                raise MissingRelationship(f"sheet {name} has no relationship")
+            if not rel.get("Type", "").endswith("/chartsheet"):
+                target = unquote(rel.get("Target", ""))  # relative to xl/, or absolute
+                path = posixpath.normpath(posixpath.join("/xl", target)).lstrip("/")
+                yield name, sheet.get("state") in ("hidden", "veryHidden"), path
+
+
+# Quoted text, [colour] or [condition] sections, and escaped, padding (_) or fill (*) characters
+# are literals: a '%' there is printed, not applied.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|[_*].')
+
+
+def percent_styles(styles: Element) -> frozenset[int]:
+    """Indexes into cellXfs (a cell's s attribute) whose number format is a percentage."""
+    custom, formats = {}, []
+    for child in styles:
+        if _local(child.tag) == "numFmts":
+            custom.update((_int(f.get("numFmtId"), -1), f.get("formatCode", "")) for f in child)
+        elif _local(child.tag) == "cellXfs":
+            formats = [_int(xf.get("numFmtId")) for xf in child if _local(xf.tag) == "xf"]
+    # A custom code under a built-in id replaces the built-in format.
+    ids = {i for i, code in custom.items() if "%" in _FORMAT_LITERALS.sub("", code)}
+    ids |= BUILTIN_PERCENT - custom.keys()
+    return frozenset(i for i, fmt in enumerate(formats) if fmt in ids)
+
+
+def _int(text: str | None, default: int = 0) -> int:
+    return int(text) if text and text.isdigit() else default

@@ -1,0 +1,201 @@
+"""A corpus of hostile files: each is refused with a clear message, nothing is stored, and the
+ingest stays within bounded memory (each runs in a child process that reports its peak)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from builders import LONG_HEADER, make_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+PEAK_MB_BOUND = 1200  # far below the machine, far above a normal ingest (~250 MB)
+CHILD = r"""
+import json, sys
+from pathlib import Path
+from etl.database import make_engine
+from etl.load import ingest_path
+result = ingest_path(make_engine(sys.argv[1]), Path(sys.argv[2]))
+peak = next(int(l.split()[1]) for l in Path("/proc/self/status").read_text().splitlines()
+            if l.startswith("VmHWM:")) / 1024
+print(json.dumps({"status": result.status, "codes": [i.code for i in result.issues],
+                  "messages": [i.message_en for i in result.issues][:3], "peak_mb": peak}))
+"""
+
+
+def _rewrite(xlsx: Path, replace: dict[str, bytes]) -> None:
+    """Replace parts of a saved workbook (what a hand-crafted hostile file would do)."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, replace.get(info.filename, source.read(info.filename)))
+        for name in replace.keys() - set(source.namelist()):
+            target.writestr(name, replace[name])
+    xlsx.write_bytes(out.getvalue())
+
+
+def _valid(path: Path) -> Path:
+    return make_xlsx(path, [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
+
+
+def corrupt_zip(tmp: Path) -> Path:
+    path = tmp / "rusak.xlsx"
+    path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 40)
+    return path
+
+
+def workbook_named_csv(tmp: Path) -> Path:
+    path = tmp / "laporan.csv"
+    path.write_bytes(_valid(tmp / "real.xlsx").read_bytes())
+    return path
+
+
+def pdf_named_xls(tmp: Path) -> Path:
+    path = tmp / "laporan.xls"
+    path.write_bytes(b"%PDF-1.7\n" + b"0" * 5000)
+    return path
+
+
+def huge_shared_strings(tmp: Path) -> Path:
+    path = _valid(tmp / "teks.xlsx")
+    items = b"".join(b"<si><t>%d</t></si>" % i for i in range(1_200_000))
+    sst = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main" count="1200000" uniqueCount="1200000">' + items + b"</sst>"
+    )
+    _rewrite(path, {"xl/sharedStrings.xml": sst})
+    return path
+
+
+def entity_expansion(tmp: Path) -> Path:
+    path = _valid(tmp / "entitas.xlsx")
+    lol = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + b"".join(
+            b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else b"&lol;" * 10)
+            for i in range(1, 10)
+        )
+        + b']><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">&lol9;</workbook>'
+    )
+    _rewrite(path, {"xl/workbook.xml": lol})
+    return path
+
+
+def deeply_nested_xml(tmp: Path) -> Path:
+    path = _valid(tmp / "bersarang.xlsx")
+    depth = 200_000
+    sheet = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+        b'2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>'
+        + b"<r>" * depth
+        + b"<t>x</t>"
+        + b"</r>" * depth
+        + b"</is></c></row></sheetData></worksheet>"
+    )
+    _rewrite(path, {"xl/worksheets/sheet1.xml": sheet})
+    return path
+
+
+def invalid_utf8_csv(tmp: Path) -> Path:
+    path = tmp / "ansi.csv"
+    path.write_bytes(
+        b"kode_instansi;kode_indikator;tahun;triwulan;nilai\n31;PDN;2023;4;40\n\xff\xfe\xfa;x\n"
+    )
+    return path
+
+
+def ten_thousand_columns(tmp: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append([*LONG_HEADER, *(f"kolom{i}" for i in range(10_000))])
+    ws.append(["31", "PDN", 2023, 4, 40])
+    path = tmp / "lebar_sekali.xlsx"
+    wb.save(path)
+    return path
+
+
+def stray_far_cell(tmp: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(LONG_HEADER)
+    ws.append(["31", "PDN", 2023, 4, 40])
+    ws.cell(row=190_000, column=900, value="x")
+    path = tmp / "sel_jauh.xlsx"
+    wb.save(path)
+    return path
+
+
+def external_link_formula(tmp: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(LONG_HEADER)
+    ws.append(["31", "PDN", 2023, 4, "='[1]Sheet1'!A1"])
+    ws.append(["31", "IRB", 2023, 4, '=WEBSERVICE("http://127.0.0.1:9/x")'])
+    path = tmp / "tautan_luar.xlsx"
+    wb.save(path)
+    return path
+
+
+def row_bomb(tmp: Path) -> Path:
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in range(1, 300_001)
+    )
+    sheet = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+        b'2006/main"><sheetData>' + rows + b"</sheetData></worksheet>"
+    )
+    path = _valid(tmp / "bom.xlsx")
+    _rewrite(path, {"xl/worksheets/sheet1.xml": sheet})
+    return path
+
+
+CORPUS = {
+    corrupt_zip: "corrupt_file",
+    workbook_named_csv: "invalid_encoding",
+    pdf_named_xls: "corrupt_file",
+    huge_shared_strings: "too_many_strings",
+    entity_expansion: "corrupt_file",
+    deeply_nested_xml: None,  # any refusal naming the file's problem
+    invalid_utf8_csv: "invalid_encoding",
+    ten_thousand_columns: "too_many_columns",
+    stray_far_cell: "too_many_cells",
+    external_link_formula: "formula_without_value",
+    row_bomb: "too_many_rows",
+}
+
+
+@pytest.mark.parametrize("make", CORPUS, ids=[f.__name__ for f in CORPUS])
+def test_hostile_file_is_refused_in_bounded_memory(make, sqlite_engine, tmp_path):
+    from sqlalchemy import func, select
+
+    from etl import schema
+
+    path = make(tmp_path)
+    url = sqlite_engine.url.render_as_string(hide_password=False)
+    with sqlite_engine.connect() as conn:
+        before = conn.execute(select(func.count()).select_from(schema.submission)).scalar()
+    run = subprocess.run(
+        [sys.executable, "-c", CHILD, url, str(path)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    outcome = json.loads(run.stdout.strip().splitlines()[-1])
+    assert outcome["status"] == "rejected"
+    expected = CORPUS[make]
+    if expected:
+        assert outcome["codes"][0] == expected, outcome
+    assert outcome["messages"][0] and "Traceback" not in outcome["messages"][0]
+    assert outcome["peak_mb"] < PEAK_MB_BOUND, outcome
+    with sqlite_engine.connect() as conn:
+        after = conn.execute(select(func.count()).select_from(schema.submission)).scalar()
+    assert after == before
