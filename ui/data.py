@@ -22,6 +22,8 @@ from indicators.catalogue import NATIONAL, Catalogue
 from indicators.rollup import national_figure
 
 TTL = 15 * 60
+# Shown while a period is judged for the first time (several seconds on the full data).
+SPINNER = "Menghitung status… / Computing statuses…"
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,8 +43,11 @@ def key() -> tuple[str, int]:
 
 
 def clear() -> None:
-    """Forget every cached frame (after an upload: the charts show the new quarter at once)."""
+    """Forget every cached frame and figure (after an upload: the charts show the new quarter
+    at once). The data version in every key already does this for new submissions; this also
+    covers a catalogue edit."""
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -57,12 +62,10 @@ def latest_period(db: tuple) -> tuple[int, int] | None:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def observations(db: tuple, indicator: str | None = None, agency: str | None = None):
-    return queries.current_observations(
-        _engine(db[0]), Filters(indicator=indicator, agency=agency)
-    )
+    return queries.current_observations(_engine(db[0]), Filters(indicator=indicator, agency=agency))
 
 
-@st.cache_data(ttl=TTL, show_spinner="…")
+@st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def statuses(db: tuple, year: int, quarter: int) -> pd.DataFrame:
     """Every expected agency × indicator judged as of the period (`no_data` when silent)."""
     judged, _, _ = tables.statuses_as_of(_engine(db[0]), Filters(year=year, quarter=quarter))
@@ -101,8 +104,12 @@ def national_statuses(db: tuple, roadmap: str, year: int, quarter: int) -> pd.Da
         series = national_series(db, code)
         if len(series):
             frames.append(series.assign(agency_code=NATIONAL, indicator_code=code, target=None))
-    frame = pd.concat(frames) if frames else pd.DataFrame(
-        columns=["agency_code", "indicator_code", "year", "quarter", "value", "target"]
+    frame = (
+        pd.concat(frames)
+        if frames
+        else pd.DataFrame(
+            columns=["agency_code", "indicator_code", "year", "quarter", "value", "target"]
+        )
     )
     pairs = [(NATIONAL, code) for code in cat.indicators]
     return latest_assessments(frame, cat, roadmap, at=(year, quarter), pairs=pairs)
@@ -122,12 +129,12 @@ def submissions(db: tuple, agency_type: str | None = None) -> pd.DataFrame:
     return tables.TABLES["submissions"](_engine(db[0]), Filters(agency_type=agency_type))
 
 
-@st.cache_data(ttl=TTL, show_spinner="…")
+@st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def table(db: tuple, name: str, filters: Filters) -> pd.DataFrame:
     return tables.TABLES[name](_engine(db[0]), filters)
 
 
-@st.cache_data(ttl=TTL, show_spinner="…")
+@st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def table_file(db: tuple, name: str, filters: Filters, fmt: str) -> bytes:
     """The export file, by the same writer as `python -m etl export`."""
     return table_bytes(_engine(db[0]), table(db, name, filters), name, filters, fmt)

@@ -44,6 +44,13 @@ def remember(name: str, value) -> None:
     _remembered()[name] = str(value)
 
 
+def _frozen(options: Sequence, format_func: Callable) -> Callable:
+    """Labels computed now, in the language of this run: a format function called later (the
+    test harness formats values between runs) must not read the session's language then."""
+    labels = {str(o): str(format_func(o)) for o in options}
+    return lambda option: labels[str(option)]
+
+
 def selectbox(
     name: str,
     label: str,
@@ -58,7 +65,11 @@ def selectbox(
         return None
     value = current(name, options, default)
     chosen = container.selectbox(
-        label, options, index=options.index(value), format_func=format_func, key=f"url_{name}"
+        label,
+        options,
+        index=options.index(value),
+        format_func=_frozen(options, format_func),
+        key=f"url_{name}",
     )
     remember(name, chosen)
     return chosen
@@ -71,7 +82,7 @@ def radio(name: str, label: str, options: Sequence, format_func: Callable = str,
         label,
         options,
         index=options.index(value),
-        format_func=format_func,
+        format_func=_frozen(options, format_func),
         key=f"url_{name}",
         horizontal=True,
     )

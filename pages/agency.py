@@ -1,0 +1,46 @@
+"""Instansi / Agency: one agency's scorecard, history, submissions and peers."""
+
+import streamlit as st
+
+from indicators.catalogue import NATIONAL
+from ui import agency_views, data, panels, state, views
+from ui.i18n import period_label, t
+
+db = data.key()
+cat = data.catalogue(db)
+roadmap, year, quarter = views.period()
+
+codes = [a for a in cat.agencies if a != NATIONAL]
+code = state.selectbox(
+    "agency", t("search_agency"), codes, default="KL.KEMENPANRB",
+    format_func=lambda c: f"{c} · {cat.agencies[c].name}",
+)  # fmt: skip
+agency = cat.agencies[code]
+st.title(f"{agency.name} · {period_label(year, quarter)}")
+agency_views.hierarchy(cat, agency)
+
+card = agency_views.scorecard(db, code, year, quarter)
+if card.empty or card.value.isna().all():
+    views.empty_state()
+else:
+    st.subheader(t("scorecard"))
+    st.markdown(" · ".join(panels.status_shares(card.status)))
+    agency_views.show_scorecard(card)
+
+    st.subheader(t("peers"))
+    agency_views.show_peers(db, agency, year, quarter)
+
+    st.subheader(t("history"))
+    grid = st.columns(2)
+    judged = card.set_index("indicator_code")
+    for i, indicator in enumerate(
+        c for c in judged.index if judged.loc[c].value == judged.loc[c].value
+    ):
+        with grid[i % 2]:
+            panels.series_panel(
+                db, indicator, roadmap, year, quarter, agency=code, judged=judged.loc[indicator],
+                key=f"history_{indicator}",
+            )  # fmt: skip
+
+st.subheader(t("submissions"))
+agency_views.show_submissions(db, agency)

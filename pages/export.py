@@ -1,0 +1,68 @@
+"""Ekspor / Export: the analysts' tables, previewed and downloaded exactly as the command line
+(`python -m etl export`) writes them."""
+
+import streamlit as st
+
+from etl.queries import Filters
+from ui import data, state, views
+from ui.i18n import pick, t
+
+db = data.key()
+cat = data.catalogue(db)
+roadmap, year, quarter = views.period()
+st.title(t("export"))
+
+TABLES = ("themes", "scorecard", "submissions", "observations")
+name = state.selectbox("table", t("table"), TABLES, format_func=lambda n: t(f"table_{n}"))
+cols = st.columns(3)
+years = ["", *range(cat.earliest_year, year + 1)]
+with cols[0]:
+    f_year = state.selectbox(
+        "xyear", t("year"), years, default=year, format_func=lambda y: y or t("all")
+    )
+    f_quarter = state.selectbox(
+        "xquarter", t("quarter"), ["", 1, 2, 3, 4], default=quarter,
+        format_func=lambda q: q or t("all"),
+    )  # fmt: skip
+with cols[1]:
+    f_type = state.selectbox(
+        "xtype", t("agency_type"), ["", "KL", "PROV", "KABKOTA"],
+        format_func=lambda c: t(c) if c else t("all"),
+    )  # fmt: skip
+    f_theme = state.selectbox(
+        "xtheme", t("theme"), ["", *cat.themes],
+        format_func=lambda c: pick(cat.themes[c].name_id, cat.themes[c].name_en) if c else t("all"),
+    )  # fmt: skip
+with cols[2]:
+    f_indicator = state.selectbox(
+        "xindicator", t("indicator"), ["", *cat.indicators],
+        format_func=lambda c: f"{c} · {pick(cat.indicators[c].name_id, cat.indicators[c].name_en)}" if c else t("all"),
+    )  # fmt: skip
+    f_agency = state.selectbox(
+        "xagency", t("agency"), ["", *cat.agencies],
+        format_func=lambda c: f"{c} · {cat.agencies[c].name}" if c else t("all"),
+    )  # fmt: skip
+
+filters = Filters(
+    year=f_year or None, quarter=f_quarter or None, agency=f_agency or None,
+    indicator=f_indicator or None, theme=f_theme or None, agency_type=f_type or None,
+)  # fmt: skip
+frame = data.table(db, name, filters)
+st.caption(f"{t('rows', n=len(frame))} · {t('cli_same')}")
+st.code(views.cli_command(name, filters), language="bash")
+if frame.empty:
+    views.empty_state()
+    st.stop()
+
+stem = f"rb_{name}" + "".join(f"_{v}" for v in vars(filters).values() if v)
+left, right = st.columns(2)
+left.download_button(
+    t("download_xlsx"), data.table_file(db, name, filters, "xlsx"), file_name=f"{stem}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx",
+)  # fmt: skip
+right.download_button(
+    t("download_csv"), data.table_file(db, name, filters, "csv"), file_name=f"{stem}.csv",
+    mime="text/csv", key="dl_csv",
+)  # fmt: skip
+st.subheader(t("preview"))
+st.dataframe(frame.head(100), hide_index=True, key="preview")

@@ -1,0 +1,49 @@
+"""Metodologi / Method: how statuses are decided, where every reference figure comes from."""
+
+import pandas as pd
+import streamlit as st
+
+from etl.catalogue_store import national_actuals_bytes, parse_national_actuals
+from indicators import status as st_status
+from ui import badges, data, views
+from ui.i18n import pick, t
+from ui.method_text import method
+
+db = data.key()
+cat = data.catalogue(db)
+st.title(t("method"))
+st.markdown(method())
+st.caption(t("demo_note"))
+
+st.subheader(t("statuses_title"))
+views.show_table(
+    pd.DataFrame({t("status"): [badges.text(s.code) for s in st_status.STATUSES],
+                  t("code"): [s.code for s in st_status.STATUSES]}),
+    statuses=(t("status"),), key="statuses",
+)  # fmt: skip
+
+st.subheader(t("roadmaps_title"))
+roadmaps = sorted(cat.roadmaps.values(), key=lambda r: r.start_year)
+views.show_table(
+    pd.DataFrame({t("roadmap"): [pick(r.name_id, r.name_en) for r in roadmaps],
+                  t("year"): [f"{r.start_year}-{r.end_year}" for r in roadmaps],
+                  t("source"): [r.legal_basis for r in roadmaps],
+                  t("status"): [r.status for r in roadmaps]}),
+    statuses=(), key="roadmaps",
+)  # fmt: skip
+
+st.subheader(t("sources_title"))
+targets = pd.DataFrame([vars(x) for x in cat.targets])
+views.show_table(targets, statuses=(), numbers={"value": 2, "low": 2, "high": 2}, key="targets")
+_, actuals = national_actuals_bytes()
+views.show_table(pd.DataFrame(parse_national_actuals(actuals)), statuses=(), key="actuals")
+indicators = pd.DataFrame(
+    [(i.code, pick(i.name_id, i.name_en), i.unit, i.definition_source, i.confidence)
+     for i in cat.indicators.values()],
+    columns=[t("code"), t("indicator"), t("unit"), t("source"), t("confidence")],
+)  # fmt: skip
+views.show_table(indicators, statuses=(), key="indicators")
+
+st.subheader(t("scales_title"))
+scales = pd.DataFrame([vars(b) for bands in cat.scales.values() for b in bands])
+views.show_table(scales, statuses=(), numbers={"lower": 2, "upper": 2}, key="scales")

@@ -1,0 +1,116 @@
+"""The pieces of the agency page: hierarchy, scorecard, peers and submissions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indicators.catalogue import Agency, Catalogue
+from ui import badges, data, panels, views
+from ui.i18n import period_label, pick, t
+
+
+def _go_to(target: str) -> None:
+    # A callback runs before the widgets are drawn, so the agency selectbox can take the value.
+    st.session_state["url_agency"] = target
+
+
+def hierarchy(cat: Catalogue, agency: Agency) -> None:
+    """Province → regencies: a way up to the parent and down to the children."""
+    parent = cat.agencies.get(agency.parent)
+    cols = st.columns(2)
+    cols[0].caption(f"{t('agency_type')}: {t(agency.type)} · {t('code')}: {agency.code}")
+    if parent is not None and parent.type != "NASIONAL":
+        cols[0].button(
+            f"↑ {t('parent_agency')}: {parent.name}", on_click=_go_to, args=(parent.code,)
+        )
+    children = sorted(cat.children(agency.code), key=lambda a: a.code)
+    if children and agency.type == "PROV":
+        choice = cols[1].selectbox(
+            t("children"), [""] + [c.code for c in children], key="child_agency",
+            format_func=lambda c: f"{c} · {cat.agencies[c].name}" if c else "—",
+        )  # fmt: skip
+        if choice:
+            cols[1].button("→", on_click=_go_to, args=(choice,), key="go_child")
+
+
+def scorecard(db: tuple, code: str, year: int, quarter: int) -> pd.DataFrame:
+    judged = data.statuses(db, year, quarter)
+    card = judged[judged.agency_code == code]
+    return panels.judged_table(card, data.catalogue(db)) if len(card) else card
+
+
+def show_scorecard(card: pd.DataFrame) -> None:
+    columns = {
+        "indicator": t("indicator"), "period": t("period"), "value": t("value"),
+        "status_text": t("status"), "achievement_pct": t("achievement"),
+        "baseline": t("baseline"), "expected": t("expected"), "target_used": t("target"),
+        "final_target": t("final_target"), "progress_ratio": t("progress_ratio"),
+        "category": t("category"),
+    }  # fmt: skip
+    views.show_table(
+        card[list(columns)],
+        numbers={"value": 2, "achievement_pct": 1, "baseline": 2, "expected": 2,
+                 "target_used": 2, "final_target": 2, "progress_ratio": 3},
+        labels=columns, key="scorecard",
+    )  # fmt: skip
+
+
+def peer_frame(db: tuple, agency: Agency, year: int, quarter: int) -> pd.DataFrame:
+    """Per indicator: the agency's value, the median and rank among agencies of its type, and
+    the median in its province (a regency's siblings, a province's own regencies)."""
+    cat = data.catalogue(db)
+    judged = data.statuses(db, year, quarter).dropna(subset=["value"])
+    types = pd.Series({c: a.type for c, a in cat.agencies.items()})
+    parents = pd.Series({c: a.parent for c, a in cat.agencies.items()})
+    same_type = judged[judged.agency_code.map(types) == agency.type]
+    province = agency.parent if agency.type == "KABKOTA" else agency.code
+    in_province = judged[judged.agency_code.map(parents) == province]
+    rows = []
+    for code, group in same_type.groupby("indicator_code"):
+        own = group[group.agency_code == agency.code]
+        if own.empty:
+            continue
+        indicator = cat.indicators[code]
+        value = float(own.value.iloc[0])
+        better = (
+            group.value < value if indicator.direction == "lower_better" else group.value > value
+        )
+        local = in_province[in_province.indicator_code == code].value
+        rows.append(
+            {
+                t("indicator"): pick(indicator.name_id, indicator.name_en),
+                t("value"): value,
+                t("peers_type"): group.value.median(),
+                t("rank"): f"{int(better.sum()) + 1} / {len(group)}",
+                t("peers_province"): local.median() if len(local) else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def show_peers(db: tuple, agency: Agency, year: int, quarter: int) -> None:
+    frame = peer_frame(db, agency, year, quarter)
+    if frame.empty:
+        st.caption("—")
+        return
+    numbers = {t("value"): 2, t("peers_type"): 2, t("peers_province"): 2}
+    views.show_table(frame, numbers=numbers, key="peers")
+
+
+def show_submissions(db: tuple, agency: Agency) -> None:
+    sent = data.submissions(db, agency.type)
+    sent = sent[sent.agency_code == agency.code].sort_values(["year", "quarter"], ascending=False)
+    if sent.empty:
+        views.empty_state()
+        return
+    table = pd.DataFrame(
+        {
+            t("period"): [period_label(y, q) for y, q in zip(sent.year, sent.quarter)],
+            t("submitted_at"): sent.submitted_at.to_numpy(),
+            t("deadline"): sent.deadline.to_numpy(),
+            t("status"): [badges.text(badges.TIMELINESS_AS_STATUS[c]).split(" ")[0] + " " + t(c)
+                          for c in sent.timeliness],
+        }
+    )  # fmt: skip
+    views.show_table(table, statuses=(), key="submissions")

@@ -1,0 +1,220 @@
+"""Plotly chart builders. Each returns the figure and the frame it draws, so that every chart
+can be shown with its data as a table (accessibility, copy-paste)."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators import status as st_status
+from indicators.catalogue import Catalogue, Indicator
+from indicators.path import ExpectedPath, annual_targets, baseline_for, period_t
+from ui import badges
+from ui.i18n import period_label, pick, t
+
+LINE = "#000000"
+PATH = "#0072B2"
+TARGET = "#009E73"
+BAND = "rgba(0,158,115,0.15)"
+MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
+
+
+def _figure(
+    traces: list[dict], title: str, unit: str = "", height: int = 320, **layout
+) -> go.Figure:
+    """One figure built in one go: plotly validates every update, so adding traces and layout
+    piecemeal costs several times more (the dashboard draws up to a dozen charts a page)."""
+    base = {
+        "title": {"text": title, "font": {"size": 15}},
+        "height": height,
+        "margin": MARGIN,
+        "yaxis": {"title": {"text": unit}},
+        "legend": {"orientation": "h", "y": -0.15},
+        "hovermode": "closest",
+    }
+    for name, value in layout.items():
+        base[name] = {**base.get(name, {}), **value} if isinstance(value, dict) else value
+    return go.Figure(data=traces, layout=base)
+
+
+def with_t(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["t"] = [period_t(int(y), int(q)) for y, q in zip(frame.year, frame.quarter)]
+    frame["period"] = [period_label(int(y), int(q)) for y, q in zip(frame.year, frame.quarter)]
+    return frame
+
+
+def target_path(catalogue: Catalogue, code: str, agency: str, series: pd.DataFrame):
+    """Per road map: the expected path's knots, the annual targets and the baseline."""
+    observed = [
+        (period_t(int(y), int(q)), float(v))
+        for y, q, v in zip(series.year, series.quarter, series.value)
+    ]
+    knots, targets, baselines = [], [], []
+    for roadmap in sorted(catalogue.roadmaps.values(), key=lambda r: r.start_year):
+        rows = catalogue.targets_for(roadmap.code, code, agency)
+        annual = annual_targets(roadmap, rows)
+        baseline = baseline_for(roadmap, rows, observed, before=float("inf"))
+        line = ExpectedPath.build(baseline, annual) if baseline and annual else None
+        if line is not None:
+            knots += [(roadmap.code, k_t, k_v) for k_t, k_v in line.knots]
+        targets += [(roadmap.code, y, r.point, r.low, r.high) for y, r in annual.items()]
+        if baseline is not None:
+            baselines.append((roadmap.code, baseline.t, baseline.value))
+    return (
+        pd.DataFrame(knots, columns=["roadmap", "t", "expected"]),
+        pd.DataFrame(targets, columns=["roadmap", "year", "target", "low", "high"]),
+        pd.DataFrame(baselines, columns=["roadmap", "t", "baseline"]),
+    )
+
+
+def series_chart(
+    indicator: Indicator, series: pd.DataFrame, path, title: str, name: str | None = None
+) -> tuple[go.Figure, pd.DataFrame]:
+    """A series against its expected path, annual targets (bands as bands) and baseline."""
+    knots, targets, baselines = path
+    series = with_t(series)
+    traces = []
+    for row in targets.dropna(subset=["low"]).itertuples():
+        # A band applies to the whole of its year: from the end of the previous year to its end.
+        x0, x1 = row.year - 1, row.year
+        traces.append({
+            "type": "scatter", "x": [x0, x1, x1, x0, x0],
+            "y": [row.low, row.low, row.high, row.high, row.low], "fill": "toself",
+            "fillcolor": BAND, "line": {"width": 0}, "mode": "lines",
+            "name": f"{t('target_band')} {row.year}", "hoverinfo": "name",
+        })  # fmt: skip
+    for roadmap, group in knots.groupby("roadmap"):
+        traces.append({
+            "type": "scatter", "x": list(group.t), "y": list(group.expected), "mode": "lines",
+            "line": {"dash": "dash", "color": PATH}, "name": f"{t('expected_path')} {roadmap}",
+        })  # fmt: skip
+    if len(targets):
+        traces.append({
+            "type": "scatter", "x": list(targets.year.astype(float)), "y": list(targets.target),
+            "mode": "markers", "name": t("target"),
+            "marker": {"symbol": "diamond", "size": 10, "color": TARGET},
+        })  # fmt: skip
+    if len(baselines):
+        traces.append({
+            "type": "scatter", "x": list(baselines.t), "y": list(baselines.baseline),
+            "mode": "markers", "name": t("baseline"),
+            "marker": {"symbol": "square", "size": 9, "color": "#999999"},
+        })  # fmt: skip
+    traces.append({
+        "type": "scatter", "x": list(series.t), "y": list(series.value), "mode": "lines+markers",
+        "name": name or t("national"), "line": {"color": LINE}, "text": list(series.period),
+        "hovertemplate": "%{text}: %{y}<extra></extra>",
+    })  # fmt: skip
+    fig = _figure(traces, title, indicator.unit, xaxis={"dtick": 1, "tickformat": "d"})
+    table = pd.concat(
+        [
+            series.assign(kind=name or t("national"))[["kind", "period", "t", "value"]],
+            targets.assign(kind=t("target"), period=targets.year.astype(str), t=targets.year)[
+                ["kind", "period", "t", "target", "low", "high"]
+            ].rename(columns={"target": "value"}),
+            baselines.assign(kind=t("baseline"), period="")[
+                ["kind", "period", "t", "baseline"]
+            ].rename(columns={"baseline": "value"}),
+        ],
+        ignore_index=True,
+    )
+    return fig, table
+
+
+def distribution_chart(
+    catalogue: Catalogue, indicator: Indicator, frame: pd.DataFrame, title: str
+) -> tuple[go.Figure, pd.DataFrame]:
+    """Box plot across agencies, each agency a point coloured and shaped by its status, over
+    the category bands (SPBE predicates, RB categories) where the indicator has a scale."""
+    frame = frame.dropna(subset=["value"])
+    shapes, notes = [], []
+    for i, band in enumerate(catalogue.scales.get(indicator.scale, [])):
+        shapes.append({
+            "type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": band.lower, "y1": band.upper,
+            "line": {"width": 0}, "layer": "below",
+            "fillcolor": "rgba(0,0,0,0.07)" if i % 2 else "rgba(0,0,0,0.02)",
+        })  # fmt: skip
+        notes.append({
+            "xref": "paper", "x": 1, "xanchor": "left", "y": (band.lower + band.upper) / 2,
+            "text": pick(band.label_id, band.label_en), "showarrow": False,
+        })  # fmt: skip
+    traces = [{"type": "box", "y": list(frame.value), "x": [0.0] * len(frame), "name": "",
+               "boxpoints": False, "width": 0.5, "showlegend": False}]  # fmt: skip
+    jitter = random.Random(0)
+    for s in st_status.STATUSES:
+        group = frame[frame.status == s.code]
+        if group.empty:
+            continue
+        traces.append({
+            "type": "scatter", "x": [jitter.uniform(0.35, 0.75) for _ in range(len(group))],
+            "y": list(group.value), "mode": "markers", "name": badges.text(s.code),
+            "text": list(group.agency_name), "hovertemplate": "%{text}: %{y}<extra></extra>",
+            "marker": {"color": s.colour, "size": 7, "line": {"width": 0.5, "color": "#333"},
+                       "symbol": _MARKERS[s.order % len(_MARKERS)]},
+        })  # fmt: skip
+    fig = _figure(
+        traces, title, indicator.unit, height=420, xaxis={"visible": False},
+        shapes=shapes, annotations=notes, margin={**MARGIN, "r": 90},
+    )  # fmt: skip
+    return fig, frame[["agency_code", "agency_name", "value", "status_text"]]
+
+
+_MARKERS = ("star", "circle", "diamond", "x", "triangle-down", "circle-open", "line-ew", "dot")
+
+
+def status_bars(counts: pd.DataFrame, title: str) -> tuple[go.Figure, pd.DataFrame]:
+    """Stacked horizontal bars: for each group (row), how many in each status (column)."""
+    traces = [
+        {"type": "bar", "y": list(counts.index), "x": list(counts[s.code]), "orientation": "h",
+         "name": badges.text(s.code), "marker": {"color": s.colour},
+         "text": list(counts[s.code]), "textposition": "inside"}
+        for s in st_status.STATUSES
+        if s.code in counts.columns and counts[s.code].sum()
+    ]  # fmt: skip
+    fig = _figure(traces, title, height=100 + 40 * len(counts), barmode="stack")
+    table = counts.rename(columns={c: badges.text(c) for c in counts.columns}).reset_index()
+    return fig, table
+
+
+def timeliness_heatmap(frame: pd.DataFrame, title: str) -> tuple[go.Figure, pd.DataFrame]:
+    """Agencies × quarters: on time, late, missing, each with its status colour and symbol."""
+    codes = list(badges.TIMELINESS_AS_STATUS)
+    frame = with_t(frame)
+    frame["label"] = frame.agency_code + " " + frame.agency_name.str.slice(0, 30)
+    frame["z"] = frame.timeliness.map({c: i for i, c in enumerate(codes)})
+    wide = frame.pivot(index="label", columns="t", values="z").sort_index(ascending=False)
+    periods = frame.drop_duplicates("t").set_index("t").period
+    symbols = {i: st_status.symbol(badges.TIMELINESS_AS_STATUS[c]) for i, c in enumerate(codes)}
+    colours = [st_status.colour(badges.TIMELINESS_AS_STATUS[c]) for c in codes]
+    scale = [[i / 3, colours[i]] for i in range(3)] + [[(i + 1) / 3, colours[i]] for i in range(3)]
+    scale = sorted(scale, key=lambda p: (p[0], 0))
+    heatmap = {
+        "type": "heatmap", "z": wide.values.tolist(), "x": [periods[c] for c in wide.columns],
+        "y": list(wide.index), "zmin": -0.5, "zmax": 2.5, "colorscale": scale, "xgap": 1,
+        "ygap": 1, "texttemplate": "%{text}",
+        "text": [[symbols.get(v, "") if v == v else "" for v in row] for row in wide.values],
+        "colorbar": {"tickvals": [0, 1, 2], "ticktext": [t(c) for c in codes]},
+    }  # fmt: skip
+    fig = _figure([heatmap], title, height=min(4000, 120 + 18 * len(wide)))
+    table = frame.assign(timeliness=[t(c) for c in frame.timeliness])[
+        ["agency_code", "agency_name", "period", "timeliness", "submitted_at"]
+    ]
+    return fig, table
+
+
+def timeliness_bars(frame: pd.DataFrame, title: str) -> tuple[go.Figure, pd.DataFrame]:
+    counts = with_t(frame).groupby(["t", "period", "timeliness"]).size().unstack(fill_value=0)
+    counts = counts.reset_index().sort_values("t")
+    traces = [
+        {"type": "bar", "x": list(counts.period), "y": list(counts[code]),
+         "marker": {"color": st_status.colour(status)}, "name": f"{st_status.symbol(status)} {t(code)}"}
+        for code, status in badges.TIMELINESS_AS_STATUS.items()
+        if code in counts.columns
+    ]  # fmt: skip
+    fig = _figure(traces, title, barmode="stack")
+    columns = [c for c in badges.TIMELINESS_AS_STATUS if c in counts.columns]
+    table = counts[["period", *columns]].rename(columns={c: t(c) for c in columns})
+    return fig, table

@@ -1,0 +1,182 @@
+"""Composite pieces used by more than one page: a series with its targets and status."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from indicators import status as st_status
+from indicators.catalogue import NATIONAL
+from indicators.rollup import NationalFigure, status_summary
+from ui import badges, charts, data, views
+from ui.i18n import lang, number, period_label, pick, t
+
+MAIN = (
+    st_status.ACHIEVED, st_status.ON_TRACK, st_status.NEEDS_ACCELERATION, st_status.OFF_TRACK,
+    st_status.DETERIORATING,
+)  # fmt: skip
+HEADLINE = ("SPBE", "IRB", "KEMISKINAN", "INVESTASI", "INFLASI", "STUNTING", "PDN", "IPK")
+
+
+def in_roadmap(frame: pd.DataFrame, roadmap, year: int, quarter: int) -> pd.DataFrame:
+    """The road map's years up to the period, with the year before (where baselines sit)."""
+    keep = (frame.year >= roadmap.start_year - 1) & (
+        (frame.year < year) | ((frame.year == year) & (frame.quarter <= quarter))
+    )
+    return frame[keep]
+
+
+def series_panel(
+    db: tuple, code: str, roadmap_code: str, year: int, quarter: int, *,
+    agency: str = NATIONAL, judged: pd.Series | None = None, key: str,
+) -> None:  # fmt: skip
+    """One indicator's series (national or one agency's) against its path, with the status."""
+    fig, table, caption = _series_model(db, code, roadmap_code, year, quarter, agency, lang())
+    st.plotly_chart(fig, key=key, config={"displaylogo": False})
+    with st.expander(t("data_table")):
+        st.dataframe(table, hide_index=True, key=f"{key}_table")
+    if judged is not None and isinstance(judged.get("status"), str):
+        st.markdown(f"**{badges.text(judged['status'])}** · {describe(judged)}")
+    if caption:
+        st.caption(caption)
+
+
+@st.cache_resource(ttl=data.TTL, max_entries=2000, show_spinner=False)
+def _series_model(db, code, roadmap_code, year, quarter, agency, language):
+    """The figure, its formatted data table and the source line, per language. A resource
+    cache, not a data cache: unpickling a plotly figure validates it all over again, which
+    costs more than drawing it; nothing downstream mutates these objects."""
+    cat = data.catalogue(db)
+    indicator = cat.indicators[code]
+    if agency == NATIONAL:
+        series = data.national_series(db, code)
+        name = t("national")
+    else:
+        series = data.observations(db, indicator=code, agency=agency)
+        name = cat.agencies[agency].code
+    knots, targets, baselines = charts.target_path(cat, code, agency, series)
+    path = (
+        knots[knots.roadmap == roadmap_code],
+        targets[targets.roadmap == roadmap_code],
+        baselines[baselines.roadmap == roadmap_code],
+    )
+    shown = in_roadmap(series, cat.roadmaps[roadmap_code], year, quarter)
+    fig, table = charts.series_chart(
+        indicator, shown, path, pick(indicator.name_id, indicator.name_en), name
+    )
+    caption = None
+    if agency == NATIONAL and len(shown):
+        last = shown.iloc[-1]
+        figure = NationalFigure(last.value, last.source, int(last.n), int(last.m))
+        caption = (
+            f"{period_label(int(last.year), int(last.quarter))}: {number(last.value)} "
+            f"{indicator.unit} · {figure.describe(language)}"
+        )
+    return fig, views.formatted(table.drop(columns="t"), {"value": 2, "low": 2, "high": 2}), caption
+
+
+def describe(row: pd.Series) -> str:
+    """The components a status was derived from, in one line."""
+    parts = []
+    for column, label_key in (
+        ("value", "value"), ("baseline", "baseline"), ("expected", "expected"),
+        ("target_used", "target"), ("final_target", "final_target"),
+        ("achievement_pct", "achievement"), ("progress_ratio", "progress_ratio"),
+    ):  # fmt: skip
+        value = row.get(column)
+        if value is not None and value == value:
+            decimals = (
+                1 if column == "achievement_pct" else (3 if column == "progress_ratio" else 2)
+            )
+            parts.append(f"{t(label_key)} {number(value, decimals)}")
+    return " · ".join(parts)
+
+
+def judged_table(judged: pd.DataFrame, cat) -> pd.DataFrame:
+    """Statuses with their components, ready to show (status as symbol + label)."""
+    out = views.with_status_text(judged)
+    out["indicator"] = [
+        pick(cat.indicators[c].name_id, cat.indicators[c].name_en) for c in out.indicator_code
+    ]
+    out["period"] = [
+        period_label(int(y), int(q)) if y == y and y is not None else ""
+        for y, q in zip(out.year, out.quarter)
+    ]
+    return out
+
+
+def status_shares(statuses) -> list[str]:
+    """One line per status: symbol, label and count (the five progress statuses always)."""
+    lines = []
+    for share in status_summary(list(statuses)):
+        if share.status in MAIN or share.count:
+            lines.append(f"{badges.text(share.status)}: **{share.count}**")
+    return lines
+
+
+def status_changes(cat, before: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
+    """Indicators whose national status differs from the previous quarter's."""
+    merged = now.merge(before, on="indicator_code", how="left", suffixes=("", "_before"))
+    merged = merged[merged.status != merged.status_before]
+    return pd.DataFrame(
+        {
+            t("indicator"): [
+                pick(cat.indicators[c].name_id, cat.indicators[c].name_en)
+                for c in merged.indicator_code
+            ],
+            t("previous"): [badges.text(s) for s in merged.status_before],
+            t("now"): [badges.text(s) for s in merged.status],
+            t("value"): merged.value.to_numpy(),
+        }
+    )
+
+
+def definition(cat, indicator) -> None:
+    """What the indicator is: definition, unit, direction, source and confidence."""
+    theme = cat.themes.get(indicator.theme)
+    direction = "target_band_dir" if indicator.direction == "target_band" else indicator.direction
+    rows = [
+        (t("code"), indicator.code),
+        (t("theme"), pick(theme.name_id, theme.name_en) if theme else indicator.theme),
+        (t("unit"), indicator.unit),
+        (t("direction"), t(direction)),
+        (t("source"), indicator.definition_source),
+        (t("confidence"), indicator.confidence),
+        (t("agency_type"), ", ".join(t(a) for a in indicator.agency_types)),
+    ]
+    with st.expander(t("definition"), expanded=True):
+        st.markdown("\n".join(f"- **{label}**: {value}" for label, value in rows))
+
+
+def projection_note(db: tuple, roadmap: str, code: str, agency: str = NATIONAL) -> None:
+    p = data.projection(db, roadmap, agency, code)
+    text = t(f"projection_{p.outcome}")
+    if p.value is not None:
+        end = data.catalogue(db).roadmaps[roadmap].end_year
+        text += " · " + t("projected_value", year=end, value=number(p.value))
+    if p.final_target is not None:
+        text += f" · {t('final_target')} {p.final_year}: {number(p.final_target)}"
+    st.markdown(f"**{t('projection')}**: {text}")
+
+
+def ranked_agencies(db, code, agency_type, roadmap_code, year, quarter) -> pd.DataFrame:
+    """Agencies of one type, best first, with value, achievement, status and trend."""
+    cat = data.catalogue(db)
+    judged = data.statuses(db, year, quarter)
+    judged = judged[judged.indicator_code == code]
+    types = {a: cat.agencies[a].type for a in judged.agency_code}
+    judged = judged[[types[a] == agency_type for a in judged.agency_code]].copy()
+    if judged.empty:
+        return judged
+    judged["agency_name"] = [cat.agencies[a].name for a in judged.agency_code]
+    observed = in_roadmap(
+        data.observations(db, indicator=code), cat.roadmaps[roadmap_code], year, quarter
+    )
+    trend = observed.groupby("agency_code").value.apply(list)
+    judged["trend"] = [trend.get(a, []) for a in judged.agency_code]
+    # Best first: achievement where there is one, else the value in the indicator's direction.
+    sign = -1 if cat.indicators[code].direction == "lower_better" else 1
+    judged["_key"] = judged.value * sign
+    judged = judged.sort_values(["achievement_pct", "_key"], ascending=False, na_position="last")
+    judged["rank"] = range(1, len(judged) + 1)
+    return views.with_status_text(judged.drop(columns="_key"))
