@@ -38,6 +38,19 @@ def _reported(value: float | None) -> bool:
     return value is not None and not math.isnan(value)
 
 
+# A sum counts each rupiah once: regencies' investment is part of their province's, so the
+# computed national total adds up the highest regional level that reports the indicator.
+SUM_LEVELS = ("PROV", "KABKOTA", "KL")
+
+
+def rollup_types(indicator: Indicator) -> tuple[str, ...]:
+    """The agency types whose values make a computed national figure."""
+    reporting = tuple(t for t in indicator.agency_types if t != "NASIONAL")
+    if indicator.national_rollup == "sum":
+        return next(((t,) for t in SUM_LEVELS if t in reporting), ())
+    return reporting
+
+
 def national_figure(
     indicator: Indicator,
     official_value: float | None,

@@ -12,14 +12,13 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from etl import queries, settings, tables
+from etl import national, queries, settings, tables
 from etl.assessments import latest_assessments, projection_for
 from etl.catalogue_store import load_catalogue
 from etl.database import make_engine
 from etl.export import table_bytes
 from etl.queries import Filters
 from indicators.catalogue import NATIONAL, Catalogue
-from indicators.rollup import national_figure
 
 TTL = 15 * 60
 # Shown while a period is judged for the first time (several seconds on the full data).
@@ -75,24 +74,7 @@ def statuses(db: tuple, year: int, quarter: int) -> pd.DataFrame:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def national_series(db: tuple, code: str) -> pd.DataFrame:
     """The national figure per period: the official one, else the catalogue's roll-up."""
-    cat = catalogue(db)
-    indicator = cat.indicators[code]
-    expected = sum(
-        1 for a in cat.agencies.values() if a.code != NATIONAL and indicator.reported_by(a.type)
-    )
-    frame = observations(db, indicator=code)
-    columns = ["year", "quarter", "value", "source", "n", "m"]
-    if frame.empty:
-        return pd.DataFrame(columns=columns)
-    official = frame[frame.agency_code == NATIONAL].set_index(["year", "quarter"]).value
-    others = frame[frame.agency_code != NATIONAL].groupby(["year", "quarter"]).value
-    values = {period: list(group) for period, group in others}
-    rows = []
-    for period in sorted(set(values) | set(official.index)):
-        figure = national_figure(indicator, official.get(period), values.get(period, []), expected)
-        if figure.value is not None:
-            rows.append((*period, figure.value, figure.source, figure.n, figure.m))
-    return pd.DataFrame(rows, columns=columns)
+    return national.national_series(observations(db, indicator=code), catalogue(db), code)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -1,0 +1,142 @@
+"""Many agencies at once, two corrections racing, and a load killed in the middle: on SQLite and
+on PostgreSQL. Each test is bounded in count and time."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from builders import long_rows, make_xlsx
+from sqlalchemy import func, select, text
+
+from etl import queries, schema
+from etl.database import make_engine
+from etl.load import Upload, ingest_path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROVINCES = ["11", "12", "13", "14", "15", "16", "17", "18", "19", "21",
+             "31", "32", "33", "34", "35", "36", "51", "52", "53", "61"]  # fmt: skip
+
+
+def counts(engine) -> tuple[int, int]:
+    with engine.connect() as conn:
+        return (
+            conn.execute(select(func.count()).select_from(schema.observation)).scalar(),
+            conn.execute(select(func.count()).select_from(schema.submission)).scalar(),
+        )
+
+
+def test_twenty_agencies_upload_at_once(engine, tmp_path):
+    files = [
+        make_xlsx(
+            tmp_path / f"{code}.xlsx",
+            long_rows(*[[code, "PDN", 2023, q, 40 + q + i] for q in (1, 2, 3, 4)]),
+        )
+        for i, code in enumerate(PROVINCES)
+    ]
+    before_obs, before_sub = counts(engine)
+    start = threading.Barrier(len(files))
+
+    def upload(path):
+        start.wait(timeout=60)
+        return ingest_path(engine, path, Upload(user=f"clerk.{path.stem}"))
+
+    with ThreadPoolExecutor(max_workers=len(files)) as pool:
+        results = list(pool.map(upload, files, timeout=300))
+    assert [r.status for r in results] == ["accepted"] * len(files)
+    assert len({r.submission_id for r in results}) == len(files)
+    assert counts(engine) == (before_obs + 4 * len(files), before_sub + len(files))
+    frame = queries.current_observations(engine, queries.Filters(indicator="PDN", year=2023))
+    assert sorted(set(frame.agency_code)) == sorted(PROVINCES)
+    assert len(frame) == 4 * len(files)  # none lost, none duplicated
+
+
+def test_two_corrections_racing_never_mix(engine, tmp_path):
+    base = make_xlsx(
+        tmp_path / "awal.xlsx", long_rows(["31", "PDN", 2023, 4, 40], ["31", "IRB", 2023, 4, 60])
+    )
+    assert ingest_path(engine, base).status == "accepted"
+    a = make_xlsx(
+        tmp_path / "koreksi_a.xlsx",
+        long_rows(["31", "PDN", 2023, 4, 45], ["31", "IRB", 2023, 4, 65]),
+    )
+    b = make_xlsx(
+        tmp_path / "koreksi_b.xlsx",
+        long_rows(["31", "PDN", 2023, 4, 50], ["31", "IRB", 2023, 4, 70]),
+    )
+    for _ in range(3):  # a few rounds, each starting both at the same moment
+        start = threading.Barrier(2)
+
+        def upload(path):
+            start.wait(timeout=60)
+            return ingest_path(engine, path)
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = list(pool.map(upload, (a, b), timeout=120))
+        assert {r.status for r in results} <= {"accepted", "unchanged"}
+        current = queries.current_observations(engine, queries.Filters(agency="31", year=2023))
+        by_code = dict(zip(current.indicator_code, current.value))
+        # All current values come from one file, never PDN from one and IRB from the other.
+        assert (by_code["PDN"], by_code["IRB"]) in {(45, 65), (50, 70)}
+        assert current.submission_id.nunique() == 1
+    history = queries.history(engine, "31", "PDN")
+    assert {40.0, 45.0, 50.0} <= set(history.value)
+    assert history.superseded_at.isna().sum() == 1
+
+
+def _writing(engine, url: str, wal: Path | None) -> bool:
+    if wal is not None:
+        return wal.exists() and wal.stat().st_size > 2_000_000
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND state = 'active' AND query ILIKE 'COPY%'"
+                )
+            ).scalar()
+        )
+
+
+@pytest.mark.slow
+def test_load_killed_in_the_middle_leaves_the_state_before(db_url, tmp_path):
+    from bench.workbooks import national_rows, xlsx_bytes
+    from etl.catalogue_store import load_catalogue
+
+    engine = make_engine(db_url)
+    national = tmp_path / "nasional.xlsx"
+    national.write_bytes(xlsx_bytes(national_rows(load_catalogue(engine), [2022, 2023, 2024])))
+    before = counts(engine)
+    wal = Path(engine.url.database + "-wal") if db_url.startswith("sqlite") else None
+    child = subprocess.Popen(
+        [sys.executable, "-m", "etl", "ingest", str(national), "--db", db_url],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not _writing(engine, db_url, wal):
+        assert child.poll() is None, "the load finished before it could be killed"
+        assert time.monotonic() < deadline, "the load never started writing"
+        time.sleep(0.02)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=30)
+    engine.dispose()
+    engine = make_engine(db_url)
+    assert counts(engine) == before
+    init = subprocess.run(
+        [sys.executable, "-m", "etl", "init", "--db", db_url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert init.returncode == 0, init.stderr
+    again = ingest_path(engine, national)
+    assert again.status == "accepted" and again.rows.inserted > 90_000
+    engine.dispose()
