@@ -74,7 +74,7 @@ def test_two_corrections_racing_never_mix(engine, tmp_path):
     for _ in range(3):  # a few rounds, each starting both at the same moment
         start = threading.Barrier(2)
 
-        def upload(path):
+        def upload(path, start=start):
             start.wait(timeout=60)
             return ingest_path(engine, path)
 
