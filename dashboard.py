@@ -24,6 +24,7 @@ PAGES = (
     ("pages/indicator.py", "indicator", "indikator", ":material/monitoring:"),
     ("pages/agency.py", "agency", "instansi", ":material/account_balance:"),
     ("pages/reporting.py", "reporting", "pelaporan", ":material/event_available:"),
+    ("pages/action_plans.py", "action_plans", "rencana-aksi", ":material/checklist:"),
     ("pages/export.py", "export", "ekspor", ":material/download:"),
     ("pages/method.py", "method", "metodologi", ":material/menu_book:"),
 )

@@ -27,7 +27,9 @@ import time
 import uuid
 from pathlib import Path
 
-POSTGRES = os.environ.get("RB_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+POSTGRES = os.environ.get(
+    "RB_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 YEARS = {1: ([2024], (4,)), 4: ([2024], (1, 2, 3, 4)), 16: ([2021, 2022, 2023, 2024], (1, 2, 3, 4))}
 
 
@@ -73,7 +75,11 @@ def measure_bare(path: Path, url: str) -> float:
 
     start = time.perf_counter()
     data = path.read_bytes()
-    rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
+    rows = (
+        python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        .get_sheet_by_index(0)
+        .to_python()
+    )
     records = [(r[0], r[1], int(r[2]), int(r[3]), float(r[4])) for r in rows[3:] if r and r[0]]
     if url.startswith("sqlite"):
         conn = sqlite3.connect(url.removeprefix("sqlite:///") + ".bare")
@@ -109,10 +115,14 @@ def measure_full(path: Path, url: str) -> float:
     engine = make_engine(url)
     catalogue = load_catalogue(engine)
     start = time.perf_counter()
-    result = ingest_bytes(engine, path.name, path.read_bytes(), Upload(user="bench"), catalogue=catalogue)
+    result = ingest_bytes(
+        engine, path.name, path.read_bytes(), Upload(user="bench"), catalogue=catalogue
+    )
     elapsed = time.perf_counter() - start
     if result.status != "accepted":
-        raise SystemExit(f"benchmark file not accepted: {[i.message_en for i in result.issues[:3]]}")
+        raise SystemExit(
+            f"benchmark file not accepted: {[i.message_en for i in result.issues[:3]]}"
+        )
     return elapsed
 
 
@@ -128,7 +138,10 @@ def peak_rss_mb() -> float:
 def _child(kind: str, path: Path, url: str) -> dict:
     out = subprocess.run(
         [sys.executable, "-m", "bench.ingest_bench", "--child", kind, str(path), url],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -159,10 +172,15 @@ def run(backends: list[str], scales: list[int]) -> None:
             files[scale][0].write_bytes(xlsx_bytes(rows))
         one = folder / "agency_31.71.xlsx"
         one.write_bytes(xlsx_bytes(agency_rows(catalogue, "31.71", 2024)))
-        print(f"{'backend':10} {'file':22} {'rows':>8} {'bare s':>8} {'full s':>8} {'ratio':>6} "
-              f"{'bare MB':>8} {'full MB':>8} {'rows/s':>9}")
+        print(
+            f"{'backend':10} {'file':22} {'rows':>8} {'bare s':>8} {'full s':>8} {'ratio':>6} "
+            f"{'bare MB':>8} {'full MB':>8} {'rows/s':>9}"
+        )
         for backend in backends:
-            for label, (path, n) in [*[(f"national x{s}", files[s]) for s in scales], ("one agency", (one, 60))]:
+            for label, (path, n) in [
+                *[(f"national x{s}", files[s]) for s in scales],
+                ("one agency", (one, 60)),
+            ]:
                 url = _fresh_database(backend, folder)
                 try:
                     _init(url)
@@ -170,9 +188,11 @@ def run(backends: list[str], scales: list[int]) -> None:
                     full = _child("full", path, url)
                 finally:
                     _drop(url)
-                print(f"{backend:10} {label:22} {n:8d} {bare['seconds']:8.2f} {full['seconds']:8.2f} "
-                      f"{full['seconds'] / bare['seconds']:6.2f} {bare['rss_mb']:8.0f} "
-                      f"{full['rss_mb']:8.0f} {n / full['seconds']:9.0f}")
+                print(
+                    f"{backend:10} {label:22} {n:8d} {bare['seconds']:8.2f} {full['seconds']:8.2f} "
+                    f"{full['seconds'] / bare['seconds']:6.2f} {bare['rss_mb']:8.0f} "
+                    f"{full['rss_mb']:8.0f} {n / full['seconds']:9.0f}"
+                )
         _drop(catalogue_url)
 
 
@@ -183,7 +203,9 @@ def main() -> None:
         rss_mb = peak_rss_mb()
         print(json.dumps({"seconds": seconds, "rss_mb": rss_mb}))
         return
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--backend", default="both", choices=("sqlite", "postgresql", "both"))
     parser.add_argument("--scales", default="1,4,16")
     args = parser.parse_args()

@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--report", type=Path, help="write the JSON report to this file")
     p.add_argument("--user", default="cli", help="who sends the files (kept with each file)")
     p.add_argument("--dry-run", action="store_true", help="validate and plan, store nothing")
+    p.add_argument(
+        "--agency", help="agency code of action-plan sheets that do not state it (RAD files)"
+    )
+    p.add_argument("--year", type=int, help="year of action-plan sheets that do not state it")
+    p.add_argument(
+        "--theme", help="RB Tematik theme (code or name) of action-plan rows without a theme"
+    )
 
     p = command("export", _export, "export a summary table as CSV or XLSX")
     p.add_argument("--out", type=Path, required=True, help="FILE.csv or FILE.xlsx")
@@ -71,10 +78,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--table",
         default="observations",
-        choices=("observations", "scorecard", "themes", "submissions"),
+        choices=("observations", "scorecard", "themes", "submissions", "actions"),
         help="observations (default): one row per value; scorecard: agencies × indicators for "
         "one period; themes: statuses per theme and agency type; submissions: on time, late or "
-        "missing per agency and quarter",
+        "missing per agency and quarter; actions: RB Tematik action plans, one row per action "
+        "and year with output realisation and budget absorption",
     )
     p.add_argument("--type", dest="agency_type", help="agency type: KL, PROV or KABKOTA")
     p.add_argument("--sep", default=",", choices=(",", ";"), help="CSV delimiter")
@@ -136,7 +144,7 @@ def _ingest(args) -> int:
 
     engine = _ready_engine(args)
     catalogue = load_catalogue(engine)
-    upload = Upload(user=args.user)
+    upload = Upload(user=args.user, agency=args.agency, year=args.year, theme=args.theme)
     results = []
     files = spreadsheet_paths(args.paths)
     for path in progress(files, desc="ingest", unit="file"):
@@ -164,6 +172,17 @@ def _print_result(result) -> None:
         f"{rows.updated} diubah/updated, {rows.unchanged} sama/unchanged, "
         f"{rows.skipped} kosong/skipped"
     )
+    if result.actions is not None:
+        a = result.actions
+        print(
+            f"  rencana aksi / actions: {a['inserted']} baru/inserted, {a['updated']} "
+            f"diubah/updated, {a['unchanged']} sama/unchanged"
+        )
+    for used in result.action_context:
+        print(
+            f"  lembar/sheet {used['sheet']}: instansi/agency {used['agency']} "
+            f"({used['agency_source']}), tahun/year {used['year']} ({used['year_source']})"
+        )
     for issue in result.issues:
         print(f"  {issue.severity:7} {issue.code} [{issue.where()}] {issue.message_id}")
         print(f"  {'':7} {'':{len(issue.code)}} {'':{len(issue.where()) + 2}} {issue.message_en}")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 
+import psycopg
 from alembic import command
 from alembic.config import Config
 from psycopg import sql as psycopg_sql
 from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
 from etl import settings
@@ -100,7 +103,11 @@ def bulk_insert(
             psycopg_sql.Identifier(table.name),
             psycopg_sql.SQL(", ").join(psycopg_sql.Identifier(n) for n in names),
         )
-        with conn.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
+        with (
+            _driver_errors("COPY " + table.name),
+            conn.connection.driver_connection.cursor() as cursor,
+            cursor.copy(statement) as copy,
+        ):
             for row in rows:
                 copy.write_row(row + tail)
         return
@@ -114,9 +121,22 @@ def bulk_insert(
     reorder = itemgetter(*(names.index(k) for k in compiled.positiontup))
     cursor = conn.connection.driver_connection.cursor()
     try:
-        cursor.executemany(compiled.string, (reorder(row + tail) for row in rows))
+        with _driver_errors(compiled.string):
+            cursor.executemany(compiled.string, (reorder(row + tail) for row in rows))
     finally:
         cursor.close()
+
+
+@contextmanager
+def _driver_errors(statement: str) -> Iterator[None]:
+    """The driver's own errors as SQLAlchemy's, as if SQLAlchemy had run the statement: callers
+    retry a lost race (IntegrityError) or a busy database (OperationalError) the same way."""
+    try:
+        yield
+    except (sqlite3.IntegrityError, psycopg.IntegrityError) as exc:
+        raise sa_exc.IntegrityError(statement, None, exc) from exc
+    except (sqlite3.OperationalError, psycopg.OperationalError) as exc:
+        raise sa_exc.OperationalError(statement, None, exc) from exc
 
 
 def _processor(conn: Connection, column):

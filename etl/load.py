@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from etl import schema
+from etl.action_plan_model import ActionRow
+from etl.action_plan_store import count_changes, plan_action_changes, store_actions
+from etl.action_plan_validate import ActionContext, validate_actions
 from etl.catalogue_store import load_catalogue
-from etl.database import write_transaction
+from etl.database import bulk_insert, write_transaction
 from etl.issues import Issue, UploadError
 from etl.read import Limits, read_upload
 from etl.validate import Context, ValidRow, validate
@@ -36,8 +41,7 @@ class RowCounts:
     skipped: int = 0
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """What a file does to one value: old → new (old is None for an insert)."""
 
     row: ValidRow
@@ -62,9 +66,13 @@ class FileResult:
     sha256: str | None = None
     changes: list[Change] = field(default_factory=list)
     dry_run: bool = False
+    # Action plans (Rencana Aksi sheets): counts by kind, and per sheet the agency and year
+    # used with where each came from (metadata, title, form, file_name).
+    actions: dict[str, int] | None = None
+    action_context: list[dict] = field(default_factory=list)
 
     def as_report(self) -> dict:
-        return {
+        report = {
             "path": self.path,
             "status": self.status,
             "submission_id": self.submission_id,
@@ -72,6 +80,10 @@ class FileResult:
             "rows": vars(self.rows).copy(),
             "issues": [i.as_dict() for i in self.issues],
         }
+        if self.actions is not None or self.action_context:
+            report["actions"] = dict(self.actions or {})
+            report["action_context"] = list(self.action_context)
+        return report
 
 
 @dataclass
@@ -83,6 +95,10 @@ class Upload:
     received_at: dt.datetime | None = None  # default: now; the demo back-dates its files
     allowed_agencies: frozenset[str] | None = None
     today: dt.date | None = None
+    # Upload form / --agency --year --theme: for action-plan sheets that do not say them.
+    agency: str | None = None
+    year: int | None = None
+    theme: str | None = None
 
 
 def ingest_path(
@@ -117,19 +133,32 @@ def ingest_bytes(
         return FileResult(shown, REJECTED, issues=error.issues, sha256=sha)
     ctx = Context(catalogue, upload.today or dt.date.today(), upload.allowed_agencies)
     validation = validate(book, ctx, history=lambda pairs: current_history(engine, pairs))
-    if not validation.ok:
-        return FileResult(shown, REJECTED, issues=validation.issues, sha256=sha)
-    return commit_rows(
+    plans = validate_actions(
+        book.action_sheets,
+        ActionContext(
+            catalogue, ctx.today, ctx.allowed_agencies, file_name, upload.agency, upload.year,
+            upload.theme,
+        ),
+    )  # fmt: skip
+    issues = validation.issues + plans.issues
+    if any(i.is_error for i in issues):
+        result = FileResult(shown, REJECTED, issues=issues, sha256=sha)
+        result.action_context = plans.sources
+        return result
+    result = commit_rows(
         engine,
         file_name,
         data,
         validation.rows,
         upload,
         skipped=validation.skipped,
-        issues=validation.issues,
+        issues=issues,
         dry_run=dry_run,
         display=shown,
+        actions=plans.rows if book.action_sheets else None,
     )
+    result.action_context = plans.sources
+    return result
 
 
 def commit_rows(
@@ -143,8 +172,10 @@ def commit_rows(
     issues: list[Issue] | None = None,
     dry_run: bool = False,
     display: str | None = None,
+    actions: list[ActionRow] | None = None,
 ) -> FileResult:
-    """Store valid rows of one file in one transaction (or, for a dry run, only plan it)."""
+    """Store valid rows of one file in one transaction (or, for a dry run, only plan it).
+    `actions` (None: the file has no action plan) are stored in the same transaction."""
     sha = hashlib.sha256(data).hexdigest()
     result = FileResult(display or file_name, ACCEPTED, issues=list(issues or ()), sha256=sha)
     result.dry_run = dry_run
@@ -156,13 +187,25 @@ def commit_rows(
                 if earlier is not None:
                     result.status, result.submission_id = UNCHANGED, earlier
                     result.rows.unchanged = len(rows)
+                    if actions is not None:
+                        result.actions = {"inserted": 0, "updated": 0, "unchanged": len(actions)}
                     return result
                 result.changes = plan_changes(conn, rows)
                 _count(result)
+                action_changes = plan_action_changes(conn, actions or [])
+                if actions is not None:
+                    result.actions = count_changes(action_changes)
                 if dry_run:
                     conn.rollback()
                     return result
                 result.submission_id = store(conn, file_name, data, sha, result, upload)
+                store_actions(
+                    conn,
+                    action_changes,
+                    result.submission_id,
+                    upload.received_at or dt.datetime.now(dt.UTC),
+                    upload.user,
+                )
             return result
         except (IntegrityError, OperationalError):
             # A concurrent writer stored the same key first (PostgreSQL) or held the lock past
@@ -211,9 +254,8 @@ def plan_changes(conn: Connection, rows: list[ValidRow]) -> list[Change]:
 
 
 def _count(result: FileResult) -> None:
-    for change in result.changes:
-        kind = change.kind
-        setattr(result.rows, kind, getattr(result.rows, kind) + 1)
+    for kind, n in Counter(change.kind for change in result.changes).items():
+        setattr(result.rows, kind, getattr(result.rows, kind) + n)
 
 
 def store(
@@ -266,19 +308,18 @@ def store(
             ],
         )
     if written:
-        conn.execute(
-            obs.insert(),
-            [
-                {
-                    **r._asdict(),
-                    "submission_id": submission_id,
-                    "recorded_at": received,
-                    "recorded_by": upload.user,
-                    "superseded_at": None,
-                    "superseded_by": None,
-                }
-                for r in written
-            ],
+        bulk_insert(
+            conn,
+            obs,
+            list(ValidRow._fields),
+            written,
+            {
+                "submission_id": submission_id,
+                "recorded_at": received,
+                "recorded_by": upload.user,
+                "superseded_at": None,
+                "superseded_by": None,
+            },
         )
     conn.execute(
         schema.audit_log.insert(),
@@ -292,6 +333,7 @@ def store(
                 "sha256": sha,
                 "source": upload.source,
                 **vars(counts),
+                **({"actions": result.actions} if result.actions is not None else {}),
             },
         },
     )

@@ -187,3 +187,55 @@ audit_log = Table(
 )
 
 CATALOGUE_TABLES = (roadmap, theme, indicator, agency, target, scale_band)
+
+# --- RB Tematik action plans (issue 6) --------------------------------------------------------
+# One row per revision of an action of an agency and year, like `observation`: the current one
+# has superseded_at NULL, a corrected file supersedes it and the old row stays as history.
+_quarterly = [
+    Column(f"{kind}_tw{q}", Float)
+    for kind in ("target", "realised", "planned_rp", "spent_rp")
+    for q in (1, 2, 3, 4)
+]
+action = Table(
+    "action",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("agency", String(40), ForeignKey("agency.code"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("theme", String(40), ForeignKey("theme.code"), nullable=False),
+    # From the file's kode_aksi, else generated from the theme, action and output texts.
+    Column("action_code", String(80), nullable=False),
+    Column("problem", Text),
+    Column("objective", Text),
+    Column("impact_indicator", Text),
+    Column("action", Text, nullable=False),
+    Column("output_indicator", Text),
+    Column("output_unit", String(80)),
+    Column("focus", String(40)),
+    Column("coordinator", Text),
+    Column("implementer", Text),
+    Column("notes", Text),
+    Column("evidence_url", Text),
+    Column("target_year", Float),
+    *_quarterly,
+    Column("budget", Float),
+    Column("budget_spent", Float),
+    Column("target_kind", String(12), nullable=False),
+    Column("submission_id", Integer, ForeignKey("submission.id"), nullable=False, index=True),
+    Column("sheet", String(120)),
+    Column("row", Integer),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_by", String(120), nullable=False),
+    Column("superseded_at", DateTime(timezone=True)),
+    Column("superseded_by", Integer, ForeignKey("submission.id")),
+)
+Index(
+    "uq_action_current",
+    action.c.agency,
+    action.c.year,
+    action.c.action_code,
+    unique=True,
+    sqlite_where=text("superseded_at IS NULL"),
+    postgresql_where=text("superseded_at IS NULL"),
+)
+Index("ix_action_history", action.c.agency, action.c.year, action.c.action_code)

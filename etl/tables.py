@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from etl import schema, settings
+from etl.action_plan_store import actions_table
 from etl.assessments import assess_frame, latest_assessments
 from etl.catalogue_store import load_catalogue
 from etl.queries import Filters, current_observations, utc_timestamps
@@ -230,4 +231,5 @@ TABLES: dict[str, Callable[[Engine, Filters], pd.DataFrame]] = {
     "scorecard": scorecard_table,
     "themes": themes_table,
     "submissions": submissions_table,
+    "actions": actions_table,  # RB Tematik action plans (etl.action_plan_store)
 }

@@ -23,6 +23,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "reporting": ("Pelaporan", "Reporting"),
     "export": ("Ekspor", "Export"),
     "method": ("Metodologi", "Method"),
+    "action_plans": ("Rencana Aksi", "Action plans"),
     "roadmap": ("Road map", "Road map"),
     "year": ("Tahun", "Year"),
     "quarter": ("Triwulan", "Quarter"),
@@ -112,6 +113,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "table_submissions": (
         "Pengiriman per instansi dan triwulan",
         "Submissions per agency and quarter",
+    ),
+    "table_actions": (
+        "Rencana aksi RB Tematik per aksi dan tahun",
+        "RB Tematik actions per action and year",
     ),
     "download_csv": ("Unduh CSV", "Download CSV"),
     "download_xlsx": ("Unduh XLSX", "Download XLSX"),
