@@ -91,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--agency", required=True)
     p.add_argument("--indicator", required=True)
 
+    from etl import cli_users
+
+    cli_users.register(command)
+
     p = command("demo", _demo, "load seeded, clearly labelled demo submissions (2020-2025)")
     p.add_argument("--seed", type=int, default=2024)
     p.add_argument("--out", type=Path, help="keep the generated workbooks in this folder")

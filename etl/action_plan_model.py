@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import NamedTuple
 
 
@@ -51,8 +50,3 @@ class ActionRow(NamedTuple):
 
 
 CONTENT_FIELDS = ActionRow._fields[:-2]
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    month = 3 * quarter
-    return dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)

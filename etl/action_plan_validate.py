@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 from etl import action_plan_cells as ac
 from etl import cells
-from etl.action_plan_model import ActionRow, quarter_end
+from etl.action_plan_model import ActionRow
 from etl.action_plan_read import ActionSheet
-from etl.cells import CellProblem
+from etl.cells import CellProblem, column_letter
 from etl.issues import Issue
-from etl.validate import column_letter
 from indicators import action_plan as measures
 from indicators.catalogue import Catalogue
+from indicators.path import quarter_end
 
 QUARTERS = (1, 2, 3, 4)
 

@@ -15,7 +15,7 @@ from etl.catalogue_store import (
 )
 from etl.database import migrate
 from etl.load import FileResult, Upload, commit_rows
-from etl.validate import ValidRow
+from etl.rows import ValidRow
 from indicators.catalogue import NATIONAL, NationalActual
 
 

@@ -12,7 +12,6 @@ run stores nothing new (every file `unchanged`).
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import io
@@ -30,6 +29,7 @@ from etl.catalogue_store import load_catalogue
 from etl.demo_values import YEARS, DemoValues, quarters_for
 from etl.load import FileResult, Upload, ingest_bytes
 from indicators.catalogue import Agency, Catalogue
+from indicators.path import quarter_end
 
 DEMO_NOTE = "DATA DEMO (sintetis) / DEMO DATA (synthetic)"
 DEMO_USER = "demo"
@@ -76,11 +76,6 @@ class DemoFile:
     quarter: int
     received_at: dt.datetime
     agencies: list[str] = field(default_factory=list)
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    month = 3 * quarter
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def ended_quarters(today: dt.date) -> list[tuple[int, int]]:

@@ -179,3 +179,29 @@ def _ink(colour: str) -> str:
     """Black or white text, whichever reads better on the status colour."""
     r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
     return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#FFFFFF"
+
+
+ISSUE_COLUMNS = [
+    "severity",
+    "code",
+    "sheet",
+    "cell",
+    "row",
+    "column",
+    "value",
+    "message_id",
+    "message_en",
+]
+
+
+def issues_workbook(issues: list, file_name: str = "") -> bytes:
+    """The issue list of an upload as XLSX (the upload page's download; the CLI's --report)."""
+    frame = pd.DataFrame([i.as_dict() for i in issues], columns=ISSUE_COLUMNS).map(neutralise)
+    buffer = io.BytesIO()
+    description = [
+        ("Berkas / File", file_name or "-"),
+        ("Masalah / Issues", str(len(frame))),
+        ("Dibuat / Generated", _when(dt.datetime.now(dt.UTC))),
+    ]
+    _write_xlsx(buffer, frame, "issues", description)
+    return buffer.getvalue()

@@ -19,6 +19,8 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "quarter": ("triwulan", "tw", "quarter"),
     "value": ("nilai", "realisasi", "value"),
     "target": ("target",),
+    # The template's road-map target for the period: shown to the agency, never stored.
+    "reference_target": ("target_acuan", "reference_target"),
     "unit": ("satuan", "unit"),
     "notes": ("keterangan", "catatan", "notes"),
     "evidence_url": ("tautan_bukti", "bukti", "evidence_url", "evidence link"),

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from etl import schema
+from etl import audit, periods, schema
 from etl.action_plan_model import ActionRow
 from etl.action_plan_store import count_changes, plan_action_changes, store_actions
 from etl.action_plan_validate import ActionContext, validate_actions
@@ -30,6 +30,7 @@ from etl.validate import Context, ValidRow, validate
 from indicators.catalogue import Catalogue
 
 ACCEPTED, UNCHANGED, REJECTED = "accepted", "unchanged", "rejected"
+APPROVED, PENDING, RETURNED = "approved", "pending", "returned"
 _RETRIES = 3
 
 
@@ -99,6 +100,10 @@ class Upload:
     agency: str | None = None
     year: int | None = None
     theme: str | None = None
+    # An agency's upload in the app waits for a reviewer ("pending"); it becomes official on
+    # approval (etl.review). The command line and reviewers' own uploads are "approved".
+    review: str = "approved"
+    enforce_locks: bool = False  # agencies cannot upload for a period past its lock date
 
 
 def ingest_path(
@@ -131,7 +136,9 @@ def ingest_bytes(
         book = read_upload(file_name, data, limits)
     except UploadError as error:
         return FileResult(shown, REJECTED, issues=error.issues, sha256=sha)
-    ctx = Context(catalogue, upload.today or dt.date.today(), upload.allowed_agencies)
+    today = upload.today or dt.date.today()
+    locked = periods.lock_checker(engine, today) if upload.enforce_locks else None
+    ctx = Context(catalogue, today, upload.allowed_agencies, locked)
     validation = validate(book, ctx, history=lambda pairs: current_history(engine, pairs))
     plans = validate_actions(
         book.action_sheets,
@@ -218,7 +225,7 @@ def commit_rows(
 def _submission_with_sha(conn: Connection, sha: str) -> int | None:
     return conn.execute(
         select(schema.submission.c.id)
-        .where(schema.submission.c.sha256 == sha, schema.submission.c.source != "rejected")
+        .where(schema.submission.c.sha256 == sha, schema.submission.c.review_status != "returned")
         .order_by(schema.submission.c.id)
         .limit(1)
     ).scalar()
@@ -235,6 +242,7 @@ def _current(conn: Connection, rows: list[ValidRow]) -> dict[tuple, tuple]:
         obs.id, obs.agency, obs.indicator, obs.year, obs.quarter, obs.value, obs.target
     ).where(
         obs.superseded_at.is_(None),
+        obs.review == APPROVED,
         obs.agency.in_(bindparam("agencies", expanding=True)),
         obs.year.in_(bindparam("years", expanding=True)),
     )
@@ -280,33 +288,15 @@ def store(
             "rows_unchanged": counts.unchanged,
             "rows_skipped": counts.skipped,
             "issues": [i.as_dict() for i in result.issues],
+            "review_status": upload.review,
         },
     ).scalar_one()
     written = [c.row for c in result.changes if c.kind != "unchanged"]
-    replaced = [c.row for c in result.changes if c.kind == "updated"]
+    # Values awaiting review replace nothing yet: approval does (etl.review.approve).
+    replaced = [c.row for c in result.changes if c.kind == "updated" and upload.review == APPROVED]
     obs = schema.observation
     if replaced:
-        # Before the inserts: the partial unique index allows one current row per key.
-        conn.execute(
-            update(obs)
-            .where(
-                obs.c.agency == bindparam("k_agency"),
-                obs.c.indicator == bindparam("k_indicator"),
-                obs.c.year == bindparam("k_year"),
-                obs.c.quarter == bindparam("k_quarter"),
-                obs.c.superseded_at.is_(None),
-            )
-            .values(superseded_at=received, superseded_by=submission_id),
-            [
-                {
-                    "k_agency": r.agency,
-                    "k_indicator": r.indicator,
-                    "k_year": r.year,
-                    "k_quarter": r.quarter,
-                }
-                for r in replaced
-            ],
-        )
+        supersede(conn, replaced, received, submission_id)
     if written:
         bulk_insert(
             conn,
@@ -319,25 +309,46 @@ def store(
                 "recorded_by": upload.user,
                 "superseded_at": None,
                 "superseded_by": None,
+                "review": upload.review,
             },
         )
-    conn.execute(
-        schema.audit_log.insert(),
-        {
-            "at": now,
-            "actor": upload.user,
-            "action": "ingest",
-            "entity": f"submission:{submission_id}",
-            "detail": {
-                "file_name": file_name,
-                "sha256": sha,
-                "source": upload.source,
-                **vars(counts),
-                **({"actions": result.actions} if result.actions is not None else {}),
-            },
-        },
-    )
+    detail = {"file_name": file_name, "sha256": sha, "source": upload.source, **vars(counts)}
+    if result.actions is not None:
+        detail["actions"] = result.actions
+    audit.record(
+        conn, actor=upload.user, action="ingest", entity=f"submission:{submission_id}",
+        after={**detail, "review": upload.review},
+    )  # fmt: skip
     return submission_id
+
+
+def supersede(conn: Connection, rows: Iterable, when: dt.datetime, submission_id: int) -> None:
+    """Move the current approved values of these rows' keys into history. Before the inserts:
+    the partial unique index allows one current approved row per key."""
+    obs = schema.observation
+    rows = list(rows)
+    if rows:
+        conn.execute(
+            update(obs)
+            .where(
+                obs.c.agency == bindparam("k_agency"),
+                obs.c.indicator == bindparam("k_indicator"),
+                obs.c.year == bindparam("k_year"),
+                obs.c.quarter == bindparam("k_quarter"),
+                obs.c.superseded_at.is_(None),
+                obs.c.review == APPROVED,
+            )
+            .values(superseded_at=when, superseded_by=submission_id),
+            [
+                {
+                    "k_agency": r.agency,
+                    "k_indicator": r.indicator,
+                    "k_year": r.year,
+                    "k_quarter": r.quarter,
+                }
+                for r in rows
+            ],
+        )
 
 
 def current_history(
@@ -349,7 +360,9 @@ def current_history(
         return {}
     obs = schema.observation.c
     query = select(obs.agency, obs.indicator, obs.year, obs.quarter, obs.value).where(
-        obs.superseded_at.is_(None), obs.agency.in_(bindparam("agencies", expanding=True))
+        obs.superseded_at.is_(None),
+        obs.review == APPROVED,
+        obs.agency.in_(bindparam("agencies", expanding=True)),
     )
     out: dict[tuple[str, str], list] = {}
     with engine.connect() as conn:

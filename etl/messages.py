@@ -214,6 +214,13 @@ MESSAGES: dict[str, Message] = {
         "Sel {cell}: tautan bukti '{value}' harus diawali http:// atau https://.",
         "Cell {cell}: evidence link '{value}' must start with http:// or https://.",
     ),
+    "period_locked": Message(
+        E,
+        "Sel {cell}: periode {value} untuk instansi {agency} sudah dikunci (melewati batas "
+        "pelaporan). Minta admin membuka kembali periode ini dengan alasan.",
+        "Cell {cell}: period {value} is locked for agency {agency} (past the reporting "
+        "deadline). Ask an administrator to reopen it, with a reason.",
+    ),
     "agency_not_allowed": Message(
         E,
         "Sel {cell}: akun Anda tidak berhak mengirim data instansi {value}. Kirim hanya data "

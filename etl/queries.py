@@ -23,6 +23,7 @@ class Filters:
     indicator: str | None = None
     theme: str | None = None
     agency_type: str | None = None
+    include_pending: bool = False  # overlay values awaiting review on the official ones
 
     def conditions(self) -> list:
         out = []
@@ -41,7 +42,10 @@ class Filters:
         return out
 
 
-TIMESTAMPS = ("submitted_at", "recorded_at", "superseded_at", "uploaded_at")
+TIMESTAMPS = (
+    "submitted_at", "recorded_at", "superseded_at", "uploaded_at", "reviewed_at", "at",
+    "opened_at", "open_until",
+)  # fmt: skip
 
 
 def utc_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
@@ -50,6 +54,9 @@ def utc_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
         if column in frame.columns:
             frame[column] = pd.to_datetime(frame[column], utc=True)
     return frame
+
+
+KEY = ["agency_code", "indicator_code", "year", "quarter"]
 
 
 def current_observations(engine: Engine, filters: Filters | None = None) -> pd.DataFrame:
@@ -78,19 +85,34 @@ def current_observations(engine: Engine, filters: Filters | None = None) -> pd.D
             sub.c.file_name,
             obs.c.submission_id,
             sub.c.source,
+            obs.c.review,
+            obs.c.recorded_at,
         )
         .select_from(
             obs.join(agency, agency.c.code == obs.c.agency)
             .join(ind, ind.c.code == obs.c.indicator)
             .join(sub, sub.c.id == obs.c.submission_id)
         )
-        .where(obs.c.superseded_at.is_(None), *filters.conditions())
+        .where(
+            obs.c.superseded_at.is_(None),
+            obs.c.review.in_(("approved", "pending") if filters.include_pending else ("approved",)),
+            *filters.conditions(),
+        )
         .order_by(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)
     )
     with engine.connect() as conn:
         frame = pd.DataFrame(conn.execute(query).mappings().all())
     if frame.empty:
         frame = pd.DataFrame(columns=[c.name for c in query.selected_columns])
+    elif filters.include_pending:
+        # A value awaiting review shows instead of the official one for its period.
+        frame = (
+            frame.assign(_pending=frame.review == "pending")
+            .sort_values([*KEY, "_pending", "recorded_at"])
+            .drop_duplicates(KEY, keep="last")
+            .drop(columns="_pending")
+            .reset_index(drop=True)
+        )
     return utc_timestamps(frame)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 
@@ -130,6 +132,11 @@ submission = Table(
     Column("rows_unchanged", Integer, nullable=False, server_default="0"),
     Column("rows_skipped", Integer, nullable=False, server_default="0"),
     Column("issues", JSON, nullable=False),
+    # An agency's upload made in the app waits for a reviewer; other sources are approved.
+    Column("review_status", String(10), nullable=False, server_default="approved"),
+    Column("reviewed_by", String(120)),
+    Column("reviewed_at", DateTime(timezone=True)),
+    Column("review_comment", Text),
 )
 
 # Every revision of every value. The current one has superseded_at NULL; a corrected file
@@ -155,7 +162,10 @@ observation = Table(
     Column("recorded_by", String(120), nullable=False),
     Column("superseded_at", DateTime(timezone=True)),
     Column("superseded_by", Integer, ForeignKey("submission.id")),
+    # approved: official; pending: awaiting review (never current until approved); returned.
+    Column("review", String(10), nullable=False, server_default="approved"),
 )
+CURRENT = "superseded_at IS NULL AND review = 'approved'"
 Index(
     "uq_observation_current",
     observation.c.agency,
@@ -163,8 +173,8 @@ Index(
     observation.c.year,
     observation.c.quarter,
     unique=True,
-    sqlite_where=text("superseded_at IS NULL"),
-    postgresql_where=text("superseded_at IS NULL"),
+    sqlite_where=text(CURRENT),
+    postgresql_where=text(CURRENT),
 )
 Index(
     "ix_observation_history",
@@ -184,6 +194,39 @@ audit_log = Table(
     Column("action", String(40), nullable=False),
     Column("entity", String(120), nullable=False),
     Column("detail", JSON, nullable=False),
+)
+
+app_user = Table(
+    "app_user",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(120), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False, server_default=""),
+    Column("role", String(20)),  # None: signed in through OIDC, no role granted yet
+    Column("agency", String(40), ForeignKey("agency.code")),
+    Column("include_children", Boolean, nullable=False, server_default=false()),
+    Column("password_hash", Text),
+    Column("oidc_subject", String(255), unique=True),
+    Column("email", String(255)),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", DateTime(timezone=True)),
+    Column("must_change_password", Boolean, nullable=False, server_default=false()),
+    Column("disabled", Boolean, nullable=False, server_default=false()),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# An admin reopens a locked period for one agency, with a reason, until a date.
+period_unlock = Table(
+    "period_unlock",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agency", String(40), ForeignKey("agency.code"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("quarter", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("opened_by", String(120), nullable=False),
+    Column("opened_at", DateTime(timezone=True), nullable=False),
+    Column("open_until", DateTime(timezone=True), nullable=False),
 )
 
 CATALOGUE_TABLES = (roadmap, theme, indicator, agency, target, scale_band)

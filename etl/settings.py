@@ -56,6 +56,25 @@ SETTINGS: dict[str, Setting] = {
             int,
         ),
         Setting("RB_AUTH_MODE", "password", "Login mode of the app: password, oidc or none.", str),
+        Setting(
+            "RB_LOCK_DAYS",
+            "45",
+            "Days after a quarter ends after which agencies can no longer upload for it "
+            "(an admin can reopen it for one agency).",
+            int,
+        ),
+        Setting("RB_LOGIN_ATTEMPTS", "5", "Failed logins in a row that lock an account.", int),
+        Setting("RB_LOCKOUT_MINUTES", "15", "How long a locked account stays locked.", int),
+        Setting(
+            "RB_OIDC_ROLE_CLAIM",
+            "rb_role",
+            "Claim of the identity provider's token that carries the RB Monitor role.",
+        ),
+        Setting(
+            "RB_OIDC_AGENCY_CLAIM",
+            "rb_agency",
+            "Claim that carries an agency account's agency code.",
+        ),
     )
 }
 

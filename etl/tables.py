@@ -3,6 +3,7 @@ export page, so the screen and the file always agree."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -16,6 +17,7 @@ from etl.catalogue_store import load_catalogue
 from etl.queries import Filters, current_observations, utc_timestamps
 from indicators import status as st
 from indicators.catalogue import NATIONAL, Catalogue
+from indicators.path import quarter_end
 from indicators.rollup import status_summary
 
 OBSERVATION_COLUMNS = [
@@ -38,12 +40,7 @@ def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _series_filters(filters: Filters) -> Filters:
     """The same filters without the period: earlier observations make baselines and paths."""
-    return Filters(
-        agency=filters.agency,
-        indicator=filters.indicator,
-        theme=filters.theme,
-        agency_type=filters.agency_type,
-    )
+    return dataclasses.replace(filters, year=None, quarter=None)
 
 
 def observations_table(engine: Engine, filters: Filters) -> pd.DataFrame:
@@ -152,11 +149,6 @@ def themes_table(engine: Engine, filters: Filters) -> pd.DataFrame:
             row[f"{share.status}_share"] = share.share
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    month = 3 * quarter
-    return dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def submissions_table(engine: Engine, filters: Filters) -> pd.DataFrame:

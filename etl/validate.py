@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from etl import cells
 from etl.cells import CellProblem, column_letter
 from etl.issues import Issue
 from etl.layout import FIELD_NAMES, QuarterColumn
 from etl.read import Sheet, Workbook
+from etl.row_checks import HistoryLookup, deduplicate, flag_outliers, fmt
+from etl.rows import ValidRow
 from indicators.catalogue import Catalogue, Indicator
-
-
-class ValidRow(NamedTuple):
-    agency: str
-    indicator: str
-    year: int
-    quarter: int
-    value: float
-    target: float | None
-    unit: str | None
-    notes: str | None
-    evidence_url: str | None
-    sheet: str | None
-    cell: str | None
-    confidence: str | None = None  # of a reference figure; uploads leave it empty
-
-
-Key = tuple[str, str, int, int]
-# (agency, indicator) → [(year, quarter, value)] of the stored current values.
-HistoryLookup = Callable[[Iterable[tuple[str, str]]], dict[tuple[str, str], list]]
 
 
 @dataclass
@@ -41,6 +21,8 @@ class Context:
     catalogue: Catalogue
     today: dt.date = field(default_factory=dt.date.today)
     allowed_agencies: frozenset[str] | None = None  # None: any agency
+    # (agency, year, quarter) → True when the period is locked for uploads by this user.
+    locked: Callable[[str, int, int], bool] | None = None
 
 
 @dataclass
@@ -61,9 +43,9 @@ def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None)
     for sheet in book.sheets:
         checker = _SheetChecker(sheet, ctx, issues)
         skipped += checker.run(rows)
-    rows = _deduplicate(rows, issues)
+    rows = deduplicate(rows, issues)
     if history is not None:
-        _flag_outliers(rows, history, issues)
+        flag_outliers(rows, history, issues)
     return Validation(rows, issues, skipped)
 
 
@@ -243,6 +225,9 @@ class _SheetChecker:
                 skipped += 1 if value is not None or not self.layout.is_wide else 0
                 continue
             period = self._period(r, c, year, quarter, column)
+            if period and agency and self.ctx.locked and self.ctx.locked(agency, *period):
+                self.issue("period_locked", r, c, f"{period[0]} TW{period[1]}", agency=agency)
+                continue
             number = self._number(row, r, c, indicator)
             if None in (agency, indicator, number, period):
                 continue
@@ -352,10 +337,10 @@ class _SheetChecker:
                 "value_out_of_range",
                 r,
                 c,
-                _fmt(number),
+                fmt(number),
                 indicator=indicator.code,
-                low=_fmt(indicator.min),
-                high=_fmt(indicator.max),
+                low=fmt(indicator.min),
+                high=fmt(indicator.max),
             )
             return None
         return number
@@ -380,80 +365,3 @@ class _SheetChecker:
             self.issue("invalid_url", r, c, url)
             return None
         return url
-
-
-def _fmt(number: float | None) -> str:
-    if number is None:
-        return "∞"
-    return f"{number:g}"
-
-
-def _deduplicate(rows: list[ValidRow], issues: list[Issue]) -> list[ValidRow]:
-    first: dict[Key, ValidRow] = {}
-    kept: list[ValidRow] = []
-    for row in rows:
-        key = (row.agency, row.indicator, row.year, row.quarter)
-        earlier = first.get(key)
-        if earlier is None:
-            first[key] = row
-            kept.append(row)
-            continue
-        same = earlier.value == row.value and earlier.target == row.target
-        issues.append(
-            Issue.make(
-                "duplicate_same" if same else "duplicate_conflict",
-                sheet=row.sheet,
-                cell=row.cell,
-                row=_row_number(row.cell),
-                value=_fmt(row.value),
-                agency=row.agency,
-                indicator=row.indicator,
-                year=row.year,
-                quarter=row.quarter,
-                other=_fmt(earlier.value),
-                first=earlier.cell,
-            )
-        )
-    return kept
-
-
-def _row_number(cell: str) -> int:
-    return int("".join(ch for ch in cell if ch.isdigit()))
-
-
-OUTLIER_Z = 3.5
-OUTLIER_FLAT_SHARE = 0.10
-OUTLIER_MIN_HISTORY = 4
-
-
-def is_outlier(value: float, earlier: list[float]) -> tuple[bool, float | None]:
-    """Robust z-score test against the agency's own earlier values (spec: 'far from history')."""
-    if len(earlier) < OUTLIER_MIN_HISTORY:
-        return (False, None)
-    median = statistics.median(earlier)
-    mad = statistics.median(abs(v - median) for v in earlier)
-    if mad == 0:
-        return (abs(value - median) > OUTLIER_FLAT_SHARE * abs(median), median)
-    return (abs(0.6745 * (value - median) / mad) > OUTLIER_Z, median)
-
-
-def _flag_outliers(rows: list[ValidRow], history: HistoryLookup, issues: list[Issue]) -> None:
-    stored = history({(r.agency, r.indicator) for r in rows})
-    for row in rows:
-        earlier = [
-            v
-            for (y, q, v) in stored.get((row.agency, row.indicator), ())
-            if (y, q) < (row.year, row.quarter)
-        ]
-        far, median = is_outlier(row.value, earlier)
-        if far:
-            issues.append(
-                Issue.make(
-                    "value_outlier",
-                    sheet=row.sheet,
-                    cell=row.cell,
-                    row=_row_number(row.cell),
-                    value=_fmt(row.value),
-                    median=_fmt(median),
-                )
-            )

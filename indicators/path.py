@@ -5,6 +5,8 @@ See ../shared/spec/progress-method.md, sections "Time" and "Targets and the expe
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -13,6 +15,12 @@ from dataclasses import dataclass
 from indicators.catalogue import Roadmap, Target
 
 Band = tuple[float, float]
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    """The last day of a quarter (deadlines and locks count from it)."""
+    month = 3 * quarter
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def period_t(year: int, quarter: int) -> float:

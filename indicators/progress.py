@@ -326,3 +326,19 @@ def _evaluate(
         final_band=band_of(final),
         progress_ratio=ratio,
     )
+
+
+def period_target(
+    indicator: Indicator, roadmap: Roadmap, targets: Sequence[Target], year: int, quarter: int
+) -> float | None:
+    """The target T of a period from the targets alone (what a template shows the agency
+    before it has reported): the same rules as `assess`, without an uploaded target."""
+    if not roadmap.contains(year):
+        return None
+    point = Point(year, quarter, math.nan)
+    annual = annual_targets(roadmap, targets)
+    baseline = baseline_for(roadmap, targets, (), before=point.t)
+    line = ExpectedPath.build(baseline, annual)
+    source = "path" if baseline is not None else "targets"
+    target, _, _ = _period_target(indicator, point, annual.get(year), line, source)
+    return target
