@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, select, tuple_
 
-from etl import schema, settings
+from etl import audit, schema, settings
 from etl.database import write_transaction
 from indicators.catalogue import Catalogue
 
@@ -60,38 +60,50 @@ def _typed(table: Table, row: dict) -> dict:
     return out
 
 
-def refresh_reference(engine: Engine, folder: Path | None = None) -> dict[str, int]:
+def refresh_reference(
+    engine: Engine, folder: Path | None = None, *, actor: str = "init"
+) -> dict[str, int]:
     """Insert new and update changed catalogue rows (never deletes: an administrator's own
-    additions stay). Returns rows written per table. One transaction."""
+    additions stay). Returns rows written per table. One transaction; every changed row is in
+    the audit log with its values before and after."""
     folder = folder or reference_dir()
     written: dict[str, int] = {}
     with write_transaction(engine) as conn:
         for file_name, table in REFERENCE_FILES.items():
             rows = [_typed(table, r) for r in read_reference_csv(folder / file_name)]
-            written[table.name] = _upsert(conn, table, rows)
+            changes = _upsert(conn, table, rows)
+            written[table.name] = len(changes)
+            for key, before, after in changes:
+                audit.record(
+                    conn, actor=actor, action="catalogue_change",
+                    entity=f"{table.name}:{'/'.join(map(str, key))}", before=before, after=after,
+                )  # fmt: skip
     return written
 
 
-def _upsert(conn: Connection, table: Table, rows: list[dict]) -> int:
+def _upsert(conn: Connection, table: Table, rows: list[dict]) -> list[tuple]:
+    """(key, before, after) of each row inserted (before None) or changed."""
     keys = NATURAL_KEYS[table.name]
     key_cols = [table.c[k] for k in keys]
     existing = {
         tuple(r[: len(keys)]): dict(r._mapping)
         for r in conn.execute(select(*key_cols, *[c for c in table.c if c.name not in keys]))
     }
-    inserts, changed = [], 0
+    inserts, changes = [], []
     for row in rows:
         key = tuple(row[k] for k in keys)
         old = existing.get(key)
         if old is None:
             inserts.append(row)
+            changes.append((key, None, row))
         elif any(old.get(k) != v for k, v in row.items()):
             condition = tuple_(*key_cols) == key if len(keys) > 1 else key_cols[0] == key[0]
             conn.execute(table.update().where(condition).values(**row))
-            changed += 1
+            before = {k: old.get(k) for k, v in row.items() if old.get(k) != v}
+            changes.append((key, before, {k: row[k] for k in before}))
     if inserts:
         conn.execute(table.insert(), inserts)
-    return len(inserts) + changed
+    return changes
 
 
 def load_catalogue(source: Engine | Connection) -> Catalogue:

@@ -253,3 +253,24 @@ def test_template_filled_in_and_sent_back_ingests_without_edits(engine):
 
 def test_roles_constant_lists_the_four_roles():
     assert ROLES == ("admin", "reviewer", "analyst", "agency")
+
+
+def test_catalogue_changes_are_audited_with_before_and_after(engine, tmp_path):
+    import shutil
+
+    from etl.catalogue_store import reference_dir, refresh_reference
+
+    folder = tmp_path / "rb"
+    shutil.copytree(reference_dir(), folder)
+    targets = (folder / "targets.csv").read_text(encoding="utf-8")
+    (folder / "targets.csv").write_text(
+        targets.replace(
+            "RB-2020-2024,SPBE,ID,2024,target,2.60", "RB-2020-2024,SPBE,ID,2024,target,2.70"
+        ),
+        encoding="utf-8",
+    )
+    assert refresh_reference(engine, folder, actor="admin")["target"] == 1
+    change = audit_frame(engine, action="catalogue_change", actor="admin").iloc[0]
+    assert change.entity == "target:RB-2020-2024/SPBE/ID/2024/target"
+    assert (change.before, change.after) == ({"value": 2.6}, {"value": 2.7})
+    assert refresh_reference(engine, folder, actor="admin")["target"] == 0  # idempotent
