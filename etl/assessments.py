@@ -65,10 +65,22 @@ def _components(a: Assessment) -> dict:
 
 
 def points_of(group: pd.DataFrame) -> list[Point]:
-    return [
-        Point(int(y), int(q), float(v), None if pd.isna(t) else float(t))
-        for y, q, v, t in zip(group.year, group.quarter, group.value, group.target)
-    ]
+    return [point for _, point in series_by_key(group).get(_only_key(group), [])]
+
+
+def _only_key(group: pd.DataFrame) -> tuple[str, str]:
+    return (group.agency_code.iloc[0], group.indicator_code.iloc[0]) if len(group) else ("", "")
+
+
+def series_by_key(frame: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, Point]]]:
+    """(agency, indicator) → [(row index, Point)], in the frame's order. Plain Python over the
+    columns once: a pandas groupby over ~8,000 small groups costs seconds."""
+    out: dict[tuple[str, str], list[tuple[int, Point]]] = {}
+    columns = (frame.index, frame.agency_code, frame.indicator_code, frame.year, frame.quarter)
+    for index, agency, code, y, q, v, t in zip(*columns, frame.value, frame.target):
+        target = None if t is None or t != t else float(t)
+        out.setdefault((agency, code), []).append((index, Point(int(y), int(q), float(v), target)))
+    return out
 
 
 def assess_frame(
@@ -82,13 +94,13 @@ def assess_frame(
     limits = limits or thresholds()
     out = frame.copy()
     components: dict[int, dict] = {}
-    for (agency, code), group in frame.groupby(["agency_code", "indicator_code"], sort=False):
+    for (agency, code), indexed in series_by_key(frame).items():
         indicator = catalogue.indicators.get(code)
         if indicator is None:
             continue
-        points = points_of(group)
-        by_roadmap: dict[str, list[Assessment]] = {}
-        for index, point in zip(group.index, points):
+        points = [point for _, point in indexed]
+        by_roadmap: dict[str, dict] = {}
+        for index, point in indexed:
             roadmap = catalogue.roadmap_for(point.year)
             if roadmap is None:
                 components[index] = {"status": "no_status", "reason": "outside_roadmap"}
@@ -127,13 +139,14 @@ def latest_assessments(
     roadmap = catalogue.roadmaps[roadmap_code]
     rows = []
     seen = set()
-    for (agency, code), group in frame.groupby(["agency_code", "indicator_code"], sort=False):
+    for (agency, code), indexed in series_by_key(frame).items():
         indicator = catalogue.indicators.get(code)
         if indicator is None:
             continue
         seen.add((agency, code))
         targets = catalogue.targets_for(roadmap.code, code, agency)
-        a = assess(indicator, roadmap, targets, points_of(group), thresholds=limits, at=at)
+        points = [point for _, point in indexed]
+        a = assess(indicator, roadmap, targets, points, thresholds=limits, at=at)
         rows.append(
             {
                 "agency_code": agency,

@@ -101,7 +101,9 @@ def current_observations(engine: Engine, filters: Filters | None = None) -> pd.D
         .order_by(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)
     )
     with engine.connect() as conn:
-        frame = pd.DataFrame(conn.execute(query).mappings().all())
+        result = conn.execute(query)
+        # Tuples, not mappings: building the frame from 80,000 dicts costs a second.
+        frame = pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
     if frame.empty:
         frame = pd.DataFrame(columns=[c.name for c in query.selected_columns])
     elif filters.include_pending:
