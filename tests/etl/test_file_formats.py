@@ -1,0 +1,47 @@
+"""Every accepted file type ingests: .xls (Excel 97-2003), .ods (OpenDocument) and .xlsm."""
+
+from __future__ import annotations
+
+import pandas as pd
+import xlwt
+from builders import LONG_HEADER, long_rows, make_xlsx
+
+from etl import queries
+from etl.load import ingest_path
+
+ROWS = [[11.1, "PDN", 2023, 4, 45.5], ["31", "SPBE", 2023, 4, "2,75"]]
+
+
+def values(engine):
+    frame = queries.current_observations(engine, queries.Filters(year=2023, quarter=4))
+    frame = frame[frame.agency_code != "ID"]
+    return dict(zip(zip(frame.agency_code, frame.indicator_code), frame.value))
+
+
+def test_xls_written_by_excel_97(sqlite_engine, tmp_path):
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    for r, row in enumerate([["Laporan RB"], [], LONG_HEADER, *ROWS]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    path = tmp_path / "laporan.xls"
+    book.save(str(path))
+    result = ingest_path(sqlite_engine, path)
+    assert result.status == "accepted", result.issues
+    assert values(sqlite_engine) == {("11.10", "PDN"): 45.5, ("31", "SPBE"): 2.75}
+
+
+def test_ods_from_libreoffice(sqlite_engine, tmp_path):
+    path = tmp_path / "laporan.ods"
+    pd.DataFrame(ROWS, columns=LONG_HEADER).to_excel(
+        path, engine="odf", index=False, sheet_name="Data"
+    )
+    result = ingest_path(sqlite_engine, path)
+    assert result.status == "accepted", result.issues
+    assert values(sqlite_engine) == {("11.10", "PDN"): 45.5, ("31", "SPBE"): 2.75}
+
+
+def test_xlsm_is_read_and_its_macros_never_run(sqlite_engine, tmp_path):
+    path = make_xlsx(tmp_path / "dengan_makro.xlsm", long_rows(["31", "PDN", 2023, 4, 40]))
+    result = ingest_path(sqlite_engine, path)
+    assert result.status == "accepted" and result.rows.inserted == 1
