@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.cells import header_key
-from etl.layout import HEADER_SEARCH_ROWS, _metadata_block
+from etl.layout import HEADER_SEARCH_ROWS, _metadata_block, headers_seen
 
 SHEET_NAMES = frozenset(header_key(n) for n in ("Rencana Aksi", "Renaksi", "Action plan"))
 MAX_HEADER_ROWS = 4
@@ -136,7 +136,7 @@ def read_action_sheet(
         return None
     if layout is not None:
         _fill_down(rows, merged or [], layout)
-    seen = [] if layout else _headers_seen(rows)
+    seen = [] if layout else headers_seen(rows)
     return ActionSheet(name, rows, layout, percent_cells, formulas_without_value, seen)
 
 
@@ -255,12 +255,3 @@ def _title_year(rows: list[list]) -> tuple[int, int, int] | None:
             if isinstance(cell, str) and (match := _TITLE_YEAR.search(cell)):
                 return (int(match.group(1)), r, c)
     return None
-
-
-def _headers_seen(rows: list[list]) -> list[str]:
-    seen: list[str] = []
-    for row in rows[:HEADER_SEARCH_ROWS]:
-        for value in row:
-            if isinstance(value, str) and value.strip() and value.strip() not in seen:
-                seen.append(value.strip())
-    return seen

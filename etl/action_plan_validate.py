@@ -17,6 +17,7 @@ from etl.action_plan_model import ActionRow
 from etl.action_plan_read import ActionSheet
 from etl.cells import CellProblem, column_letter
 from etl.issues import Issue
+from etl.validate import agency_problem
 from indicators import action_plan as measures
 from indicators.catalogue import Catalogue
 from indicators.path import quarter_end
@@ -200,14 +201,10 @@ class _ActionChecker:
 
     def _allowed_agency(self, code: str, given, source: str) -> bool:
         r, c = (given[1], given[2]) if source == "metadata" and given else (None, None)
-        if code not in self.ctx.catalogue.agencies:
-            self.issue("unknown_agency", r, c, code)
-            return False
-        allowed = self.ctx.allowed_agencies
-        if allowed is not None and code not in allowed:
-            self.issue("agency_not_allowed", r, c, code)
-            return False
-        return True
+        problem = agency_problem(self.ctx, code)
+        if problem:
+            self.issue(problem, r, c, code)
+        return problem is None
 
     # -- a row -----------------------------------------------------------------------------------
     def _row(self, r: int, row: list, agency: str, year: int) -> ActionRow | None:

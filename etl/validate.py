@@ -36,6 +36,15 @@ class Validation:
         return not any(i.is_error for i in self.issues)
 
 
+def agency_problem(ctx, code: str) -> str | None:
+    """The message code when `code` is not a registered agency or not this uploader's."""
+    if code not in ctx.catalogue.agencies:
+        return "unknown_agency"
+    if ctx.allowed_agencies is not None and code not in ctx.allowed_agencies:
+        return "agency_not_allowed"
+    return None
+
+
 def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None) -> Validation:
     issues: list[Issue] = list(book.warnings)
     rows: list[ValidRow] = []
@@ -274,14 +283,10 @@ class _SheetChecker:
         return code
 
     def _known_agency(self, code: str, r: int, c: int | None) -> bool:
-        if code not in self.ctx.catalogue.agencies:
-            self.issue("unknown_agency", r, c, code)
-            return False
-        allowed = self.ctx.allowed_agencies
-        if allowed is not None and code not in allowed:
-            self.issue("agency_not_allowed", r, c, code)
-            return False
-        return True
+        problem = agency_problem(self.ctx, code)
+        if problem:
+            self.issue(problem, r, c, code)
+        return problem is None
 
     def _period(self, r, c, year, quarter, column: QuarterColumn | None) -> tuple[int, int] | None:
         if column is not None:
