@@ -1,14 +1,13 @@
 """RB Monitor dashboard: `streamlit run dashboard.py`.
 
-The router only (ARCHITECTURE.md): page setup, the language switch, the shared period picker
-and `st.navigation` over the thin scripts in pages/.
+The router only (ARCHITECTURE.md): page setup, the language switch, the login gate, the menu
+of the pages the reader's role may see, the shared period picker and `st.navigation`.
 """
-
-from pathlib import Path
 
 import streamlit as st
 
-from ui import data, state, views
+from etl import roles
+from ui import auth, data, state, views
 from ui.i18n import LANGS, t
 
 st.set_page_config(page_title="RB Monitor", page_icon="📊", layout="wide")
@@ -17,29 +16,37 @@ st.set_page_config(page_title="RB Monitor", page_icon="📊", layout="wide")
 st.session_state["lang"] = state.radio(
     "lang", "Bahasa / Language", list(LANGS), format_func=LANGS.get, container=st.sidebar
 )
-db = data.key()
+account = auth.gate()
 
+# (script, title key, URL path, icon, any of these permissions shows it). Deny by default: a
+# page not listed for a role is not in the menu, and the page itself refuses it (auth.require).
 PAGES = (
-    ("pages/overview.py", "overview", "ringkasan", ":material/dashboard:"),
-    ("pages/indicator.py", "indicator", "indikator", ":material/monitoring:"),
-    ("pages/agency.py", "agency", "instansi", ":material/account_balance:"),
-    ("pages/reporting.py", "reporting", "pelaporan", ":material/event_available:"),
-    ("pages/action_plans.py", "action_plans", "rencana-aksi", ":material/checklist:"),
-    ("pages/export.py", "export", "ekspor", ":material/download:"),
-    ("pages/method.py", "method", "metodologi", ":material/menu_book:"),
-)
+    ("pages/overview.py", "overview", "ringkasan", ":material/dashboard:", (roles.VIEW_ALL,)),
+    ("pages/indicator.py", "indicator", "indikator", ":material/monitoring:", (roles.VIEW_ALL,)),
+    ("pages/agency.py", "agency", "instansi", ":material/account_balance:",
+     (roles.VIEW_ALL, roles.VIEW_OWN)),
+    ("pages/reporting.py", "reporting", "pelaporan", ":material/event_available:",
+     (roles.VIEW_ALL,)),
+    ("pages/action_plans.py", "action_plans", "rencana-aksi", ":material/checklist:",
+     (roles.VIEW_ALL,)),
+    ("pages/export.py", "export", "ekspor", ":material/download:", (roles.EXPORT,)),
+    ("pages/upload.py", "upload_link", "unggah", ":material/upload:", (roles.UPLOAD,)),
+    ("pages/review.py", "review", "tinjauan", ":material/fact_check:", (roles.REVIEW,)),
+    ("pages/users.py", "users", "pengguna", ":material/group:",
+     (roles.MANAGE_USERS, roles.UNLOCK)),
+    ("pages/audit.py", "audit", "audit", ":material/history:", (roles.AUDIT,)),
+    ("pages/method.py", "method", "metodologi", ":material/menu_book:",
+     (roles.VIEW_ALL, roles.VIEW_OWN)),
+)  # fmt: skip
+visible = [p for p in PAGES if any(roles.can(account.role, perm) for perm in p[4])]
+first = next((p for p in visible if p[1] in ("overview", "agency")), visible[0])
 pages = [
-    st.Page(path, title=t(name), url_path=url, icon=icon, default=(name == "overview"))
-    for path, name, url, icon in PAGES
+    st.Page(path, title=t(name), url_path=url, icon=icon, default=(path == first[0]))
+    for path, name, url, icon, _ in visible
 ]
-# The upload page belongs to the accounts issue; it joins the menu once it exists.
-if Path(views.UPLOAD_PAGE).is_file():
-    pages.append(
-        st.Page(
-            "pages/upload.py", title=t("upload_link"), url_path="unggah", icon=":material/upload:"
-        )
-    )
-
 page = st.navigation(pages)
-views.period_picker(db)
+auth.sidebar()
+if roles.can(account.role, roles.VIEW_ALL):
+    state.toggle("pending", t("include_pending"), container=st.sidebar, help=t("pending_help"))
+views.period_picker(data.key())
 page.run()

@@ -9,15 +9,17 @@ Every number comes from `etl.action_plan_store` and `indicators.action_plan`.
 import pandas as pd
 import streamlit as st
 
+from etl import roles
 from etl.action_plan_store import summary_table
 from etl.queries import Filters
 from indicators import action_plan as ap
-from ui import data, state
+from ui import auth, data, state
 from ui.i18n import lang, pick
 
 # Run on its own (tests, a direct link) the router has not set the language: take the URL's.
 if "lang" not in st.session_state and st.query_params.get("lang") in ("id", "en"):
     st.session_state["lang"] = st.query_params["lang"]
+auth.require(roles.VIEW_ALL)
 
 TEXT = {
     "title": ("Rencana Aksi RB Tematik", "RB Tematik action plans"),

@@ -2,22 +2,30 @@
 
 import streamlit as st
 
+from etl import roles
 from indicators.catalogue import NATIONAL
-from ui import agency_views, data, panels, state, views
+from ui import agency_views, auth, data, panels, state, views
 from ui.i18n import period_label, t
+
+account = auth.require(roles.VIEW_ALL, roles.VIEW_OWN)
 
 db = data.key()
 cat = data.catalogue(db)
 roadmap, year, quarter = views.period()
 
-codes = [a for a in cat.agencies if a != NATIONAL]
+# An agency account sees its own agency (and, if granted, a province's regencies) only.
+allowed = auth.agencies(cat)
+codes = [a for a in cat.agencies if a != NATIONAL and (allowed is None or a in allowed)]
+if not codes:
+    st.error(t("denied"))
+    st.stop()
 code = state.selectbox(
-    "agency", t("search_agency"), codes, default="KL.KEMENPANRB",
+    "agency", t("search_agency"), codes, default=account.agency or "KL.KEMENPANRB",
     format_func=lambda c: f"{c} · {cat.agencies[c].name}",
 )  # fmt: skip
 agency = cat.agencies[code]
 st.title(f"{agency.name} · {period_label(year, quarter)}")
-agency_views.hierarchy(cat, agency)
+agency_views.hierarchy(cat, agency, allowed)
 
 card = agency_views.scorecard(db, code, year, quarter)
 if card.empty or card.value.isna().all():

@@ -3,9 +3,12 @@
 
 import streamlit as st
 
+from etl import roles
 from etl.queries import Filters
-from ui import data, state, views
+from ui import auth, data, state, views
 from ui.i18n import pick, t
+
+auth.require(roles.EXPORT)
 
 db = data.key()
 cat = data.catalogue(db)

@@ -3,11 +3,14 @@
 import pandas as pd
 import streamlit as st
 
+from etl import roles
 from etl.catalogue_store import national_actuals_bytes, parse_national_actuals
 from indicators import status as st_status
-from ui import badges, data, views
+from ui import auth, badges, data, views
 from ui.i18n import pick, t
 from ui.method_text import method
+
+auth.require(roles.VIEW_ALL, roles.VIEW_OWN)
 
 db = data.key()
 cat = data.catalogue(db)

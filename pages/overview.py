@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from ui import charts, data, panels, views
+from etl import roles
+from ui import auth, charts, data, panels, views
 from ui.i18n import period_label, pick, t
+
+auth.require(roles.VIEW_ALL)
 
 db = data.key()
 cat = data.catalogue(db)

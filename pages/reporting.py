@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from ui import charts, data, reporting, state, views
+from etl import roles
+from ui import auth, charts, data, reporting, state, views
 from ui.i18n import number, period_label, t
+
+auth.require(roles.VIEW_ALL)
 
 db = data.key()
 cat = data.catalogue(db)

@@ -15,9 +15,12 @@ def _go_to(target: str) -> None:
     st.session_state["url_agency"] = target
 
 
-def hierarchy(cat: Catalogue, agency: Agency) -> None:
-    """Province → regencies: a way up to the parent and down to the children."""
+def hierarchy(cat: Catalogue, agency: Agency, allowed: frozenset[str] | None = None) -> None:
+    """Province → regencies: a way up to the parent and down to the children (only to the
+    agencies the reader may see: `allowed`, None for all)."""
     parent = cat.agencies.get(agency.parent)
+    if parent is not None and allowed is not None and parent.code not in allowed:
+        parent = None
     cols = st.columns(2)
     cols[0].caption(f"{t('agency_type')}: {t(agency.type)} · {t('code')}: {agency.code}")
     if parent is not None and parent.type != "NASIONAL":
@@ -25,6 +28,7 @@ def hierarchy(cat: Catalogue, agency: Agency) -> None:
             f"↑ {t('parent_agency')}: {parent.name}", on_click=_go_to, args=(parent.code,)
         )
     children = sorted(cat.children(agency.code), key=lambda a: a.code)
+    children = [c for c in children if allowed is None or c.code in allowed]
     if children and agency.type == "PROV":
         choice = cols[1].selectbox(
             t("children"), [""] + [c.code for c in children], key="child_agency",

@@ -8,11 +8,13 @@ for the upload page to call after a successful upload.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from etl import national, queries, settings, tables
+from etl import national, queries, review, settings, tables
 from etl.assessments import latest_assessments, projection_for
 from etl.catalogue_store import load_catalogue
 from etl.database import make_engine
@@ -34,11 +36,28 @@ def engine() -> Engine:
     return _engine(settings.database_url())
 
 
-def key() -> tuple[str, int]:
-    """(database URL, data version): the version is the newest submission's id."""
+def key() -> tuple[str, str, bool]:
+    """(database URL, data version, include values awaiting review). The version is the newest
+    submission's id and how many await review (an approval or a return changes the official
+    values without a new submission); the last part is the sidebar's switch (official, approved
+    values when off), so either view has its own cache entries."""
     url = settings.database_url()
-    sent = queries.submissions(_engine(url))
-    return url, int(sent.id.max()) if len(sent) else 0
+    engine = _engine(url)
+    sent = queries.submissions(engine)
+    newest = int(sent.id.max()) if len(sent) else 0
+    return url, f"{newest}.{review.pending_count(engine)}", pending()
+
+
+def pending() -> bool:
+    """The sidebar switch "include data awaiting review" (drawn only for roles that see all)."""
+    return bool(st.session_state.get("url_pending", False))
+
+
+def _filters(db: tuple, filters: Filters | None = None, **fields) -> Filters:
+    filters = filters or Filters(**fields)
+    if len(db) > 2 and db[2]:
+        return replace(filters, include_pending=True)
+    return filters
 
 
 def clear() -> None:
@@ -61,13 +80,15 @@ def latest_period(db: tuple) -> tuple[int, int] | None:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def observations(db: tuple, indicator: str | None = None, agency: str | None = None):
-    return queries.current_observations(_engine(db[0]), Filters(indicator=indicator, agency=agency))
+    return queries.current_observations(
+        _engine(db[0]), _filters(db, indicator=indicator, agency=agency)
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def statuses(db: tuple, year: int, quarter: int) -> pd.DataFrame:
     """Every expected agency × indicator judged as of the period (`no_data` when silent)."""
-    judged, _, _ = tables.statuses_as_of(_engine(db[0]), Filters(year=year, quarter=quarter))
+    judged, _, _ = tables.statuses_as_of(_engine(db[0]), _filters(db, year=year, quarter=quarter))
     return judged
 
 
@@ -100,7 +121,9 @@ def national_statuses(db: tuple, roadmap: str, year: int, quarter: int) -> pd.Da
 @st.cache_data(ttl=TTL, show_spinner=False)
 def projection(db: tuple, roadmap: str, agency: str, code: str):
     if agency == NATIONAL:
-        group = national_series(db, code).assign(target=None)
+        group = national_series(db, code).assign(
+            agency_code=NATIONAL, indicator_code=code, target=None
+        )
     else:
         group = observations(db, indicator=code, agency=agency)
     return projection_for(catalogue(db), roadmap, agency, code, group)
@@ -108,20 +131,43 @@ def projection(db: tuple, roadmap: str, agency: str, code: str):
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def submissions(db: tuple, agency_type: str | None = None) -> pd.DataFrame:
-    return tables.TABLES["submissions"](_engine(db[0]), Filters(agency_type=agency_type))
+    return tables.TABLES["submissions"](_engine(db[0]), _filters(db, agency_type=agency_type))
 
 
 @st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def table(db: tuple, name: str, filters: Filters) -> pd.DataFrame:
-    return tables.TABLES[name](_engine(db[0]), filters)
+    return tables.TABLES[name](_engine(db[0]), _filters(db, filters))
 
 
 @st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def table_file(db: tuple, name: str, filters: Filters, fmt: str) -> bytes:
     """The export file, by the same writer as `python -m etl export`."""
-    return table_bytes(_engine(db[0]), table(db, name, filters), name, filters, fmt)
+    return table_bytes(_engine(db[0]), table(db, name, filters), name, _filters(db, filters), fmt)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def history(db: tuple, agency: str, code: str) -> pd.DataFrame:
     return queries.history(_engine(db[0]), agency, code)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def template(db: tuple, agency: str, year: int, quarter: int) -> bytes:
+    """The upload template of one agency and quarter (targets as of this data version)."""
+    from etl.template import template_workbook
+
+    return template_workbook(_engine(db[0]), agency, year, quarter)
+
+
+def audit_file(frame: pd.DataFrame) -> bytes:
+    """The audit trail as XLSX, every text cell formula-safe (`etl.export.neutralise`)."""
+    import io
+
+    from etl.export import neutralise
+
+    frame = frame.copy()
+    if "at" in frame.columns:
+        frame["at"] = frame["at"].dt.tz_localize(None)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        frame.map(neutralise).to_excel(writer, index=False, sheet_name="audit")
+    return buffer.getvalue()

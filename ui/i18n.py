@@ -10,6 +10,8 @@ import math
 import streamlit as st
 from babel.numbers import format_decimal
 
+from ui import texts_admin
+
 LANGS = {"id": "Bahasa Indonesia", "en": "English"}
 LOCALES = {"id": "id_ID", "en": "en_GB"}
 
@@ -140,6 +142,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Agency data in the demo database is synthetic.",
     ),
 }
+
+TEXT.update(texts_admin.TEXT)
 
 
 def lang() -> str:

@@ -88,3 +88,13 @@ def radio(name: str, label: str, options: Sequence, format_func: Callable = str,
     )
     remember(name, chosen)
     return chosen
+
+
+def toggle(name: str, label: str, container=st, help: str | None = None) -> bool:
+    """A toggle kept in the URL under `name` as 1 (off: not in the URL)."""
+    widget = st.session_state.get(f"url_{name}")
+    if widget is None:
+        widget = (st.query_params.get(name) or _remembered().get(name)) == "1"
+    chosen = container.toggle(label, value=bool(widget), key=f"url_{name}", help=help)
+    remember(name, "1" if chosen else None)
+    return chosen

@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from ui import badges, data, state
+from etl import roles
+from ui import auth, badges, data, state
 from ui.i18n import number, period_label, pick, t
 
 UPLOAD_PAGE = Path(__file__).resolve().parent.parent / "pages" / "upload.py"
@@ -96,10 +97,9 @@ def show_table(
 def empty_state(message_key: str = "no_data_period") -> None:
     """Say there is nothing yet and where data comes from."""
     st.info(t(message_key))
-    if UPLOAD_PAGE.is_file():
+    if UPLOAD_PAGE.is_file() and auth.allowed(roles.UPLOAD):
         st.page_link("pages/upload.py", label=t("upload_link"), icon=":material/upload:")
-    else:
-        st.caption(t("upload_hint_cli"))
+    st.caption(t("upload_hint_cli"))
 
 
 def status_counts(frame: pd.DataFrame, by: str) -> pd.DataFrame:

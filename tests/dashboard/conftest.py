@@ -3,9 +3,11 @@ per session because the demo takes ~15 s; the app finds it through RB_DATABASE_U
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from etl.bootstrap import init_database
@@ -14,6 +16,17 @@ from etl.demo import load_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture(autouse=True)
+def demo_mode(monkeypatch):
+    """The page tests run as the local demo's admin (RB_AUTH_MODE=none on 127.0.0.1); the
+    login and role tests set RB_AUTH_MODE=password themselves."""
+    monkeypatch.setenv("RB_AUTH_MODE", "none")
+    monkeypatch.setenv("STREAMLIT_SERVER_ADDRESS", "127.0.0.1")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", None)
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +78,63 @@ def _open_page(at: AppTest, page: str | None = None, **params) -> AppTest:
 def _texts(at: AppTest) -> str:
     parts = [e.value for e in (*at.title, *at.markdown, *at.caption, *at.subheader, *at.info)]
     return "\n".join(str(p) for p in parts)
+
+
+@pytest.fixture
+def password_mode(monkeypatch):
+    monkeypatch.setenv("RB_AUTH_MODE", "password")
+
+
+@pytest.fixture
+def fresh_url(fresh_database, monkeypatch) -> str:
+    """A new initialised SQLite database (catalogue, no agency data) the app points at."""
+    url = fresh_database("sqlite")
+    monkeypatch.setenv("RB_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def signed_in(app_file):
+    """`signed_in(account, page=None, **params)`: an AppTest of the router with this account
+    in the session (as after a login), run and switched to `pages/<page>.py`."""
+
+    def run(account, page: str | None = None, **params) -> AppTest:
+        at = AppTest.from_file(app_file, default_timeout=120)
+        at.session_state["account"] = replace(account, must_change_password=False)
+        return _open_page(at, page, **params)
+
+    return run
+
+
+@pytest.fixture
+def fill_template():
+    """`fill_template(xlsx_bytes, {"IRB": 77.5})`: the template filled as an agency would,
+    with openpyxl, only in the input cells."""
+
+    def fill(content: bytes, values: dict[str, float]) -> bytes:
+        import io
+
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        sheet = book["Data"]
+        header = [c.value for c in sheet[7]]
+        for row in sheet.iter_rows(min_row=8):
+            code = row[header.index("kode_indikator")].value
+            if code in values:
+                row[header.index("nilai")].value = values[code]
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+
+    return fill
+
+
+@pytest.fixture
+def menu():
+    """`menu(at)`: the pages st.navigation registered for this session (the menu)."""
+    return _menu
+
+
+def _menu(at: AppTest) -> set[str]:
+    return {Path(str(i["script_path"])).stem for i in at._registered_pages.values()}

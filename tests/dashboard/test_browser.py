@@ -36,10 +36,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(demo_url):
     port = _free_port()
-    env = {**os.environ, "RB_DATABASE_URL": demo_url}
+    # The local demo mode: no login, allowed because the server listens on 127.0.0.1 only.
+    env = {**os.environ, "RB_DATABASE_URL": demo_url, "RB_AUTH_MODE": "none"}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-         "--server.port", str(port), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
@@ -76,20 +77,35 @@ def _heading(page, text: str) -> None:
     page.locator("h1", has_text=text).first.wait_for(timeout=SLOW)
 
 
+def _screenshot(page, name: str) -> None:
+    """Each page as an artefact of the run (not committed), in RB_SCREENSHOTS."""
+    folder = Path(os.environ.get("RB_SCREENSHOTS", "/tmp/rb-screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(500)  # let the charts draw
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
 def test_every_page_language_switch_and_export(server, page, demo_url, tmp_path):
     page.goto(server)
     _heading(page, "Ringkasan")
+    assert page.get_by_text("Mode demo tanpa login").count()
     for link, heading in (
         ("Indikator", "Indeks Sistem Pemerintahan Berbasis Elektronik"),
         ("Instansi", "Kementerian Pendayagunaan Aparatur Negara"),
         ("Pelaporan", "Kelengkapan dan ketepatan waktu"),
+        ("Rencana Aksi", "Rencana Aksi RB Tematik"),
         ("Ekspor", "Ekspor"),
+        ("Unggah data", "Unggah data triwulan"),
+        ("Tinjauan", "Pengiriman menunggu tinjauan"),
+        ("Pengguna", "Pengguna dan periode"),
+        ("Audit", "Jejak audit"),
         ("Metodologi", "Metodologi"),
         ("Ringkasan", "Ringkasan"),
     ):
         page.get_by_role("link", name=link).first.click()
         _heading(page, heading)
         assert not page.locator("[data-testid='stException']").count()
+        _screenshot(page, f"page_{link.lower().replace(' ', '_')}")
 
     page.get_by_text("English", exact=True).click()
     _heading(page, "Overview")

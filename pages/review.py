@@ -1,0 +1,79 @@
+"""Tinjauan / Review: submissions awaiting review, their values old → new, approve or return
+with a comment the agency sees; then every upload with its outcome."""
+
+import pandas as pd
+import streamlit as st
+
+from etl import queries, review, roles
+from etl.queries import Filters
+from ui import auth, data, state
+from ui.i18n import t
+
+account = auth.require(roles.REVIEW)
+engine = data.engine()
+st.title(t("review_title"))
+
+for message in st.session_state.pop("review_done", []):
+    st.success(message)
+
+waiting = review.pending_submissions(engine)
+if waiting.empty:
+    st.info(t("nothing_pending"))
+else:
+    st.dataframe(
+        waiting[["id", "file_name", "uploaded_by", "uploaded_at", "agencies", "rows_inserted",
+                 "rows_updated"]],
+        hide_index=True, key="pending_table", width="stretch",
+        column_config={"id": t("submission"), "uploaded_by": t("uploaded_by"),
+                       "uploaded_at": t("uploaded_at"), "agencies": t("agencies")},
+    )  # fmt: skip
+    ids = [int(i) for i in waiting.id]
+    chosen = state.selectbox(
+        "submission", t("submission"), ids,
+        format_func=lambda i: f"{i} · {waiting.set_index('id').loc[i, 'file_name']}",
+    )  # fmt: skip
+    row = waiting.set_index("id").loc[chosen]
+    # The values this submission would make official, beside the official ones now.
+    frames = []
+    for code in filter(None, str(row.agencies).split(", ")):
+        new = queries.current_observations(engine, Filters(agency=code, include_pending=True))
+        old = queries.current_observations(engine, Filters(agency=code))
+        new = new[new.submission_id == chosen]
+        key = ["agency_code", "indicator_code", "year", "quarter"]
+        merged = new[[*key, "value", "target"]].merge(
+            old[[*key, "value"]].rename(columns={"value": "old_value"}), on=key, how="left"
+        )
+        frames.append(merged)
+    values = pd.concat(frames) if frames else pd.DataFrame()
+    st.dataframe(
+        values, hide_index=True, key="pending_values", width="stretch",
+        column_config={"old_value": t("old_value"), "value": t("new_value"),
+                       "agency_code": t("agency"), "indicator_code": t("indicator")},
+    )  # fmt: skip
+    comment = st.text_area(t("comment"), key=f"review_comment_{chosen}")
+    left, right = st.columns(2)
+    if left.button(t("approve"), type="primary", key="approve"):
+        review.approve(engine, chosen, actor=account.username, comment=comment)
+        data.clear()
+        st.session_state["review_done"] = [t("approved_msg", id=chosen)]
+        st.rerun()
+    if right.button(t("return"), key="return"):
+        if not comment.strip():
+            st.error(t("comment_required"))
+        else:
+            review.return_submission(engine, chosen, actor=account.username, comment=comment)
+            data.clear()
+            st.session_state["review_done"] = [t("returned_msg", id=chosen)]
+            st.rerun()
+
+st.subheader(t("all_submissions"))
+every = review.submissions_for(engine, None)
+if every.empty:
+    st.caption(t("no_submissions"))
+else:
+    every = every.assign(review_status=[t(s) for s in every.review_status])
+    st.dataframe(
+        every, hide_index=True, key="all_submissions", width="stretch",
+        column_config={"id": t("submission"), "review_status": t("review_status"),
+                       "review_comment": t("review_comment")},
+    )  # fmt: skip

@@ -1,0 +1,183 @@
+"""The upload flow through AppTest: template round trip, dry run, confirm and receipt, review,
+another agency's rows, a locked period and its reopening, the issue list download."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl import accounts, queries
+from etl.database import make_engine
+from etl.template import template_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture
+def engine(fresh_url, password_mode):
+    engine = make_engine(fresh_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def people(engine):
+    def make(name, role, agency=None):
+        return accounts.create_user(engine, name, role, agency=agency, actor="test")[0]
+
+    return {
+        "agency": make("kemenpan", "agency", "KL.KEMENPANRB"),
+        "reviewer": make("rev", "reviewer"),
+        "admin": make("boss", "admin"),
+    }
+
+
+@pytest.fixture
+def open_periods(monkeypatch):
+    monkeypatch.setenv("RB_LOCK_DAYS", "100000")
+
+
+def _uploads(engine) -> int:
+    return int((queries.submissions(engine).source == "upload").sum())
+
+
+def _official(engine):
+    return queries.current_observations(engine, queries.Filters(agency="KL.KEMENPANRB"))
+
+
+def _frame(at, column):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def _send(at, name, content):
+    at.file_uploader[0].set_value((name, content, XLSX)).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _button(at, key):
+    return at.button(key=key)
+
+
+def test_template_round_trip_dry_run_confirm_review_and_agency_page(
+    engine, people, open_periods, signed_in, fill_template
+):
+    filled = fill_template(
+        template_workbook(engine, "KL.KEMENPANRB", 2026, 3), {"IRB": 77.5, "SPBE": 3.9}
+    )
+    at = signed_in(people["agency"], "upload", tagency="KL.KEMENPANRB", tyear="2026", tquarter="3")
+    assert at.get("download_button")[0].label == "Unduh templat (XLSX)"
+    _send(at, "templat.xlsx", filled)
+    assert "siap disimpan" in at.success[0].value
+    changes = _frame(at, "Nilai baru")
+    assert sorted(changes["Indikator"]) == ["IRB", "SPBE"]
+    assert set(changes["Jenis"]) == {"baru"}
+    assert _uploads(engine) == 0  # the dry run stored nothing
+
+    _button(at, "confirm_upload").click().run()
+    assert not at.exception
+    sent = queries.submissions(engine).query("source == 'upload'").reset_index()
+    assert len(sent) == 1
+    receipt = next(s.value for s in at.success if "SHA-256" in s.value)
+    assert f"Pengiriman {int(sent.id[0])}" in receipt and sent.sha256[0] in receipt
+    assert any("menunggu tinjauan" in c.value for c in at.caption)
+    assert list(_frame(at, "Status tinjauan")["Status tinjauan"]) == ["menunggu tinjauan"]
+    # Awaiting review: not in the official view yet.
+    assert _official(engine).empty
+
+    rev = signed_in(people["reviewer"], "review")
+    assert list(_frame(rev, "agencies").agencies) == ["KL.KEMENPANRB"]
+    assert sorted(_frame(rev, "indicator_code").value) == [3.9, 77.5]
+    rev.button(key="approve").click().run()
+    assert "disetujui" in rev.success[0].value
+    assert rev.info[0].value == "Tidak ada pengiriman yang menunggu."
+
+    page = signed_in(people["agency"], "agency", year="2026", quarter="3")
+    assert page.title[0].value.startswith("Kementerian Pendayagunaan Aparatur Negara")
+    card = _frame(page, "target_used").set_index("indicator")
+    assert card.loc["Indeks Reformasi Birokrasi", "value"] == 77.5
+
+
+def test_returned_submission_shows_the_reviewers_comment_to_the_agency(
+    engine, people, open_periods, signed_in, fill_template
+):
+    filled = fill_template(template_workbook(engine, "KL.KEMENPANRB", 2026, 2), {"IRB": 70})
+    at = _send(signed_in(people["agency"], "upload"), "tw2.xlsx", filled)
+    _button(at, "confirm_upload").click().run()
+    rev = signed_in(people["reviewer"], "review")
+    rev.button(key="return").click().run()
+    assert "Tulis komentar" in rev.error[0].value  # a return needs a comment
+    rev.text_area[0].input("Lampirkan bukti IRB").run()
+    rev.button(key="return").click().run()
+    assert "dikembalikan" in rev.success[0].value
+    mine = _frame(signed_in(people["agency"], "upload"), "Komentar peninjau")
+    assert list(mine["Komentar peninjau"]) == ["Lampirkan bukti IRB"]
+    assert list(mine["Status tinjauan"]) == ["dikembalikan"]
+
+
+def test_agency_cannot_send_another_agencys_rows(
+    engine, people, open_periods, signed_in, fill_template
+):
+    other = fill_template(template_workbook(engine, "KL.KEMENKEU", 2026, 3), {"IRB": 80})
+    at = _send(signed_in(people["agency"], "upload"), "kemenkeu.xlsx", other)
+    assert "ditolak, tidak ada yang disimpan" in at.error[0].value
+    issues = _frame(at, "Pesan (English)")
+    assert "KL.KEMENKEU" in " ".join(issues["Pesan (English)"])
+    assert all(c for c in issues["Sel"])
+    assert not [b for b in at.button if b.key == "confirm_upload"]
+    assert at.get("download_button")[-1].label == "Unduh daftar masalah (XLSX)"
+    assert _uploads(engine) == 0
+    # The template offers the account's own agency only.
+    assert at.selectbox(key="url_tagency").options == ["KL.KEMENPANRB · " + _name(engine)]
+
+
+def _name(engine):
+    from etl.catalogue_store import load_catalogue
+
+    return load_catalogue(engine).agencies["KL.KEMENPANRB"].name
+
+
+def test_locked_period_is_refused_until_an_admin_reopens_it(
+    engine, people, signed_in, fill_template
+):
+    late = fill_template(template_workbook(engine, "KL.KEMENPANRB", 2025, 1), {"IRB": 71})
+    at = _send(signed_in(people["agency"], "upload"), "late.xlsx", late)
+    issues = _frame(at, "Kode")
+    assert "period_locked" in set(issues["Kode"])
+    assert _uploads(engine) == 0
+
+    admin = signed_in(people["admin"], "users")
+    admin.selectbox(key="lock_agency").set_value("KL.KEMENPANRB")
+    admin.selectbox(key="lock_year").set_value(2025)
+    admin.selectbox(key="lock_quarter").set_value(1).run()
+    admin.button(key="reopen").click().run()
+    assert "Tulis alasannya." in admin.error[0].value
+    admin.text_input(key="lock_reason").input("Surat keterlambatan 12/2025").run()
+    admin.button(key="reopen").click().run()
+    assert "dibuka kembali" in admin.success[0].value
+
+    again = _send(signed_in(people["agency"], "upload"), "late.xlsx", late)
+    assert "siap disimpan" in again.success[0].value
+    again.button(key="confirm_upload").click().run()
+    assert _uploads(engine) == 1
+
+
+def test_admin_upload_is_official_at_once_and_the_switch_shows_pending_values(
+    engine, people, open_periods, signed_in, fill_template
+):
+    official = fill_template(template_workbook(engine, "KL.KEMENPANRB", 2026, 3), {"IRB": 75})
+    admin = _send(signed_in(people["admin"], "upload"), "admin.xlsx", official)
+    admin.button(key="confirm_upload").click().run()
+    assert not _official(engine).empty
+    newer = fill_template(template_workbook(engine, "KL.KEMENPANRB", 2026, 3), {"IRB": 79})
+    agency = _send(signed_in(people["agency"], "upload"), "agency.xlsx", newer)
+    changes = _frame(agency, "Nilai baru")
+    assert list(changes["Jenis"]) == ["diubah"] and list(changes["Nilai lama"]) == [75]
+    agency.button(key="confirm_upload").click().run()
+
+    page = signed_in(people["admin"], "agency", agency="KL.KEMENPANRB", year="2026", quarter="3")
+    card = _frame(page, "target_used").set_index("indicator")
+    assert card.loc["Indeks Reformasi Birokrasi", "value"] == 75  # official: approved only
+    page.toggle(key="url_pending").set_value(True).run()
+    card = _frame(page, "target_used").set_index("indicator")
+    assert card.loc["Indeks Reformasi Birokrasi", "value"] == 79
+    assert page.query_params["pending"] in ("1", ["1"])

@@ -1,0 +1,222 @@
+"""The login gate: who is reading, and what their role lets them see.
+
+The account lives in `st.session_state["account"]` (an `etl.accounts.Account`). The mode comes
+from the setting RB_AUTH_MODE: `password` (accounts in the database), `oidc` (Streamlit's
+`st.login`) or `none` (a local demo only: refused unless the server listens on localhost).
+Pages call `require(permission)`; a page run on its own (a direct link, a test) passes the gate
+here first, so no page can be reached without it.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from etl import accounts, roles, settings
+from ui import data
+from ui.i18n import t
+
+SESSION_KEY = "account"
+MODES = ("password", "oidc", "none")
+LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
+# OIDC claims read for the role and the agency (an admin assigns them when the claims are absent).
+ROLE_CLAIM, AGENCY_CLAIM = "rb_role", "rb_agency"
+DEMO = accounts.Account(
+    id=0, username="demo", display_name="Demo", role="admin", agency=None,
+    include_children=False, disabled=False, must_change_password=False,
+)  # fmt: skip
+
+
+def mode() -> str:
+    return str(settings.get("RB_AUTH_MODE")).strip().lower()
+
+
+def current() -> accounts.Account | None:
+    return st.session_state.get(SESSION_KEY)
+
+
+def username() -> str:
+    account = current()
+    return account.username if account else "anonymous"
+
+
+def allowed(permission: str) -> bool:
+    account = current()
+    return account is not None and roles.can(account.role, permission)
+
+
+def require(*permissions: str) -> accounts.Account:
+    """The account when it holds any of `permissions`; else a bilingual refusal and stop."""
+    account = gate()
+    if not any(roles.can(account.role, p) for p in permissions):
+        st.error(t("denied"))
+        st.stop()
+    return account
+
+
+def agencies(catalogue) -> frozenset[str] | None:
+    """The agencies this account may see and send (None: every agency)."""
+    account = current()
+    if account is None or roles.can(account.role, roles.VIEW_ALL):
+        return None
+    return accounts.allowed_agencies(catalogue, account) or frozenset()
+
+
+@st.cache_resource(show_spinner=False)
+def _first_admin(url: str) -> bool:
+    """Once per process and database: create `admin` when no account exists and say the
+    one-time password on the server's terminal (never in the app or a log)."""
+    password = accounts.ensure_first_admin(data.engine())
+    if password:
+        print(
+            "\nRB Monitor: akun pertama / first account\n"
+            f"  admin / {password}\n"
+            "  Kata sandi sekali pakai: ganti setelah masuk. / "
+            "One-time password: change it after logging in.\n",
+            flush=True,
+        )
+    return password is not None
+
+
+def gate() -> accounts.Account:
+    """The signed-in account; else the login form (or a refusal) and stop."""
+    chosen = mode()
+    if chosen not in MODES:
+        st.error(t("auth_bad_mode", mode=chosen))
+        st.stop()
+    if chosen == "none":
+        return _demo()
+    account = current()
+    if chosen == "oidc" and account is None:
+        _only(_oidc_page)
+    if account is None:
+        _only(_login_page)
+    if account.role is None:
+        _only(_no_role_page)
+    if account.must_change_password and chosen == "password":
+        _only(lambda: _change_password_form(account, forced=True))
+    return account
+
+
+def _only(render) -> None:
+    """Show one page and stop: registered with st.navigation (hidden), so neither the menu
+    nor any page address (the pages/ folder) is offered before the gate is passed."""
+    st.navigation([st.Page(render, title="RB Monitor", url_path="masuk")], position="hidden").run()
+    st.stop()
+
+
+def _login_page() -> None:
+    if _first_admin(data.engine().url.render_as_string(hide_password=True)):
+        st.info(t("first_admin_hint"))
+    _login_form()
+
+
+def _no_role_page() -> None:
+    st.warning(t("no_role"))
+    _logout_button()
+
+
+def _demo() -> accounts.Account:
+    address = str(st.get_option("server.address") or "")
+    if address not in LOCAL_ADDRESSES:
+        st.error(t("auth_none_refused"))
+        st.stop()
+    st.session_state[SESSION_KEY] = DEMO
+    st.sidebar.warning(t("auth_none_banner"))
+    return DEMO
+
+
+def _login_form() -> None:
+    st.title(t("login_title"))
+    with st.form("login"):
+        name = st.text_input(t("username"), key="login_username")
+        secret = st.text_input(t("password"), type="password", key="login_password")
+        sent = st.form_submit_button(t("login"))
+    if not sent:
+        return
+    try:
+        account = accounts.authenticate(data.engine(), name.strip(), secret)
+    except accounts.AuthError as error:
+        st.error(_auth_message(error))
+        return
+    st.session_state[SESSION_KEY] = account
+    st.rerun()
+
+
+def _oidc_page() -> None:
+    """Signed in at the provider: find or create the account, then run the app again."""
+    if not st.user.is_logged_in:
+        st.title(t("login_title"))
+        st.button(t("login_oidc"), on_click=st.login, key="oidc_login")
+        return
+    claims = st.user.to_dict()
+    account = accounts.oidc_account(
+        data.engine(),
+        subject=str(claims.get("sub") or claims.get("email")),
+        email=claims.get("email"),
+        name=claims.get("name"),
+        claim_role=claims.get(ROLE_CLAIM),
+        claim_agency=claims.get(AGENCY_CLAIM),
+    )
+    if account.disabled:
+        st.error(t("account_disabled"))
+        return
+    st.session_state[SESSION_KEY] = account
+    st.rerun()
+
+
+def _change_password_form(account: accounts.Account, *, forced: bool) -> None:
+    if forced:
+        st.title(t("change_password"))
+        st.info(t("must_change_password"))
+    with st.form("change_password"):
+        old = st.text_input(t("old_password"), type="password", key="pw_old")
+        new = st.text_input(t("new_password"), type="password", key="pw_new")
+        again = st.text_input(t("repeat_password"), type="password", key="pw_again")
+        sent = st.form_submit_button(t("change_password"))
+    if not sent:
+        return
+    if new != again:
+        st.error(t("passwords_differ"))
+        return
+    try:
+        changed = accounts.change_password(data.engine(), account.username, old, new)
+    except accounts.AuthError as error:
+        st.error(_auth_message(error))
+        return
+    st.session_state[SESSION_KEY] = changed
+    st.success(t("password_changed"))
+    if forced:
+        st.rerun()
+
+
+def _auth_message(error: accounts.AuthError) -> str:
+    return f"{error.message_id} / {error.message_en}"
+
+
+def _logout_button() -> None:
+    if st.sidebar.button(t("logout"), key="logout"):
+        logout()
+
+
+def logout() -> None:
+    st.session_state.pop(SESSION_KEY, None)
+    if mode() == "oidc":
+        st.logout()
+    st.rerun()
+
+
+def sidebar() -> None:
+    """Who is signed in, the logout button and (password mode) changing the password."""
+    account = current()
+    if account is None:
+        return
+    role = t(f"role_{account.role}")
+    where = f" · {account.agency}" if account.agency else ""
+    st.sidebar.caption(f"{t('signed_in_as')} **{account.display_name or account.username}** "
+                       f"({role}{where})")  # fmt: skip
+    if mode() == "none":
+        return
+    _logout_button()
+    if mode() == "password":
+        with st.sidebar.expander(t("change_password")):
+            _change_password_form(account, forced=False)

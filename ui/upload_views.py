@@ -1,0 +1,178 @@
+"""The pieces of the upload page: who the upload is from, the dry run, what it would change,
+its issues, and the receipt of a stored file. Every check and every write is `etl.load`'s, the
+same function as `python -m etl ingest`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from etl import accounts, roles
+from etl.accounts import Account
+from etl.load import FileResult, Upload, ingest_bytes
+from ui import data, views
+from ui.i18n import number, t
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def upload_for(account: Account, catalogue) -> Upload:
+    """An agency's upload waits for review and respects period locks and its own agencies;
+    an administrator's or reviewer's is approved at once."""
+    if account.role == "agency":
+        return Upload(
+            user=account.username, source="upload", review="pending", enforce_locks=True,
+            allowed_agencies=accounts.allowed_agencies(catalogue, account) or frozenset(),
+        )  # fmt: skip
+    if not (roles.can(account.role, roles.UPLOAD) or roles.can(account.role, roles.REVIEW)):
+        raise PermissionError(account.role)
+    return Upload(user=account.username, source="upload", review="approved")
+
+
+def check(files: list[tuple[str, bytes]], upload: Upload) -> list[FileResult]:
+    """The dry run: everything is validated and planned, nothing is stored."""
+    cat = data.catalogue(data.key())
+    return [
+        ingest_bytes(data.engine(), name, content, upload, catalogue=cat, dry_run=True)
+        for name, content in files
+    ]
+
+
+def store(files: list[tuple[str, bytes]], upload: Upload) -> list[FileResult]:
+    """The load itself, one transaction per file; the dashboards' caches are cleared after."""
+    cat = data.catalogue(data.key())
+    results = [
+        ingest_bytes(data.engine(), name, content, upload, catalogue=cat) for name, content in files
+    ]
+    data.clear()
+    return results
+
+
+def changes_frame(result: FileResult) -> pd.DataFrame:
+    rows = [
+        {
+            t("kind"): t(c.kind),
+            t("agency"): c.row.agency,
+            t("indicator"): c.row.indicator,
+            t("period"): f"{c.row.year} Q{c.row.quarter}",
+            t("old_value"): c.old_value,
+            t("new_value"): c.row.value,
+            t("old_target"): c.old_target,
+            t("target"): c.row.target,
+            t("cell"): "!".join(p for p in (c.row.sheet, c.row.cell) if p),
+        }
+        for c in result.changes
+    ]
+    return pd.DataFrame(rows)
+
+
+def issues_frame(result: FileResult) -> pd.DataFrame:
+    columns = ("severity", "cell", "code", "value", "message_id", "message_en")
+    return pd.DataFrame(
+        [
+            {
+                t("severity"): i.severity,
+                t("cell"): i.where(),
+                t("code"): i.code,
+                t("value"): i.value,
+                t("message_id"): i.message_id,
+                t("message_en"): i.message_en,
+            }
+            for i in result.issues
+        ],
+        columns=[t(c) for c in columns],
+    )
+
+
+def show_check(result: FileResult, index: int) -> None:
+    """One file's dry run: verdict, counts, old → new values, issues (downloadable)."""
+    name = result.path
+    if result.status == "rejected":
+        st.error(t("file_rejected", name=name))
+    elif result.status == "unchanged":
+        st.info(t("file_same", name=name, id=result.submission_id))
+    else:
+        st.success(t("file_ok", name=name))
+    counts = result.rows
+    cols = st.columns(4)
+    for col, key, n in zip(
+        cols,
+        ("would_insert", "would_update", "would_keep", "skipped"),
+        (counts.inserted, counts.updated, counts.unchanged, counts.skipped),
+    ):
+        col.metric(t(key), number(n, 0))
+    changes = changes_frame(result)
+    if len(changes):
+        views.show_table(
+            changes, statuses=(), numbers={t(c): 2 for c in
+                                           ("old_value", "new_value", "old_target", "target")},
+            key=f"changes_{index}",
+        )  # fmt: skip
+    st.markdown(f"**{t('issues_title', n=len(result.issues))}**")
+    if not result.issues:
+        st.caption(t("no_issues"))
+        return
+    st.dataframe(issues_frame(result), hide_index=True, key=f"issues_{index}", width="stretch")
+    st.download_button(
+        t("download_issues"), issues_xlsx(result), file_name=f"{_stem(name)}_issues.xlsx",
+        mime=XLSX_MIME, key=f"dl_issues_{index}",
+    )  # fmt: skip
+
+
+def issues_xlsx(result: FileResult) -> bytes:
+    from etl.export import issues_workbook
+
+    return issues_workbook(result.issues)
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] or "upload"
+
+
+def receipt(result: FileResult, review: str) -> dict:
+    """What the uploader keeps: kept in the session and shown until they leave."""
+    return {
+        "submission_id": result.submission_id,
+        "file_name": result.path,
+        "sha256": result.sha256,
+        "status": result.status,
+        "review": review,
+        "rows": vars(result.rows).copy(),
+        "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
+        "issues": len(result.issues),
+    }
+
+
+def show_receipts(receipts: list[dict]) -> None:
+    if not receipts:
+        return
+    st.subheader(t("receipt"))
+    for r in receipts:
+        rows = r["rows"]
+        line = t(
+            "receipt_line", id=r["submission_id"], name=r["file_name"], sha=r["sha256"],
+            ins=rows["inserted"], upd=rows["updated"], same=rows["unchanged"],
+        )  # fmt: skip
+        (st.success if r["status"] != "rejected" else st.error)(f"{line} · {r['at']}")
+        if r["review"] == "pending" and r["status"] == "accepted":
+            st.caption(t("awaiting_review"))
+
+
+def show_submissions(frame: pd.DataFrame) -> None:
+    """The uploader's submissions with the review status and the reviewer's comment."""
+    if frame.empty:
+        st.caption(t("no_submissions"))
+        return
+    table = pd.DataFrame(
+        {
+            t("submission"): frame.id.to_numpy(),
+            "file": frame.file_name.to_numpy(),
+            t("uploaded_at"): frame.uploaded_at.to_numpy(),
+            t("uploaded_by"): frame.uploaded_by.to_numpy(),
+            t("review_status"): [t(s) if isinstance(s, str) else "" for s in frame.review_status],
+            t("review_comment"): frame.review_comment.to_numpy(),
+        }
+    )
+    st.dataframe(table, hide_index=True, key="my_submissions", width="stretch")
