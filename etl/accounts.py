@@ -259,6 +259,14 @@ def reset_password(engine: Engine, username: str, *, actor: str) -> str:
     return password
 
 
+def get_account(engine: Engine, username: str) -> Account | None:
+    """The account as stored now (the app re-checks a signed-in session on every run, so a
+    disabled account or a changed role takes effect at once)."""
+    with engine.connect() as conn:
+        row = _row(conn, username)
+    return None if row is None else _account(row)
+
+
 def list_users(engine: Engine) -> list[Account]:
     with engine.connect() as conn:
         return [_account(r) for r in conn.execute(select(users).order_by(users.c.username))]
@@ -300,8 +308,14 @@ def oidc_account(
                 .values(role=role, agency=claim_agency.upper() if claim_agency else row.agency)
             )
         row = conn.execute(select(users).where(users.c.oidc_subject == subject)).first()
-        audit.record(conn, actor=row.username, action="login", entity=f"user:{row.username}")
-        return _account(row)
+        refused = bool(row.disabled)
+        audit.record(
+            conn, actor=row.username, action="login_refused" if refused else "login",
+            entity=f"user:{row.username}",
+        )  # fmt: skip
+    if refused:
+        raise AuthError("account_disabled")
+    return _account(row)
 
 
 def allowed_agencies(catalogue: Catalogue, account: Account) -> frozenset[str] | None:

@@ -65,11 +65,12 @@ def _components(a: Assessment) -> dict:
 
 
 def points_of(group: pd.DataFrame) -> list[Point]:
-    return [point for _, point in series_by_key(group).get(_only_key(group), [])]
-
-
-def _only_key(group: pd.DataFrame) -> tuple[str, str]:
-    return (group.agency_code.iloc[0], group.indicator_code.iloc[0]) if len(group) else ("", "")
+    """The points of one agency's indicator series (year, quarter, value, optional target)."""
+    targets = group.target if "target" in group else [None] * len(group)
+    return [
+        Point(int(y), int(q), float(v), None if t is None or t != t else float(t))
+        for y, q, v, t in zip(group.year, group.quarter, group.value, targets)
+    ]
 
 
 def series_by_key(frame: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, Point]]]:

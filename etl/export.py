@@ -194,14 +194,16 @@ ISSUE_COLUMNS = [
 ]
 
 
+def write_frame_xlsx(frame: pd.DataFrame, table: str, description: list[tuple[str, str]]) -> bytes:
+    """Any frame as XLSX with a `Keterangan` sheet: formula-looking text neutralised."""
+    buffer = io.BytesIO()
+    stamped = [*description, ("Dibuat / Generated", _when(dt.datetime.now(dt.UTC)))]
+    _write_xlsx(buffer, frame.map(neutralise) if len(frame) else frame, table, stamped)
+    return buffer.getvalue()
+
+
 def issues_workbook(issues: list, file_name: str = "") -> bytes:
     """The issue list of an upload as XLSX (the upload page's download; the CLI's --report)."""
-    frame = pd.DataFrame([i.as_dict() for i in issues], columns=ISSUE_COLUMNS).map(neutralise)
-    buffer = io.BytesIO()
-    description = [
-        ("Berkas / File", file_name or "-"),
-        ("Masalah / Issues", str(len(frame))),
-        ("Dibuat / Generated", _when(dt.datetime.now(dt.UTC))),
-    ]
-    _write_xlsx(buffer, frame, "issues", description)
-    return buffer.getvalue()
+    frame = pd.DataFrame([i.as_dict() for i in issues], columns=ISSUE_COLUMNS)
+    description = [("Berkas / File", file_name or "-"), ("Masalah / Issues", str(len(frame)))]
+    return write_frame_xlsx(frame, "issues", description)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine, and_, func, select
 
 from etl import schema
 
@@ -168,6 +168,20 @@ def submissions(engine: Engine) -> pd.DataFrame:
     with engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
     return utc_timestamps(pd.DataFrame(rows, columns=[c.name for c in query.selected_columns]))
+
+
+# Actions after which what the official views show may differ.
+DATA_ACTIONS = ("ingest", "review_approved", "review_returned", "catalogue_change")
+
+
+def data_version(engine: Engine) -> int:
+    """Changes whenever the data behind the views changes (an upload, an approval or return, a
+    catalogue change), on any app server: the caches of every server key on it."""
+    log = schema.audit_log
+    with engine.connect() as conn:
+        return conn.execute(
+            select(func.coalesce(func.max(log.c.id), 0)).where(log.c.action.in_(DATA_ACTIONS))
+        ).scalar()
 
 
 def submission_content(engine: Engine, submission_id: int) -> tuple[str, bytes] | None:

@@ -138,6 +138,41 @@ def return_submission(engine: Engine, submission_id: int, *, actor: str, comment
         _decide(conn, submission_id, RETURNED, actor, comment.strip(), now)
 
 
+def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
+    """What a submission awaiting review would change: each of its values beside the official
+    value it would replace (None: a new value)."""
+    old = obs.alias("official")
+    query = (
+        select(
+            obs.c.agency,
+            obs.c.indicator,
+            obs.c.year,
+            obs.c.quarter,
+            old.c.value.label("old_value"),
+            obs.c.value,
+            obs.c.target,
+            obs.c.sheet,
+            obs.c.cell,
+        )
+        .select_from(
+            obs.outerjoin(
+                old,
+                (old.c.agency == obs.c.agency)
+                & (old.c.indicator == obs.c.indicator)
+                & (old.c.year == obs.c.year)
+                & (old.c.quarter == obs.c.quarter)
+                & old.c.superseded_at.is_(None)
+                & (old.c.review == APPROVED),
+            )
+        )
+        .where(obs.c.submission_id == submission_id)
+        .order_by(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)
+    )
+    with engine.connect() as conn:
+        result = conn.execute(query)
+        return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
+
+
 def pending_count(engine: Engine) -> int:
     with engine.connect() as conn:
         return conn.execute(

@@ -1,11 +1,9 @@
 """Tinjauan / Review: submissions awaiting review, their values old → new, approve or return
 with a comment the agency sees; then every upload with its outcome."""
 
-import pandas as pd
 import streamlit as st
 
-from etl import queries, review, roles
-from etl.queries import Filters
+from etl import review, roles
 from ui import auth, data, state
 from ui.i18n import t
 
@@ -34,21 +32,11 @@ else:
     )  # fmt: skip
     row = waiting.set_index("id").loc[chosen]
     # The values this submission would make official, beside the official ones now.
-    frames = []
-    for code in filter(None, str(row.agencies).split(", ")):
-        new = queries.current_observations(engine, Filters(agency=code, include_pending=True))
-        old = queries.current_observations(engine, Filters(agency=code))
-        new = new[new.submission_id == chosen]
-        key = ["agency_code", "indicator_code", "year", "quarter"]
-        merged = new[[*key, "value", "target"]].merge(
-            old[[*key, "value"]].rename(columns={"value": "old_value"}), on=key, how="left"
-        )
-        frames.append(merged)
-    values = pd.concat(frames) if frames else pd.DataFrame()
+    values = review.submission_changes(engine, chosen)
     st.dataframe(
         values, hide_index=True, key="pending_values", width="stretch",
         column_config={"old_value": t("old_value"), "value": t("new_value"),
-                       "agency_code": t("agency"), "indicator_code": t("indicator")},
+                       "agency": t("agency"), "indicator": t("indicator")},
     )  # fmt: skip
     comment = st.text_area(t("comment"), key=f"review_comment_{chosen}")
     left, right = st.columns(2)

@@ -19,7 +19,7 @@ SESSION_KEY = "account"
 MODES = ("password", "oidc", "none")
 LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
 # OIDC claims read for the role and the agency (an admin assigns them when the claims are absent).
-ROLE_CLAIM, AGENCY_CLAIM = "rb_role", "rb_agency"
+ROLE_CLAIM, AGENCY_CLAIM = settings.get("RB_OIDC_ROLE_CLAIM"), settings.get("RB_OIDC_AGENCY_CLAIM")
 DEMO = accounts.Account(
     id=0, username="demo", display_name="Demo", role="admin", agency=None,
     include_children=False, disabled=False, must_change_password=False,
@@ -85,7 +85,7 @@ def gate() -> accounts.Account:
         st.stop()
     if chosen == "none":
         return _demo()
-    account = current()
+    account = _refreshed(current())
     if chosen == "oidc" and account is None:
         _only(_oidc_page)
     if account is None:
@@ -95,6 +95,19 @@ def gate() -> accounts.Account:
     if account.must_change_password and chosen == "password":
         _only(lambda: _change_password_form(account, forced=True))
     return account
+
+
+def _refreshed(account: accounts.Account | None) -> accounts.Account | None:
+    """The session's account as stored now: a disabled account is signed out and a changed
+    role or agency takes effect on the next click, not at the next login."""
+    if account is None:
+        return None
+    stored = accounts.get_account(data.engine(), account.username)
+    if stored is None or stored.disabled:
+        st.session_state.pop(SESSION_KEY, None)
+        return None
+    st.session_state[SESSION_KEY] = stored
+    return stored
 
 
 def _only(render) -> None:

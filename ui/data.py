@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from etl import national, queries, review, settings, tables
+from etl import audit, national, queries, settings, tables
 from etl.assessments import latest_assessments, projection_for
 from etl.catalogue_store import load_catalogue
 from etl.database import make_engine
@@ -37,15 +37,12 @@ def engine() -> Engine:
 
 
 def key() -> tuple[str, str, bool]:
-    """(database URL, data version, include values awaiting review). The version is the newest
-    submission's id and how many await review (an approval or a return changes the official
-    values without a new submission); the last part is the sidebar's switch (official, approved
+    """(database URL, data version, include values awaiting review). The version changes with
+    every upload, approval, return or catalogue change made on any server
+    (`etl.queries.data_version`); the last part is the sidebar's switch (official, approved
     values when off), so either view has its own cache entries."""
     url = settings.database_url()
-    engine = _engine(url)
-    sent = queries.submissions(engine)
-    newest = int(sent.id.max()) if len(sent) else 0
-    return url, f"{newest}.{review.pending_count(engine)}", pending()
+    return url, str(queries.data_version(_engine(url))), pending()
 
 
 def pending() -> bool:
@@ -121,9 +118,7 @@ def national_statuses(db: tuple, roadmap: str, year: int, quarter: int) -> pd.Da
 @st.cache_data(ttl=TTL, show_spinner=False)
 def projection(db: tuple, roadmap: str, agency: str, code: str):
     if agency == NATIONAL:
-        group = national_series(db, code).assign(
-            agency_code=NATIONAL, indicator_code=code, target=None
-        )
+        group = national_series(db, code)
     else:
         group = observations(db, indicator=code, agency=agency)
     return projection_for(catalogue(db), roadmap, agency, code, group)
@@ -158,16 +153,6 @@ def template(db: tuple, agency: str, year: int, quarter: int) -> bytes:
     return template_workbook(_engine(db[0]), agency, year, quarter)
 
 
-def audit_file(frame: pd.DataFrame) -> bytes:
-    """The audit trail as XLSX, every text cell formula-safe (`etl.export.neutralise`)."""
-    import io
-
-    from etl.export import neutralise
-
-    frame = frame.copy()
-    if "at" in frame.columns:
-        frame["at"] = frame["at"].dt.tz_localize(None)
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
-        frame.map(neutralise).to_excel(writer, index=False, sheet_name="audit")
-    return buffer.getvalue()
+def audit_file(frame: pd.DataFrame, filters: dict | None = None) -> bytes:
+    """The audit trail as XLSX, written by etl (formula-looking text neutralised)."""
+    return audit.audit_bytes(frame, filters)

@@ -3,6 +3,7 @@ per session because the demo takes ~15 s; the app finds it through RB_DATABASE_U
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -99,11 +100,29 @@ def signed_in(app_file):
     in the session (as after a login), run and switched to `pages/<page>.py`."""
 
     def run(account, page: str | None = None, **params) -> AppTest:
+        _password_changed(account.username)
         at = AppTest.from_file(app_file, default_timeout=120)
         at.session_state["account"] = replace(account, must_change_password=False)
         return _open_page(at, page, **params)
 
     return run
+
+
+def _password_changed(username: str) -> None:
+    """As after the first login's forced change: the app re-reads the account every run."""
+    from sqlalchemy import update
+
+    from etl import schema
+    from etl.database import make_engine
+
+    engine = make_engine(os.environ["RB_DATABASE_URL"])
+    with engine.begin() as conn:
+        conn.execute(
+            update(schema.app_user)
+            .where(schema.app_user.c.username == username)
+            .values(must_change_password=False)
+        )
+    engine.dispose()
 
 
 @pytest.fixture

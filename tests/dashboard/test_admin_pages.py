@@ -53,5 +53,5 @@ def test_audit_lists_user_changes_and_downloads_formula_safe(admin, signed_in):
     from ui.data import audit_file
 
     book = openpyxl.load_workbook(io.BytesIO(audit_file(table)))
-    cells = [c.value for row in book.active.iter_rows() for c in row]
+    cells = [c.value for row in book["audit"].iter_rows() for c in row]
     assert "'=HYPERLINK(1)" in cells and "=HYPERLINK(1)" not in cells

@@ -97,10 +97,22 @@ def test_each_role_reaches_only_its_pages(fresh_url, password_mode, signed_in, m
 
 
 def test_an_account_without_a_role_sees_nothing(fresh_url, password_mode, signed_in):
-    nobody = accounts.Account(1, "x", "x", None, None, False, False, False)
+    # Signed in through the identity provider, no role granted yet.
+    nobody = accounts.oidc_account(make_engine(fresh_url), subject="s-1", email="x@go.id", name="X")
     at = signed_in(nobody)
     assert "belum memiliki peran" in at.warning[0].value
     assert not at.title
+
+
+def test_a_disabled_account_is_signed_out_at_its_next_click(fresh_url, password_mode, signed_in):
+    engine = make_engine(fresh_url)
+    account, _ = accounts.create_user(engine, "pergi", "analyst", actor="test")
+    at = signed_in(account)
+    assert at.title  # inside the app
+    accounts.disable_user(engine, "pergi", actor="admin")
+    at.run()
+    assert at.text_input and at.button  # the login form again
+    assert "account" not in at.session_state
 
 
 def test_agency_page_offers_only_the_accounts_agencies(fresh_url, password_mode, signed_in):
