@@ -118,11 +118,18 @@ def _ready_engine(args):
 def _init(args) -> int:
     from etl.bootstrap import init_database
 
-    report = init_database(_engine(args))
+    engine = _engine(args)
+    report = init_database(engine)
     rows = ", ".join(f"{k} {v}" for k, v in report.catalogue_rows.items())
     print(f"Skema mutakhir / schema up to date. Katalog / catalogue rows written: {rows}")
     n = report.national
     print(f"Angka nasional / national figures: {n.status} ({n.rows.inserted} new)")
+    if settings.get("RB_AUTH_MODE") == "password":
+        from etl import accounts
+
+        password = accounts.ensure_first_admin(engine)
+        if password:
+            print(accounts.first_admin_notice(password))
     return EXIT_OK
 
 

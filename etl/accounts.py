@@ -152,6 +152,25 @@ def ensure_first_admin(engine: Engine) -> str | None:
         return None
 
 
+def first_admin_notice(password: str) -> str:
+    """What the server's terminal shows once, like Jupyter's token (never the app or a log)."""
+    return (
+        "\nRB Monitor: akun pertama / first account\n"
+        f"  admin / {password}\n"
+        "  Kata sandi sekali pakai: ganti setelah masuk. / "
+        "One-time password: change it after logging in.\n"
+    )
+
+
+def first_login_pending(engine: Engine) -> bool:
+    """True while the first `admin` has not yet replaced its one-time password."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(users.c.must_change_password).where(users.c.username == "admin")
+        ).first()
+    return bool(row and row.must_change_password)
+
+
 def authenticate(engine: Engine, username: str, password: str) -> Account:
     """The account for these credentials, or AuthError. A failure is recorded (and counts
     towards the lockout) even though the login is refused."""

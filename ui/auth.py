@@ -62,19 +62,12 @@ def agencies(catalogue) -> frozenset[str] | None:
 
 
 @st.cache_resource(show_spinner=False)
-def _first_admin(url: str) -> bool:
+def _first_admin(url: str) -> None:
     """Once per process and database: create `admin` when no account exists and say the
     one-time password on the server's terminal (never in the app or a log)."""
     password = accounts.ensure_first_admin(data.engine())
     if password:
-        print(
-            "\nRB Monitor: akun pertama / first account\n"
-            f"  admin / {password}\n"
-            "  Kata sandi sekali pakai: ganti setelah masuk. / "
-            "One-time password: change it after logging in.\n",
-            flush=True,
-        )
-    return password is not None
+        print(accounts.first_admin_notice(password), flush=True)
 
 
 def gate() -> accounts.Account:
@@ -118,7 +111,9 @@ def _only(render) -> None:
 
 
 def _login_page() -> None:
-    if _first_admin(data.engine().url.render_as_string(hide_password=True)):
+    _first_admin(data.engine().url.render_as_string(hide_password=True))
+    # Made here or by `etl init` (make run), which printed the password on its terminal.
+    if accounts.first_login_pending(data.engine()):
         st.info(t("first_admin_hint"))
     _login_form()
 
