@@ -5,18 +5,13 @@ of the pages the reader's role may see, the shared period picker and `st.navigat
 """
 
 import streamlit as st
+from sqlalchemy.exc import OperationalError
 
 from etl import roles
 from ui import auth, data, state, views
 from ui.i18n import LANGS, t
 
 st.set_page_config(page_title="RB Monitor", page_icon="📊", layout="wide")
-
-# The language first: every label below depends on it.
-st.session_state["lang"] = state.radio(
-    "lang", "Bahasa / Language", list(LANGS), format_func=LANGS.get, container=st.sidebar
-)
-account = auth.gate()
 
 # (script, title key, URL path, icon, any of these permissions shows it). Deny by default: a
 # page not listed for a role is not in the menu, and the page itself refuses it (auth.require).
@@ -38,15 +33,32 @@ PAGES = (
     ("pages/method.py", "method", "metodologi", ":material/menu_book:",
      (roles.VIEW_ALL, roles.VIEW_OWN)),
 )  # fmt: skip
-visible = [p for p in PAGES if any(roles.can(account.role, perm) for perm in p[4])]
-first = next((p for p in visible if p[1] in ("overview", "agency")), visible[0])
-pages = [
-    st.Page(path, title=t(name), url_path=url, icon=icon, default=(path == first[0]))
-    for path, name, url, icon, _ in visible
-]
-page = st.navigation(pages)
-auth.sidebar()
-if roles.can(account.role, roles.VIEW_ALL):
-    state.toggle("pending", t("include_pending"), container=st.sidebar, help=t("pending_help"))
-views.period_picker(data.key())
-page.run()
+
+
+def route() -> None:
+    # The language first: every label below depends on it.
+    st.session_state["lang"] = state.radio(
+        "lang", "Bahasa / Language", list(LANGS), format_func=LANGS.get, container=st.sidebar
+    )
+    account = auth.gate()
+
+    visible = [p for p in PAGES if any(roles.can(account.role, perm) for perm in p[4])]
+    first = next((p for p in visible if p[1] in ("overview", "agency")), visible[0])
+    pages = [
+        st.Page(path, title=t(name), url_path=url, icon=icon, default=(path == first[0]))
+        for path, name, url, icon, _ in visible
+    ]
+    page = st.navigation(pages)
+    auth.sidebar()
+    if roles.can(account.role, roles.VIEW_ALL):
+        state.toggle("pending", t("include_pending"), container=st.sidebar, help=t("pending_help"))
+    views.period_picker(data.key())
+    page.run()
+
+
+try:
+    route()
+except OperationalError:
+    # The database went away (a PostgreSQL restart, a network cut): say so in both languages;
+    # the engine reconnects on the next run once the server is back.
+    views.database_unreachable()

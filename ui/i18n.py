@@ -109,6 +109,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "submitted_at": ("Dikirim", "Submitted"),
     "deadline": ("Batas waktu", "Deadline"),
     "table": ("Tabel", "Table"),
+    "db_unreachable": (
+        "Basis data tidak dapat dihubungi saat ini. Tidak ada data yang berubah. Coba lagi "
+        "sebentar lagi; bila berlanjut, hubungi admin.",
+        "The database cannot be reached right now. No data was changed. Try again in a "
+        "moment; if it persists, contact the administrator.",
+    ),
+    "retry": ("Coba lagi", "Try again"),
     "table_observations": ("Observasi dengan status", "Observations with status"),
     "table_scorecard": ("Kartu skor instansi × indikator", "Scorecard agencies × indicators"),
     "table_themes": ("Status per tema dan jenis instansi", "Statuses by theme and agency type"),

@@ -124,3 +124,9 @@ def cli_command(table: str, filters) -> str:
         if getattr(filters, field)
     ]
     return " ".join([*parts, f"--out rb_{table}.xlsx"])
+
+
+def database_unreachable() -> None:
+    st.error(t("db_unreachable"))
+    if st.button(t("retry"), key="retry_database"):
+        st.rerun()

@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_helpers import settle
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -81,7 +82,7 @@ def _screenshot(page, name: str) -> None:
     """Each page as an artefact of the run (not committed), in RB_SCREENSHOTS."""
     folder = Path(os.environ.get("RB_SCREENSHOTS", "/tmp/rb-screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(500)  # let the charts draw
+    settle(page)
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 

@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_helpers import settle
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -96,6 +97,7 @@ def shots():
     folder.mkdir(parents=True, exist_ok=True)
 
     def take(page, name: str) -> None:
+        settle(page)
         page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
     return take

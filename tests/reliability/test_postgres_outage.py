@@ -99,3 +99,27 @@ def test_server_stopped_in_the_middle_of_a_load_keeps_nothing_partial(private_po
     again = ingest(url, national)
     assert again.returncode == 0, again.stderr[-500:]
     assert observations(url) > before + 60_000
+
+
+def test_page_view_while_the_server_is_down_then_back(private_postgres, monkeypatch):
+    from streamlit import config
+    from streamlit.testing.v1 import AppTest
+
+    engine = make_engine(private_postgres.url)
+    init_database(engine)
+    engine.dispose()
+    monkeypatch.setenv("RB_DATABASE_URL", private_postgres.url)
+    monkeypatch.setenv("RB_AUTH_MODE", "none")
+    config.set_option("server.address", "127.0.0.1")
+    try:
+        private_postgres.stop()
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        at.run()
+        assert not at.exception
+        assert "Basis data tidak dapat dihubungi" in at.error[0].value
+        private_postgres.start()
+        at.button(key="retry_database").click().run()
+        assert not at.exception and not at.error
+        assert at.title  # the overview is back
+    finally:
+        config.set_option("server.address", None)
