@@ -4,6 +4,7 @@ a reviewer; the same function as `python -m etl ingest` does the work."""
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 
 import streamlit as st
 
@@ -49,15 +50,34 @@ st.subheader(t("step_files"))
 st.caption(t("dry_run_note"))
 round_ = st.session_state.setdefault("upload_round", 0)
 sent = st.file_uploader(
-    t("files"), type=["xlsx", "xlsm", "xls", "csv"], accept_multiple_files=True,
+    t("files"), type=["xlsx", "xlsm", "xls", "ods", "csv"], accept_multiple_files=True,
     key=f"upload_files_{round_}",
 )  # fmt: skip
 files = [(f.name, f.getvalue()) for f in sent or []]
-upload = upload_views.upload_for(account, cat)
+# An action plan exported as "RAD RB Tematik" says neither agency, year nor theme: the form does.
+with st.expander(t("action_context")):
+    themes = [c for c, th in cat.themes.items() if th.is_tematik]
+    c1, c2, c3 = st.columns(3)
+    form_agency = c1.selectbox(
+        t("agency"), [None, *codes], key="form_agency",
+        format_func=lambda c: t("from_file") if c is None else f"{c} · {cat.agencies[c].name}",
+    )  # fmt: skip
+    form_year = c2.selectbox(
+        t("year"), [None, *range(today.year, cat.earliest_year - 1, -1)], key="form_year",
+        format_func=lambda y: t("from_file") if y is None else str(y),
+    )  # fmt: skip
+    form_theme = c3.selectbox(
+        t("theme"), [None, *themes], key="form_theme",
+        format_func=lambda c: t("from_file") if c is None else cat.themes[c].name_id,
+    )  # fmt: skip
+upload = replace(
+    upload_views.upload_for(account, cat), agency=form_agency, year=form_year, theme=form_theme
+)
 checks = st.session_state.setdefault("upload_checks", {})
 results = []
 for name, content in files:
-    check_key = (account.username, name, hashlib.sha256(content).hexdigest(), db[1])
+    context = (form_agency, form_year, form_theme)
+    check_key = (account.username, name, hashlib.sha256(content).hexdigest(), db[1], context)
     if check_key not in checks:
         checks[check_key] = upload_views.check([(name, content)], upload)[0]
     results.append(checks[check_key])

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 LONG_HEADER = ["kode_instansi", "kode_indikator", "tahun", "triwulan", "nilai"]
 
@@ -52,3 +53,48 @@ def make_csv(path: Path, rows: list[list], *, delimiter: str = ";", bom: bool = 
         for row in rows:
             writer.writerow(row)
     return path
+
+
+# --- the "RAD RB Tematik" layout regional governments export ---------------------------------
+def rad_rows(year=2024, indicator="Tingkat kemiskinan", realised_q3=("-", "-")):
+    top = ["NO", "PERMASALAHAN", "SASARAN TEMATIK", "INDIKATOR", "TARGET", "SATUAN"]
+    top += ["RENCANA AKSI", "OUTPUT", None, "TARGET TAHUN", "ANGGARAN TAHUN"]
+    top += ["RENCANA AKSI PER TRIWULAN", *[None] * 7, "REALISASI RENAKSI", *[None] * 7]
+    top += ["RUMUS", "KOORDINATOR", "PELAKSANA"]
+    middle = [None] * 7 + ["SATUAN", "INDIKATOR", None, None]
+    middle += [x for q in (1, 2, 3, 4) for x in (f"TW{q}", None)] * 2 + [None] * 3
+    bottom = [None] * 11 + ["Target", "Rp"] * 8 + [None] * 3
+
+    def quarters(planned, done):
+        return [x for pair in (*planned, *done) for x in pair]
+
+    first = [1, "Data kemiskinan tidak padu", "Menurunnya kemiskinan", indicator, "9,5", "%"]
+    first += ["Verifikasi DTKS", "Dokumen", "Dokumen DTKS terverifikasi", "4 Dokumen"]
+    first += [
+        "Rp 1.500.000",
+        *quarters(
+            [("1 Dokumen", "375.000")] * 4,
+            [("1 Dokumen", "350.000"), ("1 Dokumen", "400.000"), realised_q3, ("-", "-")],
+        ),
+    ]
+    first += ["kumulatif", "Bappeda", "Dinas Sosial"]  # fmt: skip
+    second = [2, None, None, None, None, None, "Layanan pengaduan daring", "%", "Layanan aktif"]
+    second += [
+        "100%",
+        "2.000.000",
+        *quarters(
+            [("25%", "500.000"), ("50%", "500.000"), ("75%", "500.000"), ("100%", "500.000")],
+            [("25%", "1.500.000"), ("30 %", "300.000"), (None, None), (None, None)],
+        ),
+    ]
+    second += [None, "Diskominfo", "Dinas Sosial"]  # fmt: skip
+    return [[f"RENCANA AKSI RB TEMATIK TAHUN {year}"], top, middle, bottom, first, second]
+
+
+RAD_MERGED = (
+    "A1:AD1", "A2:A4", "B2:B4", "C2:C4", "D2:D4", "E2:E4", "F2:F4", "G2:G4", "H2:I2", "H3:H4",
+    "I3:I4", "J2:J4", "K2:K4", "L2:S2", "T2:AA2", "AB2:AB4", "AC2:AC4", "AD2:AD4",
+    # one problem, objective and impact indicator over both actions
+    "B5:B6", "C5:C6", "D5:D6",
+    *(f"{get_column_letter(c)}3:{get_column_letter(c + 1)}3" for c in range(12, 28, 2)),
+)  # fmt: skip

@@ -116,6 +116,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "moment; if it persists, contact the administrator.",
     ),
     "retry": ("Coba lagi", "Try again"),
+    "action_context": (
+        "Rencana aksi tanpa keterangan instansi, tahun atau tema (berkas RAD RB Tematik)",
+        "Action plans without agency, year or theme (RAD RB Tematik files)",
+    ),
+    "from_file": ("dari berkas", "from the file"),
     "table_observations": ("Observasi dengan status", "Observations with status"),
     "table_scorecard": ("Kartu skor instansi × indikator", "Scorecard agencies × indicators"),
     "table_themes": ("Status per tema dan jenis instansi", "Statuses by theme and agency type"),

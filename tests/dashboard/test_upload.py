@@ -181,3 +181,23 @@ def test_admin_upload_is_official_at_once_and_the_switch_shows_pending_values(
     card = _frame(page, "target_used").set_index("indicator")
     assert card.loc["Indeks Reformasi Birokrasi", "value"] == 79
     assert page.query_params["pending"] in ("1", ["1"])
+
+
+def test_rad_action_plan_takes_agency_and_theme_from_the_form(engine, people, signed_in, tmp_path):
+    from builders import RAD_MERGED, make_xlsx, rad_rows
+
+    from etl.action_plan_store import current_actions
+
+    # Title says the year (2024); nothing in the file says the agency or the theme.
+    rad = make_xlsx(
+        tmp_path / "RAD.xlsx", rad_rows(indicator="Penurunan angka kemiskinan"), sheet="RAD",
+        merged=RAD_MERGED,
+    ).read_bytes()  # fmt: skip
+    at = _send(signed_in(people["admin"], "upload"), "RAD.xlsx", rad)
+    assert "action_missing_context" in " ".join(str(v) for v in _frame(at, "Kode").Kode)
+    at.selectbox(key="form_agency").set_value("31.71")
+    at.selectbox(key="form_theme").set_value("KEMISKINAN").run()
+    assert not at.exception and "siap disimpan" in at.success[0].value
+    at.button(key="confirm_upload").click().run()
+    stored = current_actions(engine, queries.Filters(agency="31.71", year=2024))
+    assert len(stored) == 2 and set(stored.theme) == {"KEMISKINAN"}
