@@ -131,6 +131,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", type=int, default=1, help="K× the observation rows")
     args = parser.parse_args()
+    # The pages as an administrator sees them, without a login form: the local demo mode.
+    os.environ["RB_AUTH_MODE"] = "none"
+    from streamlit import config
+
+    config.set_option("server.address", "127.0.0.1")
     os.environ["RB_DATABASE_URL"] = args.db or demo_database()
     if args.scale > 1:
         add_revisions(os.environ["RB_DATABASE_URL"], args.scale - 1)

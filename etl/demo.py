@@ -308,4 +308,7 @@ def load_demo(engine: Engine, *, seed: int = 2024, keep: Path | None = None) -> 
             (folder / file.name).write_bytes(data)
             upload = Upload(user=DEMO_USER, source="demo", received_at=file.received_at)
             results.append(ingest_bytes(engine, file.name, data, upload, catalogue=catalogue))
+        from etl.demo_action_plans import load_demo_action_plans  # it imports this module
+
+        results += load_demo_action_plans(engine, seed=seed, catalogue=catalogue, keep=folder)
         return results
