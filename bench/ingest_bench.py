@@ -49,7 +49,7 @@ def _fresh_database(backend: str, folder: Path) -> str:
     name = f"rbbench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        conn.exec_driver_sql("CREATE DATABASE " + _quoted(conn, name))
     admin.dispose()
     return make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
 
@@ -65,8 +65,12 @@ def _drop(url: str) -> None:
         return
     admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS " + _quoted(conn, name) + " WITH (FORCE)")
     admin.dispose()
+
+
+def _quoted(conn, name: str) -> str:
+    return conn.dialect.identifier_preparer.quote_identifier(name)
 
 
 # --- what a child process measures ---------------------------------------------------------------

@@ -9,9 +9,7 @@ import sys
 import uuid
 
 import pytest
-from conftest import POSTGRES_URL, _drop_database, _postgres_or_fail
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from conftest import _create_database, _drop_database, _postgres_or_fail
 
 from etl.database import make_engine
 from etl.template import template_workbook
@@ -26,11 +24,7 @@ def postgres_url():
     (CI=true) a missing server fails the test."""
     _postgres_or_fail()
     name = f"rbtwo_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    url = _create_database(name)
     subprocess.run(
         [sys.executable, "-m", "etl", "init", "--db", url], check=True, capture_output=True
     )
