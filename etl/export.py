@@ -158,9 +158,18 @@ def _write_xlsx(out: BinaryIO, frame: pd.DataFrame, table: str, description: lis
         str(c) == "status" or str(c).endswith(" status") or str(c) == "timeliness"
         for c in frame.columns
     ]
+    # Values in the row's own unit: Rupiah with thousands separators, rates and indices with two
+    # decimals (a column's format is the fallback for tables without a unit column).
+    units = list(frame.columns).index("unit") if "unit" in frame.columns else None
+    by_unit = {kind: book.add_format({"num_format": fmt}) for kind, fmt in UNIT_FORMATS.items()}
+    in_unit = [str(c) in UNIT_VALUE_COLUMNS for c in frame.columns]
     for r, row in enumerate(frame.itertuples(index=False), start=1):
+        unit_format = by_unit[unit_kind(row[units])] if units is not None else None
         for c, value in enumerate(row):
             if value is None or (not isinstance(value, str) and pd.isna(value)):
+                continue
+            if unit_format is not None and in_unit[c] and isinstance(value, (int, float)):
+                sheet.write_number(r, c, value, unit_format)
                 continue
             if isinstance(value, str):
                 style = status_formats.get(value) if is_status[c] else None
@@ -173,6 +182,15 @@ def _write_xlsx(out: BinaryIO, frame: pd.DataFrame, table: str, description: lis
     if len(frame.columns):
         sheet.autofilter(0, 0, max(len(frame), 1), len(frame.columns) - 1)
     book.close()
+
+
+UNIT_FORMATS = {"money": "#,##0.0", "rate": "0.00"}
+UNIT_VALUE_COLUMNS = {"value", "target", "expected", "baseline", "final_target"}
+
+
+def unit_kind(unit) -> str:
+    """How a value in this catalogue unit is written: money (Rp …) or a rate/index."""
+    return "money" if isinstance(unit, str) and unit.strip().lower().startswith("rp") else "rate"
 
 
 def _ink(colour: str) -> str:

@@ -152,3 +152,19 @@ def test_csv_neutralises_formula_text_and_honours_semicolon(loaded, tmp_path):
     assert main(["export", "--out", str(out), "--db", url, "--agency", "31", "--sep", ";"]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert {r["submitted_by"] for r in rows} == {"'=2+3"}
+
+
+def test_xlsx_number_formats_follow_each_rows_unit(loaded, tmp_path):
+    engine, url = loaded
+    path = make_xlsx(tmp_path / "investasi.xlsx", long_rows(["31", "INVESTASI", 2024, 4, 1234.5]))
+    assert ingest_path(engine, path).status == "accepted"
+    out = tmp_path / "obs.xlsx"
+    assert main(["export", "--out", str(out), "--db", url, "--agency", "31", "--year", "2024"]) == 0
+    sheet = openpyxl.load_workbook(out)["observations"]
+    header = [c.value for c in sheet[1]]
+    formats = {
+        row[header.index("indicator_code")].value: row[header.index("value")].number_format
+        for row in sheet.iter_rows(min_row=2)
+    }
+    assert formats["INVESTASI"] == "#,##0.0"  # Rp triliun
+    assert formats["PDN"] == formats["SPBE"] == "0.00"  # percent, index
