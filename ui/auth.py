@@ -157,16 +157,17 @@ def _oidc_page() -> None:
         st.button(t("login_oidc"), on_click=st.login, key="oidc_login")
         return
     claims = st.user.to_dict()
-    account = accounts.oidc_account(
-        data.engine(),
-        subject=str(claims.get("sub") or claims.get("email")),
-        email=claims.get("email"),
-        name=claims.get("name"),
-        claim_role=claims.get(ROLE_CLAIM),
-        claim_agency=claims.get(AGENCY_CLAIM),
-    )
-    if account.disabled:
-        st.error(t("account_disabled"))
+    try:
+        account = accounts.oidc_account(
+            data.engine(),
+            subject=str(claims.get("sub") or claims.get("email")),
+            email=claims.get("email"),
+            name=claims.get("name"),
+            claim_role=claims.get(ROLE_CLAIM),
+            claim_agency=claims.get(AGENCY_CLAIM),
+        )
+    except accounts.AuthError as error:
+        st.error(f"{error.message_id} / {error.message_en}")
         return
     st.session_state[SESSION_KEY] = account
     st.rerun()
