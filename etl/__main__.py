@@ -36,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     except SQLAlchemyError as exc:
         _fail(f"Kesalahan basis data / database error: {str(exc).splitlines()[0]}")
+    except OSError as exc:
+        _fail(
+            f"Berkas tidak dapat ditulis atau dibaca / cannot write or read the file: "
+            f"{exc.filename or ''} ({exc.strerror or exc})"
+        )
     return EXIT_USAGE
 
 
@@ -158,6 +163,12 @@ def _ingest(args) -> int:
     upload = Upload(user=args.user, agency=args.agency, year=args.year, theme=args.theme)
     results = []
     files = spreadsheet_paths(args.paths)
+    if not files:
+        _fail(
+            "Tidak ada lembar kerja (.xlsx, .xlsm, .xls, .ods, .csv) di sana / no spreadsheet "
+            "(.xlsx, .xlsm, .xls, .ods, .csv) found there"
+        )
+        return EXIT_USAGE
     for path in progress(files, desc="ingest", unit="file"):
         result = ingest_path(engine, path, upload, catalogue=catalogue, dry_run=args.dry_run)
         results.append(result)

@@ -228,3 +228,12 @@ def test_same_files_give_identical_exports_on_sqlite_and_postgresql(
         exports[backend] = [{k: v for k, v in r.items() if k != "submitted_at"} for r in rows]
     assert exports["sqlite"] == exports["postgresql"]
     assert len(exports["sqlite"]) > 40
+
+
+def test_unwritable_export_and_an_empty_folder_are_usage_errors(sqlite_engine, tmp_path, capsys):
+    db = sqlite_engine.url.render_as_string()
+    assert main(["export", "--out", str(tmp_path / "no" / "such" / "x.csv"), "--db", db]) == 2
+    assert "cannot write or read the file" in capsys.readouterr().err
+    (tmp_path / "kosong").mkdir()
+    assert main(["ingest", str(tmp_path / "kosong"), "--db", db]) == 2
+    assert "no spreadsheet" in capsys.readouterr().err
