@@ -191,10 +191,13 @@ def _csv_sheet(data: bytes, limits: Limits) -> Sheet:
     sample = text[:20000]
     delimiter = ";" if _fields(sample, ";") > _fields(sample, ",") else ","
     rows: list[list] = []
-    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        rows.append([cell if cell.strip() else None for cell in row])
-        if len(rows) > limits.max_rows + 30:
-            raise UploadError.one("too_many_rows", sheet="CSV", limit=limits.max_rows)
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append([cell if cell.strip() else None for cell in row])
+            if len(rows) > limits.max_rows + 30:
+                raise UploadError.one("too_many_rows", sheet="CSV", limit=limits.max_rows)
+    except csv.Error as exc:  # a field over 128 KB, a broken quote at the end…
+        raise UploadError.one("corrupt_file", kind="CSV", detail=_short(exc)) from exc
     _check_width("CSV", rows, limits)
     layout = find_layout(rows)
     if layout is None:

@@ -199,3 +199,17 @@ def test_hostile_file_is_refused_in_bounded_memory(make, sqlite_engine, tmp_path
     with sqlite_engine.connect() as conn:
         after = conn.execute(select(func.count()).select_from(schema.submission)).scalar()
     assert after == before
+
+
+def test_csv_with_a_giant_field_is_refused_clearly(sqlite_engine, tmp_path):
+    from etl.load import ingest_path
+
+    path = tmp_path / "raksasa.csv"
+    path.write_bytes(
+        b'kode_instansi,kode_indikator,tahun,triwulan,nilai,catatan\n31,PDN,2023,4,40,"'
+        + b"x" * 200_000
+        + b'"\n'
+    )
+    result = ingest_path(sqlite_engine, path)
+    assert result.status == "rejected" and result.issues[0].code == "corrupt_file"
+    assert "CSV" in result.issues[0].message_en
