@@ -81,6 +81,7 @@ class ActionSheet:
     percent_cells: frozenset[str] = frozenset()
     formulas_without_value: frozenset[str] = frozenset()
     headers_seen: list[str] = field(default_factory=list)
+    error_cells: frozenset[str] = frozenset()
 
     def data_rows(self):
         if self.layout is None:
@@ -127,6 +128,7 @@ def read_action_sheet(
     named: bool,
     percent_cells: frozenset[str] = frozenset(),
     formulas_without_value: frozenset[str] = frozenset(),
+    error_cells: frozenset[str] = frozenset(),
 ) -> ActionSheet | None:
     """The sheet as an action plan; None when it is not one (a sheet named `Rencana Aksi` always
     is one: without a header it comes back with `layout=None`, an error for the validator)."""
@@ -137,7 +139,7 @@ def read_action_sheet(
     if layout is not None:
         _fill_down(rows, merged or [], layout)
     seen = [] if layout else headers_seen(rows)
-    return ActionSheet(name, rows, layout, percent_cells, formulas_without_value, seen)
+    return ActionSheet(name, rows, layout, percent_cells, formulas_without_value, seen, error_cells)
 
 
 def find_action_layout(

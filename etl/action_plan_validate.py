@@ -104,14 +104,18 @@ class _ActionChecker:
     def parse(self, parser, r: int, name: str, row: list):
         """Parse the cell of field `name`; None for an empty or '-' cell or a problem."""
         c = self.cols.get(name)
+        # Before the emptiness test: calamine reads both of these as an empty cell.
+        if c is not None and (self.sheet.formulas_without_value or self.sheet.error_cells):
+            ref = self.ref(r, c)
+            for unusable, code in (
+                (self.sheet.formulas_without_value, "formula_without_value"),
+                (self.sheet.error_cells, "cell_error"),
+            ):
+                if ref in unusable:
+                    self.issue(code, r, c)
+                    return None
         value = self.raw(row, name)
         if value is None or cells.is_not_reported(value):
-            return None
-        if (
-            self.sheet.formulas_without_value
-            and self.ref(r, c) in self.sheet.formulas_without_value
-        ):
-            self.issue("formula_without_value", r, c)
             return None
         try:
             return parser(value)

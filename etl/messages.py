@@ -120,6 +120,13 @@ MESSAGES: dict[str, Message] = {
         "Cell {cell} holds a formula without a saved result. Open and save the file in Excel "
         "first, then upload it again.",
     ),
+    "cell_error": Message(
+        E,
+        "Sel {cell} ({column}) berisi galat Excel (misalnya #DIV/0! atau #N/A). Perbaiki rumusnya "
+        "atau isi angkanya; tulis '-' bila memang tidak dilaporkan.",
+        "Cell {cell} ({column}) holds an Excel error (such as #DIV/0! or #N/A). Fix the formula or "
+        "type the number; write '-' when it is really not reported.",
+    ),
     "date_not_allowed": Message(
         E,
         "Sel {cell} ({column}) berisi tanggal '{value}'. Isi dengan angka, bukan tanggal "

@@ -53,6 +53,7 @@ class Sheet:
     layout: Layout
     percent_cells: frozenset[str] = frozenset()
     formulas_without_value: frozenset[str] = frozenset()
+    error_cells: frozenset[str] = frozenset()
 
     def data_rows(self):
         """(0-based row index, row) for each row below the header holding any value."""
@@ -159,6 +160,7 @@ def _workbook_sheets(
                 formulas_without_value=frozenset(info.formulas_without_value)
                 if info
                 else frozenset(),
+                error_cells=frozenset(info.error_cells) if info else frozenset(),
             )
             if action is not None:
                 actions.append(action)
@@ -172,6 +174,7 @@ def _workbook_sheets(
                 layout,
                 frozenset(info.percent_cells) if info else frozenset(),
                 frozenset(info.formulas_without_value) if info else frozenset(),
+                frozenset(info.error_cells) if info else frozenset(),
             )
         )
     # A Data sheet whose header is not found is still an error beside an action plan: its

@@ -116,11 +116,19 @@ class _SheetChecker:
         return parsed
 
     def formula_missing(self, r: int, c: int | None) -> bool:
-        if c is None or not self.sheet.formulas_without_value:
+        """A cell calamine reads as empty that is not: a formula without a saved result, or an
+        Excel error (#DIV/0!, #N/A …). Either is an error at that cell, never "not reported"."""
+        sheet = self.sheet
+        if c is None or not (sheet.formulas_without_value or sheet.error_cells):
             return False
-        if self.ref(r, c) in self.sheet.formulas_without_value:
-            self.issue("formula_without_value", r, c)
-            return True
+        ref = self.ref(r, c)
+        for cells_, code in (
+            (sheet.formulas_without_value, "formula_without_value"),
+            (sheet.error_cells, "cell_error"),
+        ):
+            if ref in cells_:
+                self.issue(code, r, c)
+                return True
         return False
 
     # -- the sheet -----------------------------------------------------------------------------

@@ -44,6 +44,7 @@ class SheetScan:
     max_column: int = 0
     percent_cells: set[str] = field(default_factory=set)
     formulas_without_value: set[str] = field(default_factory=set)
+    error_cells: set[str] = field(default_factory=set)  # #DIV/0!, #N/A …: calamine gives ''
     # Highest row number of a cell: calamine allocates a dense grid down to it.
     max_row: int = 0
 
@@ -146,6 +147,7 @@ class _Archive:
         return UploadError.one("unpacked_too_large", limit_mb=f"{self.max_unpacked / 2**20:g}")
 
 
+_ERROR_TAG = re.compile(rb"""<(?:\w+:)?c(?=[\s>/])([^>]*\st\s*=\s*["']e["'][^>]*)>""")
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?(?:worksheet|dialogsheet|macrosheet)[\s>/]")
 _REF = re.compile(rb"([A-Za-z]*)(\d*)")
 _ATTR = rb"""\s%s\s*=\s*["']([^"']*)"""
@@ -270,6 +272,11 @@ class _SheetReader:
         if len(refs) != r.count(self.cell) - len(p["not_cell"].findall(r)):
             refs = p["cell_ref"].findall(r)  # r is not the first attribute, or missing
         refs = set(refs)
+        if b't="e"' in r or b"t='e'" in r:
+            for tag in _ERROR_TAG.finditer(r):
+                ref = _attr(tag.group(1), b"r")
+                if ref:
+                    sheet.error_cells.add(ref.decode("ascii", "replace").upper())
         if b"" in refs:
             self._positional(r, missing, percent)
         else:

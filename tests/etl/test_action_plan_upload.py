@@ -278,3 +278,14 @@ def test_rad_layout_without_merge_information_reads_the_same(sqlite_engine, tmp_
     first = stored(sqlite_engine)[0]
     assert (first["spent_rp_tw2"], first["target_tw3"], first["output_unit"]) == (
         400_000, 1, "Dokumen")  # fmt: skip
+
+
+def test_formula_without_result_and_excel_error_in_an_action_cell(sqlite_engine, tmp_path):
+    rows = plan(
+        action(rencana_aksi="Verifikasi DTKS", anggaran="=1+1", realisasi_anggaran="#DIV/0!")
+    )
+    result = ingest(
+        sqlite_engine, make_xlsx(tmp_path / "rumus_aksi.xlsx", rows, sheet="Rencana Aksi")
+    )
+    found = {i.code for i in result.issues}
+    assert {"formula_without_value", "cell_error"} <= found and result.status == "rejected"

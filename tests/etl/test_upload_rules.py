@@ -364,6 +364,13 @@ def test_formula_without_cached_value_is_refused_by_cell(sqlite_engine, tmp_path
     assert "save" in issue.message_en
 
 
+def test_excel_error_in_a_value_cell_is_an_error_not_a_skip(sqlite_engine, tmp_path):
+    rows = long_rows(["31", "PDN", 2023, 4, "#DIV/0!"], ["31", "IRB", 2023, 4, "#N/A"], title=False)
+    result = ingest(sqlite_engine, make_xlsx(tmp_path / "galat.xlsx", rows))
+    assert [(i.code, i.cell) for i in result.issues] == [("cell_error", "E2"), ("cell_error", "E3")]
+    assert result.status == "rejected" and "#DIV/0!" in result.issues[0].message_en
+
+
 def test_date_in_a_value_cell_is_an_error(sqlite_engine, tmp_path):
     rows = long_rows(["31", "PDN", 2023, 4, dt.datetime(2023, 12, 31)], title=False)
     issue = only(
