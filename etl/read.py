@@ -88,14 +88,13 @@ def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Wo
         sheets = [_csv_sheet(data, limits)]
     else:
         sheets = _workbook_sheets(suffix, data, limits, actions)
+    total = 0
     for sheet in [*sheets, *actions]:
         rows = sum(1 for _ in sheet.data_rows())
         if rows > limits.max_rows:
             raise UploadError.one("too_many_rows", sheet=sheet.name, limit=limits.max_rows)
-    named_without_header = any(a.layout is None for a in actions)
-    if not named_without_header and not any(
-        True for sheet in [*sheets, *actions] for _ in sheet.data_rows()
-    ):
+        total += rows
+    if not total and not any(a.layout is None for a in actions):
         raise UploadError.one("no_data_rows")
     return Workbook(sheets, action_sheets=actions)
 

@@ -66,6 +66,7 @@ class _SheetChecker:
         self.letters = [column_letter(i) for i in range(max(map(len, sheet.rows), default=0))]
         self.meta: dict[str, object] = {}
         self.memo: dict[tuple, object] = {}
+        self.earliest = ctx.catalogue.earliest_year  # computed once, not per row
         self.started: dict[tuple[int, int], bool] = {}
         self.names_checked: set[tuple[str, object]] = set()
 
@@ -187,12 +188,10 @@ class _SheetChecker:
     def _field(self, row: list, r: int, name: str, parser):
         """A per-row field: its column, else the metadata value; both must agree."""
         c = self.cols.get(name)
-        value = self.raw(row, c)
-        if self.formula_missing(r, c):
-            return None
+        value = row[c] if c is not None and c < len(row) else None
         meta = self.meta.get(name)
-        if value is None:
-            return meta
+        if value is None or value == "":
+            return None if self.formula_missing(r, c) else meta
         parsed = self.parse(parser, value, r, c)
         if parsed is not None and meta is not None and parsed != meta:
             self.issue("metadata_conflict", r, c, value, expected=meta)
@@ -306,7 +305,7 @@ class _SheetChecker:
                 year = column.year
         if year is None or quarter is None:
             return None
-        earliest = self.ctx.catalogue.earliest_year
+        earliest = self.earliest
         if year < earliest:
             self.issue("year_too_early", r, self.cols.get("year", c), year, earliest=earliest)
             return None
