@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from etl.cells import header_key
+from etl.cells import header_key, holds_values
 from etl.layout import HEADER_SEARCH_ROWS, _metadata_block, headers_seen
 
 SHEET_NAMES = frozenset(header_key(n) for n in ("Rencana Aksi", "Renaksi", "Action plan"))
@@ -88,7 +88,7 @@ class ActionSheet:
             return
         for index in range(self.layout.header_row + 1, len(self.rows)):
             row = self.rows[index]
-            if any(v is not None and v != "" for v in row):
+            if holds_values(row):
                 yield index, row
 
 

@@ -35,6 +35,11 @@ def is_not_reported(value: object) -> bool:
     return False
 
 
+def holds_values(row: list) -> bool:
+    """Whether a row has any non-empty cell (counted in C: this runs once per row of a file)."""
+    return row.count("") + row.count(None) < len(row)
+
+
 def is_date(value: object) -> bool:
     return isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta))
 

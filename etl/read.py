@@ -16,7 +16,7 @@ import python_calamine
 
 from etl import settings
 from etl.action_plan_read import ActionSheet, is_action_sheet_name, read_action_sheet
-from etl.cells import column_letter
+from etl.cells import column_letter, holds_values
 from etl.issues import Issue, UploadError
 from etl.layout import Layout, find_layout, headers_seen
 from etl.xlsx_scan import scan_xlsx
@@ -59,7 +59,7 @@ class Sheet:
         """(0-based row index, row) for each row below the header holding any value."""
         for index in range(self.layout.header_row + 1, len(self.rows)):
             row = self.rows[index]
-            if any(v is not None and v != "" for v in row):
+            if holds_values(row):
                 yield index, row
 
 
