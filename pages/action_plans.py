@@ -13,7 +13,7 @@ from etl import roles
 from etl.action_plan_store import summary_table
 from etl.queries import Filters
 from indicators import action_plan as ap
-from ui import auth, data, state
+from ui import auth, charts, data, state, views
 from ui.i18n import lang, pick
 
 # Run on its own (tests, a direct link) the router has not set the language: take the URL's.
@@ -99,8 +99,9 @@ frame = frame.assign(status_text=[tr(s) for s in frame.schedule_status])
 st.subheader(tr("by_theme"))
 summary = summary_table(frame, ["theme", "agency_code", "agency_name"])
 summary["on_schedule_share"] = summary["on_schedule_share"] * 100
-counts = summary.groupby("agency_name")[[*ap.SCHEDULE_STATUSES]].sum().rename(columns=tr)
-st.bar_chart(counts, horizontal=True, stack=True)
+counts = summary.groupby("agency_name")[[*ap.SCHEDULE_STATUSES]].sum()
+labels = {code: tr(code) for code in ap.SCHEDULE_STATUSES}
+st.plotly_chart(charts.schedule_bars(counts, labels, ""), key="ra_bars")
 st.dataframe(
     summary.rename(columns={
         "agency_name": tr("agency"), "actions": tr("actions"), "theme": tr("theme"),
@@ -116,12 +117,18 @@ st.dataframe(
 # --- budget absorption against output realisation --------------------------------------------
 st.subheader(tr("scatter"))
 points = frame.dropna(subset=["output_realisation_pct", "budget_absorption_pct"])
-points = points.rename(
-    columns={"output_realisation_pct": tr("output_pct"), "budget_absorption_pct": tr("absorption_pct"),
-             "status_text": tr("status")}
-)  # fmt: skip
 if len(points):
-    st.scatter_chart(points, x=tr("output_pct"), y=tr("absorption_pct"), color=tr("status"))
+    figure = charts.absorption_scatter(points, labels, (tr("output_pct"), tr("absorption_pct")))
+    views.chart(
+        figure,
+        points[["agency_name", "action", "status_text", "output_realisation_pct",
+                "budget_absorption_pct"]].rename(columns={
+            "agency_name": tr("agency"), "action": tr("action"), "status_text": tr("status"),
+            "output_realisation_pct": tr("output_pct"), "budget_absorption_pct": tr("absorption_pct"),
+        }),
+        key="ra_scatter",
+        numbers={tr("output_pct"): 1, tr("absorption_pct"): 1},
+    )  # fmt: skip
 st.caption(tr("scatter_note", n=int((frame.flag == ap.REVIEW).sum())))
 
 # --- lagging actions --------------------------------------------------------------------------

@@ -12,6 +12,10 @@ from indicators import status as st_status
 from ui.i18n import lang
 
 TIMELINESS_AS_STATUS = {"on_time": "on_track", "late": "needs_acceleration", "missing": "off_track"}
+# Action plans' schedule statuses borrow the same colours and symbols (one scheme everywhere).
+SCHEDULE_AS_STATUS = {
+    "on_schedule": "on_track", "lagging": "needs_acceleration", "not_started": "off_track",
+}  # fmt: skip
 
 
 def text(code: str | None) -> str:

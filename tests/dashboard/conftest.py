@@ -26,6 +26,8 @@ def demo_mode(monkeypatch):
     monkeypatch.setenv("RB_AUTH_MODE", "none")
     monkeypatch.setenv("STREAMLIT_SERVER_ADDRESS", "127.0.0.1")
     config.set_option("server.address", "127.0.0.1")
+    # The app hides error details from users; a failing test should show them.
+    config.set_option("client.showErrorDetails", "full")
     yield
     config.set_option("server.address", None)
 

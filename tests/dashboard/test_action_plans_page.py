@@ -4,6 +4,7 @@ action plans (one on schedule, one lagging with spending far ahead of its output
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,10 @@ def test_page_shows_progress_scatter_lagging_and_agency_actions(plans_url, monke
     assert list(lagging["Koordinator"]) == ["Diskominfo"]
     # 80 % absorbed for 20 % of the output (10 of 50 as of Q2): flagged
     assert any("(1 aksi)" in c.value for c in at.caption)
-    assert len(at.get("vega_lite_chart")) == 2  # the bar chart and the scatter
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2  # the bar chart and the scatter, in the status colours
+    scatter = json.loads(charts[1].proto.spec)["data"]
+    assert any(trace.get("marker", {}).get("color") == "#E69F00" for trace in scatter[1:])
     quarterly = _frame(at, "TW1 Target")
     assert list(quarterly["TW2 Realisasi"]) == [1]
 
