@@ -42,6 +42,7 @@ def plan_action_changes(conn: Connection, rows: list[ActionRow]) -> list[ActionC
         return []
     query = select(*(act.c[f] for f in CONTENT_FIELDS)).where(
         act.c.superseded_at.is_(None),
+        act.c.review == "approved",
         act.c.agency.in_(bindparam("agencies", expanding=True)),
         act.c.year.in_(bindparam("years", expanding=True)),
     )
@@ -63,22 +64,12 @@ def store_actions(
     submission_id: int,
     received: dt.datetime,
     user: str,
+    review: str = "approved",
 ) -> None:
-    replaced = [c.row for c in changes if c.kind == "updated"]
+    # Actions awaiting review replace nothing yet: approval does (etl.review.approve).
+    replaced = [c.row for c in changes if c.kind == "updated" and review == "approved"]
     written = [c.row for c in changes if c.kind != "unchanged"]
-    if replaced:
-        # Before the inserts: the partial unique index allows one current row per action.
-        conn.execute(
-            update(act)
-            .where(
-                act.c.agency == bindparam("k_agency"),
-                act.c.year == bindparam("k_year"),
-                act.c.action_code == bindparam("k_code"),
-                act.c.superseded_at.is_(None),
-            )
-            .values(superseded_at=received, superseded_by=submission_id),
-            [{"k_agency": r.agency, "k_year": r.year, "k_code": r.action_code} for r in replaced],
-        )
+    supersede_actions(conn, replaced, received, submission_id)
     if written:
         conn.execute(
             act.insert(),
@@ -88,9 +79,29 @@ def store_actions(
                     "submission_id": submission_id,
                     "recorded_at": received,
                     "recorded_by": user,
+                    "review": review,
                 }
                 for r in written
             ],
+        )
+
+
+def supersede_actions(conn: Connection, rows, when: dt.datetime, submission_id: int) -> None:
+    """Move the current approved revision of these actions into history. Before the inserts:
+    the partial unique index allows one current approved row per action."""
+    rows = list(rows)
+    if rows:
+        conn.execute(
+            update(act)
+            .where(
+                act.c.agency == bindparam("k_agency"),
+                act.c.year == bindparam("k_year"),
+                act.c.action_code == bindparam("k_code"),
+                act.c.superseded_at.is_(None),
+                act.c.review == "approved",
+            )
+            .values(superseded_at=when, superseded_by=submission_id),
+            [{"k_agency": r.agency, "k_year": r.year, "k_code": r.action_code} for r in rows],
         )
 
 
@@ -100,7 +111,10 @@ def current_actions(engine: Engine, filters: Filters | None = None) -> pd.DataFr
     query = (
         select(act, schema.agency.c.name.label("agency_name"), schema.agency.c.type)
         .select_from(act.join(schema.agency, schema.agency.c.code == act.c.agency))
-        .where(act.c.superseded_at.is_(None))
+        .where(
+            act.c.superseded_at.is_(None),
+            act.c.review.in_(("approved", "pending") if filters.include_pending else ("approved",)),
+        )
         .order_by(act.c.agency, act.c.year, act.c.theme, act.c.sheet, act.c.row)
     )
     if filters.year is not None:
@@ -112,7 +126,19 @@ def current_actions(engine: Engine, filters: Filters | None = None) -> pd.DataFr
     if filters.agency_type:
         query = query.where(schema.agency.c.type == filters.agency_type.upper())
     with engine.connect() as conn:
-        return pd.DataFrame(conn.execute(query).mappings().all(), columns=_frame_columns())
+        frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=_frame_columns())
+    if filters.include_pending and len(frame):
+        # An action awaiting review shows instead of its official revision.
+        key = ["agency", "year", "action_code"]
+        frame = (
+            frame.assign(_pending=frame.review == "pending")
+            .sort_values([*key, "_pending"], kind="stable")
+            .drop_duplicates(key, keep="last")
+            .drop(columns="_pending")
+            .sort_values(["agency", "year", "theme", "sheet", "row"], kind="stable")
+            .reset_index(drop=True)
+        )
+    return frame
 
 
 def _frame_columns() -> list[str]:

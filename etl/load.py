@@ -212,6 +212,7 @@ def commit_rows(
                     result.submission_id,
                     upload.received_at or dt.datetime.now(dt.UTC),
                     upload.user,
+                    upload.review,
                 )
             return result
         except (IntegrityError, OperationalError):

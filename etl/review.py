@@ -10,12 +10,14 @@ import pandas as pd
 from sqlalchemy import Engine, bindparam, func, select, update
 
 from etl import audit, schema
+from etl.action_plan_store import supersede_actions
 from etl.database import write_transaction
 from etl.load import APPROVED, PENDING, RETURNED, supersede
 from etl.queries import utc_timestamps
 
 sub = schema.submission
 obs = schema.observation
+act = schema.action
 
 
 class ReviewError(ValueError):
@@ -116,6 +118,17 @@ def approve(engine: Engine, submission_id: int, *, actor: str, comment: str = ""
             .where(obs.c.submission_id == submission_id, obs.c.review == PENDING)
             .values(review=APPROVED)
         )
+        actions = conn.execute(
+            select(act.c.agency, act.c.year, act.c.action_code).where(
+                act.c.submission_id == submission_id, act.c.review == PENDING
+            )
+        ).all()
+        supersede_actions(conn, actions, now, submission_id)
+        conn.execute(
+            update(act)
+            .where(act.c.submission_id == submission_id, act.c.review == PENDING)
+            .values(review=APPROVED)
+        )
         _decide(conn, submission_id, APPROVED, actor, comment, now)
         return len(waiting)
 
@@ -130,11 +143,12 @@ def return_submission(engine: Engine, submission_id: int, *, actor: str, comment
     now = dt.datetime.now(dt.UTC)
     with write_transaction(engine) as conn:
         _waiting(conn, submission_id)
-        conn.execute(
-            update(obs)
-            .where(obs.c.submission_id == submission_id, obs.c.review == PENDING)
-            .values(review=RETURNED)
-        )
+        for table in (obs, act):
+            conn.execute(
+                update(table)
+                .where(table.c.submission_id == submission_id, table.c.review == PENDING)
+                .values(review=RETURNED)
+            )
         _decide(conn, submission_id, RETURNED, actor, comment.strip(), now)
 
 

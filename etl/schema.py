@@ -271,6 +271,8 @@ action = Table(
     Column("recorded_by", String(120), nullable=False),
     Column("superseded_at", DateTime(timezone=True)),
     Column("superseded_by", Integer, ForeignKey("submission.id")),
+    # As for observations: an agency's actions wait for review before they are official.
+    Column("review", String(10), nullable=False, server_default="approved"),
 )
 Index(
     "uq_action_current",
@@ -278,7 +280,7 @@ Index(
     action.c.year,
     action.c.action_code,
     unique=True,
-    sqlite_where=text("superseded_at IS NULL"),
-    postgresql_where=text("superseded_at IS NULL"),
+    sqlite_where=text(CURRENT),
+    postgresql_where=text(CURRENT),
 )
 Index("ix_action_history", action.c.agency, action.c.year, action.c.action_code)

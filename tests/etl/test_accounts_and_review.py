@@ -274,3 +274,22 @@ def test_catalogue_changes_are_audited_with_before_and_after(engine, tmp_path):
     assert change.entity == "target:RB-2020-2024/SPBE/ID/2024/target"
     assert (change.before, change.after) == ({"value": 2.6}, {"value": 2.7})
     assert refresh_reference(engine, folder, actor="admin")["target"] == 0  # idempotent
+
+
+def test_an_agencys_action_plan_waits_for_review_too(engine, tmp_path):
+    from etl.action_plan_store import current_actions
+
+    header = ["tema", "permasalahan", "rencana_aksi", "indikator_output", "satuan_output",
+              "target_tw1", "target_tw2", "target_tw3", "target_tw4", "anggaran"]  # fmt: skip
+    row = ["KEMISKINAN", "Data tidak padu", "Verifikasi DTKS", "Dokumen DTKS", "Dokumen",
+           "1 Dokumen", "1 Dokumen", "1 Dokumen", "1 Dokumen", "Rp 1.000.000"]  # fmt: skip
+    sheet = [["RENCANA AKSI"], ["Kode Instansi", "31"], ["Tahun", 2024], [], header, row]
+    path = make_xlsx(tmp_path / "renaksi.xlsx", sheet, sheet="Rencana Aksi")
+    result = ingest_path(engine, path, Upload(user="clerk31", review="pending"))
+    assert result.status == "accepted", result.issues
+    official = queries.Filters(agency="31", year=2024)
+    assert current_actions(engine, official).empty
+    waiting = current_actions(engine, queries.Filters(agency="31", year=2024, include_pending=True))
+    assert list(waiting.action) == ["Verifikasi DTKS"] and list(waiting.review) == ["pending"]
+    review.approve(engine, result.submission_id, actor="reviewer1")
+    assert list(current_actions(engine, official).review) == ["approved"]
