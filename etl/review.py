@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
-from sqlalchemy import Engine, bindparam, func, select, update
+from sqlalchemy import Engine, bindparam, select, update
 
 from etl import audit, schema
 from etl.action_plan_store import supersede_actions
@@ -185,10 +185,3 @@ def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
     with engine.connect() as conn:
         result = conn.execute(query)
         return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
-
-
-def pending_count(engine: Engine) -> int:
-    with engine.connect() as conn:
-        return conn.execute(
-            select(func.count()).select_from(sub).where(sub.c.review_status == PENDING)
-        ).scalar()
