@@ -1,8 +1,81 @@
-"""Shared by the Playwright tests: wait until a Streamlit page has really drawn."""
+"""Shared by the Playwright tests: Debian's Chromium, a `streamlit run` server on a free port,
+waiting until a page has drawn, and screenshots as artefacts of the run."""
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
 import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps calling hosts this machine cannot reach.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+# How long a browser test waits for the app: the first view of a period judges every agency.
+SLOW = 120_000
+
+
+def require_chromium() -> None:
+    """CI installs Debian's chromium (.ci/run): there a missing browser fails the run."""
+    if not Path(CHROMIUM).exists():
+        message = "Debian's chromium is not installed (apt-get install -y chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def launch(playwright):
+    require_chromium()
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def new_context(browser):
+    return browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_streamlit(database_url: str, **env: str) -> tuple[subprocess.Popen, str]:
+    """`streamlit run dashboard.py` on 127.0.0.1 and a free port; (process, base URL) once its
+    health check answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env={**os.environ, "RB_DATABASE_URL": database_url, **env},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/_stcore/health", timeout=2)
+            return process, base
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    pytest.fail("streamlit did not start: " + process.stderr.read().decode()[-2000:])
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=20)
 
 
 def settle(page, timeout_ms: int = 60_000) -> None:
@@ -14,3 +87,11 @@ def settle(page, timeout_ms: int = 60_000) -> None:
     while quiet < 4 and time.monotonic() < deadline:
         quiet = 0 if page.locator('[data-testid="stSkeleton"]').count() else quiet + 1
         page.wait_for_timeout(250)
+
+
+def screenshot(page, name: str) -> None:
+    """The page as an artefact of the run (not committed), in RB_SCREENSHOTS."""
+    folder = Path(os.environ.get("RB_SCREENSHOTS", "/tmp/rb-screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    settle(page)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)

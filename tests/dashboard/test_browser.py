@@ -2,63 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
-from browser_helpers import settle
+from browser_helpers import ROOT, SLOW, launch, new_context, screenshot, start_streamlit, stop
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-# The first view of a period judges every agency (several seconds on this data).
-SLOW = 120_000
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server(demo_url):
-    port = _free_port()
     # The local demo mode: no login, allowed because the server listens on 127.0.0.1 only.
-    env = {**os.environ, "RB_DATABASE_URL": demo_url, "RB_AUTH_MODE": "none"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("streamlit did not start: " + process.stderr.read().decode()[-2000:])
+    process, base = start_streamlit(demo_url, RB_AUTH_MODE="none")
     yield base
-    process.terminate()
-    process.wait(timeout=20)
+    stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -66,24 +24,13 @@ def page(server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            accept_downloads=True, viewport={"width": 1400, "height": 1000}
-        )
-        yield context.new_page()
+        browser = launch(p)
+        yield new_context(browser).new_page()
         browser.close()
 
 
 def _heading(page, text: str) -> None:
     page.locator("h1", has_text=text).first.wait_for(timeout=SLOW)
-
-
-def _screenshot(page, name: str) -> None:
-    """Each page as an artefact of the run (not committed), in RB_SCREENSHOTS."""
-    folder = Path(os.environ.get("RB_SCREENSHOTS", "/tmp/rb-screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    settle(page)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
 def test_every_page_language_switch_and_export(server, page, demo_url, tmp_path):
@@ -106,7 +53,7 @@ def test_every_page_language_switch_and_export(server, page, demo_url, tmp_path)
         page.get_by_role("link", name=link).first.click()
         _heading(page, heading)
         assert not page.locator("[data-testid='stException']").count()
-        _screenshot(page, f"page_{link.lower().replace(' ', '_')}")
+        screenshot(page, f"page_{link.lower().replace(' ', '_')}")
 
     page.get_by_text("English", exact=True).click()
     _heading(page, "Overview")

@@ -2,30 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
-from browser_helpers import settle
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-SLOW = 120_000
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from browser_helpers import launch, new_context, screenshot, start_streamlit, stop
 
 
 @pytest.fixture
@@ -34,41 +12,21 @@ def serve():
     started = []
 
     def start(url: str, **env: str) -> str:
-        port = free_port()
-        environ = {**os.environ, "RB_DATABASE_URL": url, **env}
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
+        process, base = start_streamlit(url, **env)
         started.append(process)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{base}/_stcore/health", timeout=2)
-                return base
-            except OSError:
-                time.sleep(0.3)
-        process.kill()
-        pytest.fail("streamlit did not start: " + process.stderr.read().decode()[-2000:])
+        return base
 
     yield start
     for process in started:
-        process.terminate()
-        process.wait(timeout=20)
+        stop(process)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         yield browser
         browser.close()
 
@@ -79,9 +37,7 @@ def new_page(browser):
     contexts = []
 
     def make():
-        context = browser.new_context(
-            accept_downloads=True, viewport={"width": 1400, "height": 1000}
-        )
+        context = new_context(browser)
         contexts.append(context)
         return context.new_page()
 
@@ -93,14 +49,7 @@ def new_page(browser):
 @pytest.fixture
 def shots():
     """`shots(page, name)`: a screenshot artefact in RB_SCREENSHOTS (not committed)."""
-    folder = Path(os.environ.get("RB_SCREENSHOTS", "/tmp/rb-screenshots"))
-    folder.mkdir(parents=True, exist_ok=True)
-
-    def take(page, name: str) -> None:
-        settle(page)
-        page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
-
-    return take
+    return screenshot
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ import sys
 import uuid
 
 import pytest
+from browser_helpers import SLOW
 from conftest import _create_database, _drop_database, _postgres_or_fail
 
 from etl.database import make_engine
 from etl.template import template_workbook
 
 pytestmark = pytest.mark.browser
-SLOW = 120_000
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from browser_helpers import SLOW
 
 from etl import accounts
 from etl.database import make_engine
 
 pytestmark = pytest.mark.browser
 PASSWORD = "long-enough-secret"
-SLOW = 120_000
 
 
 def _account(engine, name, role, agency=None):
