@@ -8,10 +8,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, bindparam, select, update
+from sqlalchemy import Connection, Engine, bindparam, select
 
 from etl import schema
 from etl.action_plan_model import CONTENT_FIELDS, ActionRow
+from etl.history import supersede_actions
 from etl.queries import Filters
 from indicators import action_plan as measures
 
@@ -83,25 +84,6 @@ def store_actions(
                 }
                 for r in written
             ],
-        )
-
-
-def supersede_actions(conn: Connection, rows, when: dt.datetime, submission_id: int) -> None:
-    """Move the current approved revision of these actions into history. Before the inserts:
-    the partial unique index allows one current approved row per action."""
-    rows = list(rows)
-    if rows:
-        conn.execute(
-            update(act)
-            .where(
-                act.c.agency == bindparam("k_agency"),
-                act.c.year == bindparam("k_year"),
-                act.c.action_code == bindparam("k_code"),
-                act.c.superseded_at.is_(None),
-                act.c.review == "approved",
-            )
-            .values(superseded_at=when, superseded_by=submission_id),
-            [{"k_agency": r.agency, "k_year": r.year, "k_code": r.action_code} for r in rows],
         )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import Connection, Engine, bindparam, select, update
+from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from etl import audit, periods, schema
@@ -24,6 +24,7 @@ from etl.action_plan_store import count_changes, plan_action_changes, store_acti
 from etl.action_plan_validate import ActionContext, validate_actions
 from etl.catalogue_store import load_catalogue
 from etl.database import bulk_insert, write_transaction
+from etl.history import supersede_observations
 from etl.issues import Issue, UploadError
 from etl.read import Limits, read_upload
 from etl.validate import Context, ValidRow, validate
@@ -297,7 +298,7 @@ def store(
     replaced = [c.row for c in result.changes if c.kind == "updated" and upload.review == APPROVED]
     obs = schema.observation
     if replaced:
-        supersede(conn, replaced, received, submission_id)
+        supersede_observations(conn, replaced, received, submission_id)
     if written:
         bulk_insert(
             conn,
@@ -321,35 +322,6 @@ def store(
         after={**detail, "review": upload.review},
     )  # fmt: skip
     return submission_id
-
-
-def supersede(conn: Connection, rows: Iterable, when: dt.datetime, submission_id: int) -> None:
-    """Move the current approved values of these rows' keys into history. Before the inserts:
-    the partial unique index allows one current approved row per key."""
-    obs = schema.observation
-    rows = list(rows)
-    if rows:
-        conn.execute(
-            update(obs)
-            .where(
-                obs.c.agency == bindparam("k_agency"),
-                obs.c.indicator == bindparam("k_indicator"),
-                obs.c.year == bindparam("k_year"),
-                obs.c.quarter == bindparam("k_quarter"),
-                obs.c.superseded_at.is_(None),
-                obs.c.review == APPROVED,
-            )
-            .values(superseded_at=when, superseded_by=submission_id),
-            [
-                {
-                    "k_agency": r.agency,
-                    "k_indicator": r.indicator,
-                    "k_year": r.year,
-                    "k_quarter": r.quarter,
-                }
-                for r in rows
-            ],
-        )
 
 
 def current_history(

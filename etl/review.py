@@ -10,9 +10,9 @@ import pandas as pd
 from sqlalchemy import Engine, bindparam, select, update
 
 from etl import audit, schema
-from etl.action_plan_store import supersede_actions
 from etl.database import write_transaction
-from etl.load import APPROVED, PENDING, RETURNED, supersede
+from etl.history import supersede_actions, supersede_observations
+from etl.load import APPROVED, PENDING, RETURNED
 from etl.queries import utc_timestamps
 
 sub = schema.submission
@@ -112,7 +112,7 @@ def approve(engine: Engine, submission_id: int, *, actor: str, comment: str = ""
                 obs.c.submission_id == submission_id, obs.c.review == PENDING
             )
         ).all()
-        supersede(conn, waiting, now, submission_id)
+        supersede_observations(conn, waiting, now, submission_id)
         conn.execute(
             update(obs)
             .where(obs.c.submission_id == submission_id, obs.c.review == PENDING)
