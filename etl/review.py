@@ -11,7 +11,7 @@ from sqlalchemy import Engine, bindparam, select, update
 
 from etl import audit, schema
 from etl.database import write_transaction
-from etl.history import supersede_actions, supersede_observations
+from etl.history import KEYS, supersede
 from etl.load import APPROVED, PENDING, RETURNED
 from etl.queries import utc_timestamps
 
@@ -107,30 +107,22 @@ def approve(engine: Engine, submission_id: int, *, actor: str, comment: str = ""
     now = dt.datetime.now(dt.UTC)
     with write_transaction(engine) as conn:
         _waiting(conn, submission_id)
-        waiting = conn.execute(
-            select(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter).where(
-                obs.c.submission_id == submission_id, obs.c.review == PENDING
+        made_current = 0
+        for table in (obs, act):
+            waiting = conn.execute(
+                select(*(table.c[k] for k in KEYS[table.name])).where(
+                    table.c.submission_id == submission_id, table.c.review == PENDING
+                )
+            ).all()
+            supersede(conn, table, waiting, now, submission_id)
+            conn.execute(
+                update(table)
+                .where(table.c.submission_id == submission_id, table.c.review == PENDING)
+                .values(review=APPROVED)
             )
-        ).all()
-        supersede_observations(conn, waiting, now, submission_id)
-        conn.execute(
-            update(obs)
-            .where(obs.c.submission_id == submission_id, obs.c.review == PENDING)
-            .values(review=APPROVED)
-        )
-        actions = conn.execute(
-            select(act.c.agency, act.c.year, act.c.action_code).where(
-                act.c.submission_id == submission_id, act.c.review == PENDING
-            )
-        ).all()
-        supersede_actions(conn, actions, now, submission_id)
-        conn.execute(
-            update(act)
-            .where(act.c.submission_id == submission_id, act.c.review == PENDING)
-            .values(review=APPROVED)
-        )
+            made_current += len(waiting) if table is obs else 0
         _decide(conn, submission_id, APPROVED, actor, comment, now)
-        return len(waiting)
+        return made_current
 
 
 def return_submission(engine: Engine, submission_id: int, *, actor: str, comment: str) -> None:
