@@ -14,60 +14,17 @@ from etl.action_plan_store import summary_table
 from etl.queries import Filters
 from indicators import action_plan as ap
 from ui import auth, charts, data, state, views
-from ui.i18n import lang, pick
+from ui.i18n import lang, pick, t
 
 # Run on its own (tests, a direct link) the router has not set the language: take the URL's.
 if "lang" not in st.session_state and st.query_params.get("lang") in ("id", "en"):
     st.session_state["lang"] = st.query_params["lang"]
 auth.require(roles.VIEW_ALL)
 
-TEXT = {
-    "title": ("Rencana Aksi RB Tematik", "RB Tematik action plans"),
-    "empty": (
-        "Belum ada rencana aksi. Unggah lembar Rencana Aksi (atau berkas RAD RB Tematik) "
-        "bersama data triwulan, atau jalankan `python -m etl ingest BERKAS --agency KODE "
-        "--year TAHUN`.",
-        "No action plans yet. Upload a Rencana Aksi sheet (or an RAD RB Tematik file) with the "
-        "quarterly data, or run `python -m etl ingest FILE --agency CODE --year YEAR`.",
-    ),
-    "year": ("Tahun", "Year"),
-    "theme": ("Tema", "Theme"),
-    "all": ("Semua", "All"),
-    "agency": ("Instansi", "Agency"),
-    "by_theme": ("Kemajuan rencana aksi per instansi", "Progress of actions by agency"),
-    "scatter": ("Serapan anggaran dan capaian output", "Budget absorption and output realisation"),
-    "scatter_note": (
-        "Titik di kiri atas: anggaran terserap tanpa hasil. Ditandai untuk ditinjau bila serapan "
-        "melebihi capaian output lebih dari 30 poin ({n} aksi).",
-        "Points at the top left: money spent without results. Flagged for review when absorption "
-        "exceeds output realisation by more than 30 points ({n} actions).",
-    ),
-    "lagging": ("Rencana aksi yang tertinggal", "Lagging actions"),
-    "none_lagging": ("Tidak ada aksi yang tertinggal.", "No action is lagging."),
-    "agency_actions": ("Rencana aksi instansi", "The agency's actions"),
-    "as_of": ("Dinilai per TW{q}", "Judged as of Q{q}"),
-    "download": ("Unduh tabel rencana aksi (XLSX)", "Download the action table (XLSX)"),
-    "actions": ("Aksi", "Actions"),
-    "action": ("Rencana aksi", "Action"),
-    "output": ("Indikator output", "Output indicator"),
-    "output_pct": ("Capaian output (%)", "Output realisation (%)"),
-    "absorption_pct": ("Serapan anggaran (%)", "Budget absorption (%)"),
-    "on_schedule_share": ("Sesuai jadwal (%)", "On schedule (%)"),
-    "coordinator": ("Koordinator", "Coordinator"),
-    "implementer": ("Pelaksana", "Implementer"),
-    "status": ("Status jadwal", "Schedule status"),
-    "flag": ("Tinjau", "Review"),
-    ap.ON_SCHEDULE: ("Sesuai jadwal", "On schedule"),
-    ap.LAGGING: ("Tertinggal", "Lagging"),
-    ap.NOT_STARTED: ("Belum dimulai", "Not started"),
-    "target": ("Target", "Target"),
-    "realised": ("Realisasi", "Realised"),
-}
-
 
 def tr(key: str, **fields) -> str:
-    text = TEXT[key][0 if lang() == "id" else 1]
-    return text.format(**fields) if fields else text
+    """This page's texts: `ra_…` in the app's one text table (ui/texts_action_plans.py)."""
+    return t(f"ra_{key}", **fields)
 
 
 db = data.key()
@@ -132,7 +89,7 @@ if len(points):
 st.caption(tr("scatter_note", n=int((frame.flag == ap.REVIEW).sum())))
 
 # --- lagging actions --------------------------------------------------------------------------
-st.subheader(tr("lagging"))
+st.subheader(tr("lagging_title"))
 behind = frame[frame.schedule_status != ap.ON_SCHEDULE]
 if behind.empty:
     st.success(tr("none_lagging"))

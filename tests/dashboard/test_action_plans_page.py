@@ -61,6 +61,7 @@ def test_page_shows_progress_scatter_lagging_and_agency_actions(plans_url, monke
     assert sorted(summary["Instansi"]) == sorted(set(summary["Instansi"]))
     assert len(summary) == 2
     lagging = _frame(at, "Koordinator")
+    assert "Rencana aksi yang tertinggal" in [h.value for h in at.subheader]
     assert list(lagging["Rencana aksi"]) == ["Aplikasi pengaduan"]
     assert list(lagging["Koordinator"]) == ["Diskominfo"]
     # 80 % absorbed for 20 % of the output (10 of 50 as of Q2): flagged
