@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from operator import itemgetter
 from pathlib import Path
 
 import psycopg
@@ -116,13 +115,15 @@ def bulk_insert(
         conn.execute(table.insert(), [dict(zip(names, row + raw)) for row in rows])
         return
     tail = tuple(_bound(conn, table.c[k], v) for k, v in constants.items())
-    compiled = table.insert().compile(dialect=conn.dialect, column_keys=names)
-    # The statement lists columns in table order; put each row's values in that order.
-    reorder = itemgetter(*(names.index(k) for k in compiled.positiontup))
+    # The columns in the rows' own order, so that each row is passed as it is.
+    quote = conn.dialect.identifier_preparer.quote
+    statement = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(table.name), ", ".join(map(quote, names)), ", ".join("?" * len(names))
+    )
     cursor = conn.connection.driver_connection.cursor()
     try:
-        with _driver_errors(compiled.string):
-            cursor.executemany(compiled.string, (reorder(row + tail) for row in rows))
+        with _driver_errors(statement):
+            cursor.executemany(statement, (row + tail for row in rows))
     finally:
         cursor.close()
 

@@ -72,11 +72,10 @@ def is_outlier(value: float, earlier: list[float]) -> tuple[bool, float | None]:
 def flag_outliers(rows: list[ValidRow], history: HistoryLookup, issues: list[Issue]) -> None:
     stored = history({(r.agency, r.indicator) for r in rows})
     for row in rows:
-        earlier = [
-            v
-            for (y, q, v) in stored.get((row.agency, row.indicator), ())
-            if (y, q) < (row.year, row.quarter)
-        ]
+        past = stored.get((row.agency, row.indicator), ())
+        if len(past) < OUTLIER_MIN_HISTORY:
+            continue  # a first upload: nothing to compare with (is_outlier would say so)
+        earlier = [v for (y, q, v) in past if (y, q) < (row.year, row.quarter)]
         far, median = is_outlier(row.value, earlier)
         if far:
             issues.append(

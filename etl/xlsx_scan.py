@@ -147,6 +147,7 @@ class _Archive:
         return UploadError.one("unpacked_too_large", limit_mb=f"{self.max_unpacked / 2**20:g}")
 
 
+_ERROR_ATTR = re.compile(rb"""t=["']e["']""")
 _ERROR_TAG = re.compile(rb"""<(?:\w+:)?c(?=[\s>/])([^>]*\st\s*=\s*["']e["'][^>]*)>""")
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?(?:worksheet|dialogsheet|macrosheet)[\s>/]")
 _REF = re.compile(rb"([A-Za-z]*)(\d*)")
@@ -160,7 +161,10 @@ def _attr(attrs: bytes, name: bytes) -> bytes | None:
 
 
 def _int(text: str | bytes | None, default: int = 0) -> int:
-    return int(text) if text and text.isdigit() else default
+    if not (text and text.isdigit()):
+        return default
+    # A hostile r="A999…9" of 5,000 digits would hit Python's int conversion limit: cap it.
+    return int(text) if len(text) <= 18 else 10**18
 
 
 def _column(letters: bytes) -> int:
@@ -195,7 +199,8 @@ def _patterns(prefix: bytes, row_limit: int) -> dict[str, re.Pattern[bytes]]:
     # then a few shared short strings. b"" for a cell without r.
     ref = rb"([A-Za-z]*(?:0*(?=\d{%d})(?:%s)(?!\d))?)" % (len(str(row_limit)), _above(row_limit))
     sources = {
-        "ref_first": rb'<P:c r="' + ref,  # how Excel and most writers order the attributes
+        # A cell tag whose first attribute is not r (Excel and most writers put it first).
+        "r_not_first": rb"""<P:c(?=[\s>/])(?! r=")""",
         "cell_ref": rb"""<P:c(?=[\s>/])(?:[^>]*?\sr\s*=\s*["']""" + ref + rb")?",
         "not_cell": rb"<P:c(?![\s>/])",  # <col>, <cfRule>...
         "cell_tag": rb"<P:c(?=[\s>/])([^>]*)>",
@@ -211,6 +216,23 @@ def _patterns(prefix: bytes, row_limit: int) -> dict[str, re.Pattern[bytes]]:
         rb"(<P:v(?:\s[^>]*)?(?:/>|>\s*</P:v>)\s*)?</P:c>",
     }
     return {key: re.compile(source.replace(b"P:", p)) for key, source in sources.items()}
+
+
+@functools.lru_cache(maxsize=64)
+def _beyond(prefix: bytes, row_limit: int, column: int) -> re.Pattern[bytes]:
+    """A cell tag starting r="…" whose column comes after `column` (1-based), or whose row is
+    past `row_limit`: one pass over a sheet finds what sizes its grid."""
+    letters = _name(column, 0)[:-1] if column > 0 else ""
+    alts = [b"[A-Z]{%d,}+" % (len(letters) + 1)]
+    for i, ch in enumerate(letters):
+        if ch != "Z":
+            head, rest = letters[:i].encode(), len(letters) - i - 1
+            alts.append(b"%s[%s-Z][A-Z]{%d}" % (head, chr(ord(ch) + 1).encode(), rest))
+    wide = rb"(?i:%s)(?![A-Za-z])" % b"|".join(alts)
+    # Possessive quantifiers: nothing to backtrack into, a third faster on a million cells.
+    tall = rb"[A-Za-z]*+0*+(?=\d{%d})(?:%s)(?!\d)" % (len(str(row_limit)), _above(row_limit))
+    tag = b"<" + re.escape(prefix + b":") + b"c" if prefix else b"<c"
+    return re.compile(tag + rb' r="(' + wide + b"|" + tall + b")")
 
 
 class _SheetReader:
@@ -241,7 +263,8 @@ class _SheetReader:
         prefix = root.group(1) + b":" if root.group(1) else b""
         self.cell, self.row_start = b"<" + prefix + b"c", b"<" + prefix + b"row"
         self.formula, data_end = b"<" + prefix + b"f", b"</" + prefix + b"sheetData"
-        self.p = _patterns(root.group(1) or b"", self.row_limit)
+        self.prefix = root.group(1) or b""
+        self.p = _patterns(self.prefix, self.row_limit)
         while True:
             if (end := buf.find(data_end)) >= 0:  # what follows sheetData is only inflated
                 self._region(buf[:end])
@@ -268,11 +291,11 @@ class _SheetReader:
     def _region(self, r: bytes) -> None:
         p, sheet = self.p, self.sheet
         missing, percent = self._missing_values(r), self._percent_cells(r)
-        refs = p["ref_first"].findall(r)
-        if len(refs) != r.count(self.cell) - len(p["not_cell"].findall(r)):
-            refs = p["cell_ref"].findall(r)  # r is not the first attribute, or missing
-        refs = set(refs)
-        if b't="e"' in r or b"t='e'" in r:
+        if not p["r_not_first"].search(r):
+            refs = self._extremes(r)  # the usual file: every cell starts with r="A1"
+        else:
+            refs = set(p["cell_ref"].findall(r))  # r elsewhere in the tag, or missing
+        if _ERROR_ATTR.search(r):
             for tag in _ERROR_TAG.finditer(r):
                 ref = _attr(tag.group(1), b"r")
                 if ref:
@@ -302,6 +325,19 @@ class _SheetReader:
             raise UploadError.one(
                 "too_many_columns", sheet=sheet.name, count=sheet.max_column, limit=self.max_columns
             )
+
+    def _extremes(self, r: bytes) -> set[bytes]:
+        """The refs that matter for the grid's size: the widest column and any row past the
+        limit, found by searching for refs beyond the widest so far (not by listing a million)."""
+        found, widest, at = set(), self.sheet.max_column, 0
+        while m := _beyond(self.prefix, self.row_limit, widest).search(r, at):
+            whole = _REF.match(r, m.start(1))  # a wider column may also be past the limit
+            letters, digits = whole.groups()
+            found.add(whole.group())
+            widest, at = max(widest, _column(letters)), whole.end()
+            if _int(digits) > self.row_limit or widest > self.max_columns:
+                break  # refused by the caller
+        return found
 
     def _missing_values(self, r: bytes) -> dict[int, bytes]:
         """Cells with a formula and no result: tag offset -> attributes."""
@@ -364,7 +400,7 @@ class _SheetReader:
                 continue
             letters, digits = _REF.match(_attr(attrs, b"r") or b"").groups()
             self.col = _column(letters) if letters else self.col + 1
-            self.row = int(digits) if digits else max(self.row, 1)
+            self.row = _int(digits) if digits else max(self.row, 1)
             self.sheet.max_row = max(self.sheet.max_row, self.row)
             self.sheet.max_column = max(self.sheet.max_column, self.col)
             self._mark(m.start(), missing, percent)

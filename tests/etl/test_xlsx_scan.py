@@ -496,3 +496,22 @@ def test_large_sheet_scans_fast():
 
     assert (sheet.rows, sheet.max_column, sheet.max_row) == (126_000, 2, 126_000)
     assert elapsed < 5  # ~0.15 s on a quiet machine; generous for shared CI
+
+
+def test_absurdly_long_row_number_is_refused_not_a_crash():
+    # 5,000 digits: past Python's int conversion limit, still a clear "too many rows".
+    rows = f'<row r="1"><c r="A1"><v>1</v></c><c r="B{"9" * 5000}"><v>1</v></c></row>'
+    assert raised(workbook({"Data": sheet_xml(rows)})).issues[0].code == "too_many_rows"
+    tagged = f'<row r="{"9" * 5000}"><c r="A1"><v>1</v></c></row>'
+    assert raised(workbook({"Data": sheet_xml(tagged)})).issues[0].code == "too_many_rows"
+
+
+def test_widest_column_is_found_wherever_it_is():
+    # The grid's width comes from the widest cell of any row, in upper or lower case letters.
+    rows = (
+        '<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>1</v></c></row>'
+        '<row r="2"><c r="b2"><v>1</v></c><c r="az2"><v>1</v></c></row>'
+        '<row r="3"><c r="Z3"><v>1</v></c></row>'
+    )
+    scan = scan_xlsx(workbook({"Data": sheet_xml(rows)}), **LIMITS)
+    assert scan.sheets["Data"].max_column == 52

@@ -1,0 +1,102 @@
+"""The shortcut for rows whose cells the full checks already accepted (`_vouch` in
+etl.validate) must give exactly what the full checks give: the same rows, the same issues at
+the same cells. Random files mixing good and bad cells, in both layouts, compared row by row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+from builders import make_xlsx
+
+from etl.catalogue_store import load_catalogue
+from etl.read import read_upload
+from etl.validate import Context, _SheetChecker, validate
+
+TODAY = dt.date(2025, 11, 20)
+
+
+def _pools(catalogue):
+    province = next(a for a in catalogue.agencies.values() if a.type == "PROV")
+    ministry = next(a for a in catalogue.agencies.values() if a.type == "KL")
+    ours = catalogue.indicators_for_type(province.type)
+    bounded = next(i for i in ours if i.min is not None)
+    other = next(i for i in catalogue.indicators.values() if not i.reported_by(province.type))
+    return {
+        "agency": [province.code, province.code, ministry.code, "99.99", "", f" {province.code} "],
+        "name": [None, province.name, province.name.upper(), "Nama Lain"],
+        "indicator": [*(i.code for i in ours[:4]), bounded.code, other.code, "XX_UNKNOWN", ""],
+        "year": [2024.0, 2024.0, 2023, "2024", "2O24", 2018, 2026, ""],
+        "quarter": [1.0, 2.0, 3.0, "TW II", 5, "", 4],
+        "value": [12.5, 40.0, 61.25, -5.0, 1e9, "12,5", "n/a", "-", "", "abc", 70.0],
+        "target": [None, None, 50.0, -1.0, "x"],
+        "unit": [None, None, bounded.unit, "kilogram"],
+        "notes": [None, "catatan", 3.0],
+        "url": [None, "https://rb.go.id/bukti", "ftp://salah", " https://rb.go.id/b "],
+    }
+
+
+def _long(rng, pools, n):
+    header = ["kode_instansi", "nama_instansi", "kode_indikator", "tahun", "triwulan", "nilai",
+              "target", "satuan", "keterangan", "tautan_bukti"]  # fmt: skip
+    keys = ["agency", "name", "indicator", "year", "quarter", "value", "target", "unit",
+            "notes", "url"]  # fmt: skip
+    # Rows repeat a few combinations, as real files do, so the shortcut is taken often.
+    # The first two values of each pool are good ones.
+    seen = [[rng.choice(pools[k][:2]) for k in keys] for _ in range(8)]
+    seen += [[rng.choice(pools[k]) for k in keys] for _ in range(8)]
+    rows = []
+    for _ in range(n):
+        row = list(rng.choice(seen))
+        for i, k in enumerate(keys):
+            if rng.random() < 0.04:
+                row[i] = rng.choice(pools[k])
+        rows.append(row)
+    return [["LAPORAN"], [], header, *rows]
+
+
+def _wide(rng, pools, n):
+    header = ["kode_instansi", "kode_indikator", "tahun", "TW I", "TW II", "TW III 2024", "satuan"]
+    keys = ["agency", "indicator", "year", "value", "value", "value", "unit"]
+    rows = [
+        [rng.choice(pools[k][: 2 if rng.random() < 0.7 else None]) for k in keys] for _ in range(n)
+    ]
+    return [header, *rows]
+
+
+def _results(tmp_path, catalogue, rows, name, shortcut: bool, monkeypatch):
+    path = make_xlsx(tmp_path / name, rows)
+    book = read_upload(path.name, path.read_bytes())
+    with monkeypatch.context() as patch:
+        if not shortcut:
+            patch.setattr(_SheetChecker, "_vouch", lambda self, r, row, out: None)
+        taken = []
+        if shortcut:
+            real = _SheetChecker._vouch
+
+            def counted(self, r, row, out):
+                done = real(self, r, row, out)
+                taken.append(done is not None)
+                return done
+
+            patch.setattr(_SheetChecker, "_vouch", counted)
+        result = validate(book, Context(catalogue, TODAY))
+    return result, sum(taken)
+
+
+@pytest.mark.parametrize("layout", ["long", "wide"])
+@pytest.mark.parametrize("seed", range(6))
+def test_shortcut_gives_what_the_full_checks_give(
+    sqlite_engine, tmp_path, monkeypatch, layout, seed
+):
+    catalogue = load_catalogue(sqlite_engine)
+    rng = random.Random(seed)
+    rows = (_long if layout == "long" else _wide)(rng, _pools(catalogue), 300)
+    full, _ = _results(tmp_path, catalogue, rows, "full.xlsx", False, monkeypatch)
+    quick, taken = _results(tmp_path, catalogue, rows, "quick.xlsx", True, monkeypatch)
+    assert quick.rows == full.rows
+    assert [i.as_dict() for i in quick.issues] == [i.as_dict() for i in full.issues]
+    assert quick.skipped == full.skipped
+    assert taken > 30, "the random file should repeat accepted rows"
+    assert full.rows and full.issues, "the random file should mix good and bad cells"
