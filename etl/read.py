@@ -8,6 +8,7 @@ formulas without a cached value, which calamine alone cannot see.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -19,6 +20,7 @@ from etl.action_plan_read import ActionSheet, is_action_sheet_name, read_action_
 from etl.cells import column_letter, holds_values
 from etl.issues import Issue, UploadError
 from etl.layout import Layout, find_layout, headers_seen
+from etl.ods_scan import scan_ods
 from etl.xlsx_scan import scan_xlsx
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -55,12 +57,15 @@ class Sheet:
     formulas_without_value: frozenset[str] = frozenset()
     error_cells: frozenset[str] = frozenset()
 
-    def data_rows(self):
-        """(0-based row index, row) for each row below the header holding any value."""
-        for index in range(self.layout.header_row + 1, len(self.rows)):
-            row = self.rows[index]
-            if holds_values(row):
-                yield index, row
+    def data_rows(self) -> list[tuple[int, list]]:
+        """(0-based row index, row) for each row below the header holding any value: found
+        once, as the row limit and then validation both go through them."""
+        return self._data_rows
+
+    @functools.cached_property
+    def _data_rows(self) -> list[tuple[int, list]]:
+        start = self.layout.header_row + 1
+        return [(i, row) for i, row in enumerate(self.rows[start:], start) if holds_values(row)]
 
 
 @dataclass
@@ -106,7 +111,7 @@ def _workbook_sheets(
     kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
         suffix, "Excel (.xlsx)"
     )
-    scan = None
+    scan, scanned = None, None  # scanned: sheet name → what the pre-scan found
     if suffix in (".xlsx", ".xlsm"):
         if data[:8] == _OLE_MAGIC:
             raise UploadError.one("password_protected")
@@ -116,10 +121,19 @@ def _workbook_sheets(
             max_unpacked_bytes=limits.max_unpacked_bytes,
             max_columns=limits.max_columns,
         )
+        scanned = scan.sheets
         for info in scan.sheets.values():
             _check_area(info, limits)
-    elif suffix == ".ods" and data[:4] != _ZIP_MAGIC:
-        raise UploadError.one("corrupt_file", kind=kind, detail="not a zip container")
+    elif suffix == ".ods":
+        if data[:4] != _ZIP_MAGIC:
+            raise UploadError.one("corrupt_file", kind=kind, detail="not a zip container")
+        scanned = scan_ods(
+            data,
+            max_rows=limits.max_rows,
+            max_unpacked_bytes=limits.max_unpacked_bytes,
+            max_columns=limits.max_columns,
+            max_cells=limits.max_cells,
+        )
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
@@ -147,7 +161,7 @@ def _workbook_sheets(
         except (python_calamine.CalamineError, ValueError) as exc:
             raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
         _check_width(name, rows, limits)
-        info = scan.sheets[name] if scan is not None else None
+        info = scanned.get(name) if scanned is not None else None
         layout = None if named_action else find_layout(rows)
         if layout is None:
             action = read_action_sheet(

@@ -98,3 +98,45 @@ RAD_MERGED = (
     "B5:B6", "C5:C6", "D5:D6",
     *(f"{get_column_letter(c)}3:{get_column_letter(c + 1)}3" for c in range(12, 28, 2)),
 )  # fmt: skip
+
+
+# --- OpenDocument spreadsheets as LibreOffice Calc writes them (odfpy) -----------------------
+class OdsCell:
+    """A cell of `make_ods`: a value with its ODF value type, repeated across columns."""
+
+    def __init__(self, value, value_type: str = "float", repeat: int = 1, formula: str = ""):
+        self.value, self.value_type, self.repeat, self.formula = value, value_type, repeat, formula
+
+
+def make_ods(path: Path, rows: list, *, sheet: str = "Data") -> Path:
+    """`rows`: lists of plain values or OdsCell, or (row, repeat) to repeat a row."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name=sheet)
+    for spec in rows:
+        cells, repeat = spec if isinstance(spec, tuple) else (spec, 1)
+        row = TableRow(numberrowsrepeated=repeat) if repeat > 1 else TableRow()
+        for value in cells:
+            cell = value if isinstance(value, OdsCell) else None
+            if cell is None:
+                kind = "string" if isinstance(value, str) else "float"
+                cell = OdsCell(value, kind) if value is not None else OdsCell(None, "")
+            attrs = {"numbercolumnsrepeated": cell.repeat} if cell.repeat > 1 else {}
+            if cell.formula:
+                attrs["formula"] = cell.formula
+            if cell.value_type == "string":
+                element = TableCell(valuetype="string", **attrs)
+                element.addElement(P(text=str(cell.value)))
+            elif cell.value_type:
+                element = TableCell(valuetype=cell.value_type, value=cell.value, **attrs)
+                element.addElement(P(text=str(cell.value)))
+            else:
+                element = TableCell(**attrs)
+            row.addElement(element)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from builders import LONG_HEADER, make_xlsx
+from builders import LONG_HEADER, OdsCell, make_ods, make_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 PEAK_MB_BOUND = 1200  # far below the machine, far above a normal ingest (~250 MB)
@@ -159,6 +159,37 @@ def row_bomb(tmp: Path) -> Path:
     return path
 
 
+def ods_repeat_bomb(tmp: Path) -> Path:
+    # A few hundred bytes that calamine would expand into 100,000 × 900 cells.
+    return make_ods(tmp / "ulang.ods", [LONG_HEADER, ([OdsCell(1.0, repeat=900)], 100_000)])
+
+
+def ods_zip_bomb(tmp: Path) -> Path:
+    # content.xml of 450 MB of spaces (past the 400 MB default): about 450 KB compressed.
+    made = make_ods(tmp / "biasa.ods", [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
+    source = zipfile.ZipFile(made)
+    head, tail = source.read("content.xml").split(b"<office:body>", 1)
+    path = tmp / "zip_bom.ods"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename != "content.xml":
+                target.writestr(info, source.read(info))
+        with target.open("content.xml", "w", force_zip64=True) as fh:
+            fh.write(head + b"<office:body>")
+            for _ in range(450):
+                fh.write(b" " * 1_000_000)
+            fh.write(tail)
+    return path
+
+
+def ods_entity_expansion(tmp: Path) -> Path:
+    path = make_ods(tmp / "entitas.ods", [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
+    content = zipfile.ZipFile(path).read("content.xml")
+    dtd = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    _rewrite(path, {"content.xml": content.replace(b"?>", b"?>" + dtd, 1)})
+    return path
+
+
 CORPUS = {
     corrupt_zip: "corrupt_file",
     workbook_named_csv: "invalid_encoding",
@@ -171,6 +202,9 @@ CORPUS = {
     stray_far_cell: "too_many_cells",
     external_link_formula: "formula_without_value",
     row_bomb: "too_many_rows",
+    ods_repeat_bomb: "too_many_cells",
+    ods_zip_bomb: "unpacked_too_large",
+    ods_entity_expansion: "corrupt_file",
 }
 
 
