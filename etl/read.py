@@ -1,8 +1,10 @@
 """Workbook or CSV bytes → the sheets to validate, each with its rows and layout.
 
 Nothing is executed: python-calamine reads cached values only (macros and external links are
-never evaluated); xlsx parts are pre-scanned by `etl.xlsx_scan` for bombs, percent formats and
-formulas without a cached value, which calamine alone cannot see.
+never evaluated). Before calamine, every workbook is pre-scanned by what its bytes are
+(`etl.xlsx_scan`, `etl.ods_scan`, `etl.xls_scan`): the grid calamine would build is measured and
+refused past the limits, decompression bombs are stopped, and what calamine cannot see is
+reported (percent formats, formulas without a cached value, Excel error cells).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from etl.cells import column_letter, holds_values
 from etl.issues import Issue, UploadError
 from etl.layout import Layout, find_layout, headers_seen
 from etl.ods_scan import scan_ods
+from etl.xls_scan import scan_xls
 from etl.xlsx_scan import scan_xlsx
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -111,10 +114,22 @@ def _workbook_sheets(
     kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
         suffix, "Excel (.xlsx)"
     )
+    # The pre-scan follows what the bytes are, not the file's name: calamine reads by content,
+    # so an .xlsx renamed .xls must not reach it unscanned.
     scan, scanned = None, None  # scanned: sheet name → what the pre-scan found
-    if suffix in (".xlsx", ".xlsm"):
-        if data[:8] == _OLE_MAGIC:
+    if data[:8] == _OLE_MAGIC:
+        if suffix in (".xlsx", ".xlsm"):  # an encrypted .xlsx is an OLE compound file
             raise UploadError.one("password_protected")
+        scanned = scan_xls(data, max_cells=limits.max_cells)
+    elif data[:4] == _ZIP_MAGIC and suffix == ".ods":
+        scanned = scan_ods(
+            data,
+            max_rows=limits.max_rows,
+            max_unpacked_bytes=limits.max_unpacked_bytes,
+            max_columns=limits.max_columns,
+            max_cells=limits.max_cells,
+        )
+    elif data[:4] == _ZIP_MAGIC:
         scan = scan_xlsx(
             data,
             max_rows=limits.max_rows,
@@ -124,16 +139,8 @@ def _workbook_sheets(
         scanned = scan.sheets
         for info in scan.sheets.values():
             _check_area(info, limits)
-    elif suffix == ".ods":
-        if data[:4] != _ZIP_MAGIC:
-            raise UploadError.one("corrupt_file", kind=kind, detail="not a zip container")
-        scanned = scan_ods(
-            data,
-            max_rows=limits.max_rows,
-            max_unpacked_bytes=limits.max_unpacked_bytes,
-            max_columns=limits.max_columns,
-            max_cells=limits.max_cells,
-        )
+    else:
+        raise UploadError.one("corrupt_file", kind=kind, detail="not a workbook")
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:

@@ -48,10 +48,15 @@ def percent_styles(styles: Element) -> frozenset[int]:
             custom.update((_int(f.get("numFmtId"), -1), f.get("formatCode", "")) for f in child)
         elif _local(child.tag) == "cellXfs":
             formats = [_int(xf.get("numFmtId")) for xf in child if _local(xf.tag) == "xf"]
-    # A custom code under a built-in id replaces the built-in format.
-    ids = {i for i, code in custom.items() if "%" in _FORMAT_LITERALS.sub("", code)}
-    ids |= BUILTIN_PERCENT - custom.keys()
+    ids = percent_formats(custom)
     return frozenset(i for i, fmt in enumerate(formats) if fmt in ids)
+
+
+def percent_formats(custom: dict[int, str]) -> frozenset[int]:
+    """Number format ids that show a percentage, given the file's own codes by id (in .xlsx
+    and in .xls alike). A custom code under a built-in id replaces the built-in format."""
+    ids = {i for i, code in custom.items() if "%" in _FORMAT_LITERALS.sub("", code)}
+    return frozenset(ids | (BUILTIN_PERCENT - custom.keys()))
 
 
 def _int(text: str | None, default: int = 0) -> int:

@@ -190,6 +190,25 @@ def ods_entity_expansion(tmp: Path) -> Path:
     return path
 
 
+def xls_far_cell(tmp: Path) -> Path:
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    sheet.write(0, 0, "kode_indikator")
+    sheet.write(65535, 255, 1)  # a 6 KB file, 1.2 GB in calamine's grid
+    path = tmp / "jauh.xls"
+    book.save(str(path))
+    return path
+
+
+def xlsx_bomb_named_xls(tmp: Path) -> Path:
+    # calamine reads by content: the name must not decide which pre-scan runs.
+    path = tmp / "bukan_xls.xls"
+    path.write_bytes(stray_far_cell(tmp).read_bytes())
+    return path
+
+
 CORPUS = {
     corrupt_zip: "corrupt_file",
     workbook_named_csv: "invalid_encoding",
@@ -205,6 +224,8 @@ CORPUS = {
     ods_repeat_bomb: "too_many_cells",
     ods_zip_bomb: "unpacked_too_large",
     ods_entity_expansion: "corrupt_file",
+    xls_far_cell: "too_many_cells",
+    xlsx_bomb_named_xls: "too_many_cells",
 }
 
 
