@@ -77,8 +77,10 @@ def series_by_key(frame: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, 
     """(agency, indicator) → [(row index, Point)], in the frame's order. Plain Python over the
     columns once: a pandas groupby over ~8,000 small groups costs seconds."""
     out: dict[tuple[str, str], list[tuple[int, Point]]] = {}
-    columns = (frame.index, frame.agency_code, frame.indicator_code, frame.year, frame.quarter)
-    for index, agency, code, y, q, v, t in zip(*columns, frame.value, frame.target):
+    # Lists first: iterating a pandas (Arrow) string column item by item is five times slower.
+    names = ("agency_code", "indicator_code", "year", "quarter", "value", "target")
+    columns = [frame.index.tolist(), *(frame[name].tolist() for name in names)]
+    for index, agency, code, y, q, v, t in zip(*columns):
         target = None if t is None or t != t else float(t)
         out.setdefault((agency, code), []).append((index, Point(int(y), int(q), float(v), target)))
     return out

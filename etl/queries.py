@@ -35,10 +35,13 @@ class Filters:
             out.append(obs.c.agency == self.agency.upper())
         if self.indicator:
             out.append(obs.c.indicator == self.indicator.upper())
+        # Sub-selects, not joins: the observation rows are read from their own table alone.
         if self.theme:
-            out.append(ind.c.theme == self.theme.upper())
+            themed = select(ind.c.code).where(ind.c.theme == self.theme.upper())
+            out.append(obs.c.indicator.in_(themed))
         if self.agency_type:
-            out.append(agency.c.type == self.agency_type.upper())
+            typed = select(agency.c.code).where(agency.c.type == self.agency_type.upper())
+            out.append(obs.c.agency.in_(typed))
         return out
 
 
@@ -59,40 +62,38 @@ def utc_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
 KEY = ["agency_code", "indicator_code", "year", "quarter"]
 
 
+# The columns of `current_observations`, in order, and where each comes from.
+OBSERVATION_FIELDS = {
+    "agency_code": obs.c.agency, "indicator_code": obs.c.indicator, "year": obs.c.year,
+    "quarter": obs.c.quarter, "value": obs.c.value, "target": obs.c.target,
+    "notes": obs.c.notes, "evidence_url": obs.c.evidence_url, "confidence": obs.c.confidence,
+    "submission_id": obs.c.submission_id, "review": obs.c.review,
+    "recorded_at": obs.c.recorded_at,
+}  # fmt: skip
+AGENCY_LABELS = {"agency_name": "name", "agency_type": "type", "agency_parent": "parent"}
+INDICATOR_LABELS = {
+    "indicator_name": "name_id", "indicator_name_en": "name_en", "theme": "theme", "unit": "unit",
+}  # fmt: skip
+SUBMISSION_LABELS = {
+    "submitted_at": "uploaded_at", "submitted_by": "uploaded_by", "file_name": "file_name",
+    "source": "source",
+}  # fmt: skip
+CURRENT_COLUMNS = [
+    "agency_code", "agency_name", "agency_type", "agency_parent", "indicator_code",
+    "indicator_name", "indicator_name_en", "theme", "year", "quarter", "value", "unit", "target",
+    "notes", "evidence_url", "confidence", "submitted_at", "submitted_by", "file_name",
+    "submission_id", "source", "review", "recorded_at",
+]  # fmt: skip
+
+
 def current_observations(engine: Engine, filters: Filters | None = None) -> pd.DataFrame:
-    """One row per current observation, joined with its agency, indicator and submission."""
+    """One row per current observation, with its agency, indicator and submission.
+
+    The observation table is read alone and the labels are added from the three small tables:
+    joining them row by row made 80,000 rows cost 1.0 s instead of 0.4 s."""
     filters = filters or Filters()
     query = (
-        select(
-            obs.c.agency.label("agency_code"),
-            agency.c.name.label("agency_name"),
-            agency.c.type.label("agency_type"),
-            agency.c.parent.label("agency_parent"),
-            obs.c.indicator.label("indicator_code"),
-            ind.c.name_id.label("indicator_name"),
-            ind.c.name_en.label("indicator_name_en"),
-            ind.c.theme.label("theme"),
-            obs.c.year,
-            obs.c.quarter,
-            obs.c.value,
-            ind.c.unit,
-            obs.c.target,
-            obs.c.notes,
-            obs.c.evidence_url,
-            obs.c.confidence,
-            sub.c.uploaded_at.label("submitted_at"),
-            sub.c.uploaded_by.label("submitted_by"),
-            sub.c.file_name,
-            obs.c.submission_id,
-            sub.c.source,
-            obs.c.review,
-            obs.c.recorded_at,
-        )
-        .select_from(
-            obs.join(agency, agency.c.code == obs.c.agency)
-            .join(ind, ind.c.code == obs.c.indicator)
-            .join(sub, sub.c.id == obs.c.submission_id)
-        )
+        select(*(column.label(name) for name, column in OBSERVATION_FIELDS.items()))
         .where(
             obs.c.superseded_at.is_(None),
             obs.c.review.in_(("approved", "pending") if filters.include_pending else ("approved",)),
@@ -103,9 +104,20 @@ def current_observations(engine: Engine, filters: Filters | None = None) -> pd.D
     with engine.connect() as conn:
         result = conn.execute(query)
         # Tuples, not mappings: building the frame from 80,000 dicts costs a second.
-        frame = pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
+        frame = pd.DataFrame([tuple(r) for r in result], columns=list(OBSERVATION_FIELDS))
+        labels = [
+            (_labels(conn, agency, agency.c.code, AGENCY_LABELS), "agency_code"),
+            (_labels(conn, ind, ind.c.code, INDICATOR_LABELS), "indicator_code"),
+            (_labels(conn, sub, sub.c.id, SUBMISSION_LABELS), "submission_id"),
+        ]
     if frame.empty:
-        frame = pd.DataFrame(columns=[c.name for c in query.selected_columns])
+        return utc_timestamps(pd.DataFrame(columns=CURRENT_COLUMNS))
+    for table, on in labels:
+        for name, values in table.items():
+            frame[name] = frame[on].map(values)
+    frame = frame[CURRENT_COLUMNS]
+    if frame.empty:
+        frame = pd.DataFrame(columns=CURRENT_COLUMNS)
     elif filters.include_pending:
         # A value awaiting review shows instead of the official one for its period.
         frame = (
@@ -116,6 +128,12 @@ def current_observations(engine: Engine, filters: Filters | None = None) -> pd.D
             .reset_index(drop=True)
         )
     return utc_timestamps(frame)
+
+
+def _labels(conn, table, key, fields: dict[str, str]) -> dict:
+    """Output column → {key → value} from a small table (a submission's file is not read)."""
+    rows = conn.execute(select(key, *(table.c[column] for column in fields.values()))).all()
+    return {name: {r[0]: r[i] for r in rows} for i, name in enumerate(fields, start=1)}
 
 
 def history(engine: Engine, agency_code: str, indicator_code: str) -> pd.DataFrame:

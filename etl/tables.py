@@ -93,12 +93,17 @@ def expected_pairs(catalogue: Catalogue, filters: Filters) -> list[tuple[str, st
     return pairs
 
 
-def statuses_as_of(engine: Engine, filters: Filters) -> tuple[pd.DataFrame, Catalogue, tuple]:
-    """Each expected agency × indicator judged as of the filters' period (no_data if silent)."""
+def statuses_as_of(
+    engine: Engine, filters: Filters, frame: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, Catalogue, tuple]:
+    """Each expected agency × indicator judged as of the filters' period (no_data if silent).
+    `frame`: the current observations under the filters without the period, when the caller
+    already holds them (the app's cache)."""
     catalogue = load_catalogue(engine)
     period = period_of(engine, filters)
     roadmap = catalogue.roadmap_for(period[0])
-    frame = current_observations(engine, _series_filters(filters))
+    if frame is None:
+        frame = current_observations(engine, _series_filters(filters))
     frame = frame[frame.agency_code != NATIONAL]
     if roadmap is None:
         return pd.DataFrame(columns=["agency_code", "indicator_code", "status"]), catalogue, period

@@ -77,15 +77,30 @@ def latest_period(db: tuple) -> tuple[int, int] | None:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def observations(db: tuple, indicator: str | None = None, agency: str | None = None):
-    return queries.current_observations(
-        _engine(db[0]), _filters(db, indicator=indicator, agency=agency)
-    )
+    """Current observations, of one indicator and/or agency if given. Slices come from the one
+    shared frame of all of them: the overview asks for every indicator's national series, and
+    18 filtered queries cost 1.7 s where one query and 18 slices cost 0.6 s."""
+    frame = _all_observations(db)
+    keep = pd.Series(True, index=frame.index)
+    if indicator is not None:
+        keep &= frame.indicator_code == indicator.upper()
+    if agency is not None:
+        keep &= frame.agency_code == agency.upper()
+    return frame[keep].reset_index(drop=True)
+
+
+@st.cache_resource(ttl=TTL, max_entries=4, show_spinner=False)
+def _all_observations(db: tuple) -> pd.DataFrame:
+    """Shared, not copied (st.cache_data unpickles a copy for every caller: 30 ms each for this
+    frame). Read-only: callers slice it, never change it."""
+    return queries.current_observations(_engine(db[0]), _filters(db))
 
 
 @st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def statuses(db: tuple, year: int, quarter: int) -> pd.DataFrame:
     """Every expected agency × indicator judged as of the period (`no_data` when silent)."""
-    judged, _, _ = tables.statuses_as_of(_engine(db[0]), _filters(db, year=year, quarter=quarter))
+    filters = _filters(db, year=year, quarter=quarter)
+    judged, _, _ = tables.statuses_as_of(_engine(db[0]), filters, _all_observations(db))
     return judged
 
 
