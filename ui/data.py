@@ -23,7 +23,7 @@ from etl.queries import Filters
 from indicators.catalogue import NATIONAL, Catalogue
 
 TTL = 15 * 60
-# Shown while a period is judged for the first time (several seconds on the full data).
+# Shown while a period is judged for the first time (about two seconds on the full data).
 SPINNER = "Menghitung status… / Computing statuses…"
 
 
