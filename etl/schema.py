@@ -195,6 +195,9 @@ audit_log = Table(
     Column("entity", String(120), nullable=False),
     Column("detail", JSON, nullable=False),
 )
+# Every page run reads the newest data-changing entry (etl.queries.data_version); logins make
+# most of the log, so the newest entry per action is found through this index, not a scan.
+Index("ix_audit_log_action_id", audit_log.c.action, audit_log.c.id)
 
 app_user = Table(
     "app_user",
