@@ -82,10 +82,11 @@ class _SheetChecker:
         self.names_checked: set[tuple[str, object]] = set()
         # What the full checks accepted, by the raw cells (with their types, as 1 == 1.0 ==
         # True) for `_vouch`: agency cell → (code, type); (agency type, indicator cell) →
-        # indicator; (year cell, quarter cell, value column) → period, before the agency's
-        # locks; (unit, indicator code) and evidence links.
+        # indicator; year and quarter cells without an issue, and with a value column → the
+        # period, before the agency's locks; (unit, indicator code) and evidence links.
         self.agencies_ok: dict[tuple, tuple[str, str]] = {}
         self.indicators_ok: dict[tuple, Indicator] = {}
+        self.period_cells_ok: set[tuple] = set()
         self.periods_ok: dict[tuple, tuple[int, int]] = {}
         self.units_ok: set[tuple[str, str]] = set()
         self.urls_ok: set[object] = set()
@@ -199,6 +200,8 @@ class _SheetChecker:
         if indicator is None:
             return None
         code, period_key = indicator.code, (type(year), year, type(quarter), quarter)
+        if period_key not in self.period_cells_ok:  # checked even when every value is empty
+            return None
         if target == "":
             target = None
         elif target is not None and (type(target) is not float or _outside(indicator, target)):
@@ -304,10 +307,17 @@ class _SheetChecker:
         if indicator is None:
             self.issue("unknown_indicator", r, ic, raw_code)
         agency = self._agency(row, r)
+        before = len(self.issues)
         year = self._field(row, r, "year", cells.parse_year)
         quarter = (
             self._field(row, r, "quarter", cells.parse_quarter) if not self.layout.is_wide else None
         )
+        # The shortcut may trust these year and quarter cells only if they gave no issue here.
+        period_cells = (type(raws[3]), raws[3], type(raws[4]), raws[4]) if raws else None
+        if period_cells and len(self.issues) == before:
+            self.period_cells_ok.add(period_cells)
+        else:
+            period_cells = None
         if agency and indicator:
             a = catalogue.agencies[agency]
             if not indicator.reported_by(a.type):
@@ -335,9 +345,8 @@ class _SheetChecker:
                 skipped += 1 if value is not None or not self.layout.is_wide else 0
                 continue
             period = self._period(r, c, year, quarter, column)
-            if period and raws:
-                y, q = raws[3], raws[4]
-                self.periods_ok[(type(y), y, type(q), q, c)] = period
+            if period and period_cells:
+                self.periods_ok[(*period_cells, c)] = period
             if period and agency and self.ctx.locked and self.ctx.locked(agency, *period):
                 self.issue("period_locked", r, c, f"{period[0]} TW{period[1]}", agency=agency)
                 continue

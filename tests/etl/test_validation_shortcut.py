@@ -100,3 +100,38 @@ def test_shortcut_gives_what_the_full_checks_give(
     assert quick.skipped == full.skipped
     assert taken > 30, "the random file should repeat accepted rows"
     assert full.rows and full.issues, "the random file should mix good and bad cells"
+
+
+def _same_both_ways(tmp_path, monkeypatch, catalogue, rows):
+    full, _ = _results(tmp_path, catalogue, rows, "full.xlsx", False, monkeypatch)
+    quick, _ = _results(tmp_path, catalogue, rows, "quick.xlsx", True, monkeypatch)
+    assert [i.as_dict() for i in quick.issues] == [i.as_dict() for i in full.issues]
+    assert (quick.rows, quick.skipped) == (full.rows, full.skipped)
+    return full
+
+
+def test_bad_year_or_quarter_beside_an_empty_value_is_still_reported(
+    sqlite_engine, tmp_path, monkeypatch
+):
+    # Found in review: the shortcut once looked at the period only for non-empty values.
+    catalogue = load_catalogue(sqlite_engine)
+    rows = [
+        ["kode_instansi", "kode_indikator", "tahun", "triwulan", "nilai"],
+        ["31", "PDN", 2024.0, 1.0, 10.0],
+        ["31", "PDN", "2O24", 9.0, None],
+    ]
+    full = _same_both_ways(tmp_path, monkeypatch, catalogue, rows)
+    assert {i.code for i in full.issues} >= {"year_invalid", "quarter_invalid"}
+
+
+def test_bad_year_cell_beside_quarter_columns_with_years_is_reported_on_every_row(
+    sqlite_engine, tmp_path, monkeypatch
+):
+    # Found in review: "TW I 2024" gives the period even when the year cell is wrong.
+    catalogue = load_catalogue(sqlite_engine)
+    header = ["kode_instansi", "kode_indikator", "tahun", "TW I 2024", "TW II 2024"]
+    rows = [header] + [["31", "PDN", "2O24", 10.0 + k, 20.0] for k in range(5)]
+    full = _same_both_ways(tmp_path, monkeypatch, catalogue, rows)
+    assert [i.cell for i in full.issues if i.code == "year_invalid"] == [
+        f"C{r}" for r in range(2, 7)
+    ]
