@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -114,22 +115,15 @@ def _workbook_sheets(
     kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
         suffix, "Excel (.xlsx)"
     )
-    # The pre-scan follows what the bytes are, not the file's name: calamine reads by content,
-    # so an .xlsx renamed .xls must not reach it unscanned.
+    # The pre-scan follows what the bytes are, not the file's name: calamine reads by content
+    # (trying .xls, then .xlsx, then .ods), so an .xlsx named .xls or .ods must not reach it
+    # unscanned.
     scan, scanned = None, None  # scanned: sheet name → what the pre-scan found
     if data[:8] == _OLE_MAGIC:
         if suffix in (".xlsx", ".xlsm"):  # an encrypted .xlsx is an OLE compound file
             raise UploadError.one("password_protected")
         scanned = scan_xls(data, max_cells=limits.max_cells)
-    elif data[:4] == _ZIP_MAGIC and suffix == ".ods":
-        scanned = scan_ods(
-            data,
-            max_rows=limits.max_rows,
-            max_unpacked_bytes=limits.max_unpacked_bytes,
-            max_columns=limits.max_columns,
-            max_cells=limits.max_cells,
-        )
-    elif data[:4] == _ZIP_MAGIC:
+    elif data[:4] == _ZIP_MAGIC and _zip_holds(data, kind, "xl/workbook.xml"):
         scan = scan_xlsx(
             data,
             max_rows=limits.max_rows,
@@ -139,8 +133,17 @@ def _workbook_sheets(
         scanned = scan.sheets
         for info in scan.sheets.values():
             _check_area(info, limits)
+    elif data[:4] == _ZIP_MAGIC and _zip_holds(data, kind, "content.xml"):
+        scanned = scan_ods(
+            data,
+            max_rows=limits.max_rows,
+            max_unpacked_bytes=limits.max_unpacked_bytes,
+            max_columns=limits.max_columns,
+            max_cells=limits.max_cells,
+        )
     else:
-        raise UploadError.one("corrupt_file", kind=kind, detail="not a workbook")
+        detail = "not a zip container" if suffix == ".ods" else "not an Excel or OpenDocument file"
+        raise UploadError.one("corrupt_file", kind=kind, detail=detail)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
@@ -203,6 +206,13 @@ def _workbook_sheets(
     if not sheets and (unread_data or not actions):
         raise UploadError.one("no_header", headers=", ".join(seen[:40]) or "-")
     return sheets
+
+
+def _zip_holds(data: bytes, kind: str, part: str) -> bool:
+    try:
+        return part in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
 
 
 def _csv_sheet(data: bytes, limits: Limits) -> Sheet:

@@ -21,6 +21,7 @@ from etl.xlsx_scan import SheetScan, _name
 
 KIND = "Excel 97-2003 (.xls)"
 BOF, EOF, FILEPASS, BOUNDSHEET, FORMAT, XF = 0x0809, 0x000A, 0x002F, 0x0085, 0x041E, 0x00E0
+DIMENSIONS = 0x0200
 BIFF8 = 0x0600
 # Records of one cell with a value: row, column and format (XF) index first. Blank cells are
 # left out, as calamine leaves them out of its grid.
@@ -78,7 +79,9 @@ class _Book:
                 self.biff8 = _HEAD.unpack_from(stream, at)[0] == BIFF8
             elif kind == FILEPASS:
                 raise UploadError.one("password_protected")
-            elif kind == BOUNDSHEET and stream[at + 5] == 0:  # a worksheet
+            # Every sheet, hidden or not, worksheet or macro sheet: calamine builds them all
+            # when it opens the file.
+            elif kind == BOUNDSHEET:
                 text = self._text(at + 6, wide_length=False)
                 self.bounds.append(
                     (struct.unpack_from("<I", stream, at)[0], stream[at + 4] != 0, text)
@@ -101,6 +104,15 @@ class _Book:
             return self.stream[at : at + 2 * count].decode("utf-16-le", "replace")
         return self.stream[at : at + count].decode("latin-1")
 
+    def _check_dimensions(self, name: str, at: int) -> None:
+        """The used range the sheet declares: calamine sizes a buffer from it, and an inverted
+        one (first row after the last) asks for hundreds of gigabytes and aborts the process."""
+        fields = "<IIHH" if self.biff8 else "<HHHH"
+        first_row, end_row, first_col, end_col = struct.unpack_from(fields, self.stream, at)
+        if first_row > end_row or first_col > end_col:
+            raise _corrupt(f"sheet {name} declares rows {first_row}-{end_row}, "
+                           f"columns {first_col}-{end_col}")  # fmt: skip
+
     def sheets(self, max_cells: int) -> dict[str, SheetScan]:
         percent_ids = percent_formats(self.formats)
         percent_xf = {i for i, f in enumerate(self.xf_formats) if f in percent_ids}
@@ -110,6 +122,9 @@ class _Book:
             percent: list[tuple[int, int]] = []
             rows: set[int] = set()
             for kind, at, size in _records(self.stream, offset):
+                if kind == DIMENSIONS:
+                    self._check_dimensions(name, at)
+                    continue
                 if kind in NUMERIC or kind in TEXTUAL:
                     row, col, xf = _CELL.unpack_from(self.stream, at)
                     cells = ((col, xf),)
@@ -129,7 +144,7 @@ class _Book:
                 sheet.max_row = max(sheet.max_row, row + 1)
                 sheet.max_column = max(sheet.max_column, max(c for c, _ in cells) + 1)
             sheet.rows = len(rows)
-            if not hidden and sheet.max_row * sheet.max_column > max_cells:
+            if sheet.max_row * sheet.max_column > max_cells:
                 raise UploadError.one(
                     "too_many_cells",
                     sheet=name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import struct
 import subprocess
 import sys
 import zipfile
@@ -202,6 +203,52 @@ def xls_far_cell(tmp: Path) -> Path:
     return path
 
 
+def xls_hidden_far_sheet(tmp: Path) -> Path:
+    # calamine builds every sheet of an .xls when it opens it, hidden or not.
+    import xlwt
+
+    book = xlwt.Workbook()
+    book.add_sheet("Data").write(0, 0, "kode_indikator")
+    hidden = book.add_sheet("Lain")
+    hidden.write(65535, 255, 1)
+    hidden.visibility = 1
+    path = tmp / "tersembunyi.xls"
+    book.save(str(path))
+    return path
+
+
+def xls_inverted_dimensions(tmp: Path) -> Path:
+    # First row after the last: calamine asks for 859 GB and aborts the process.
+    import olefile
+    import xlwt
+
+    book = xlwt.Workbook()
+    book.add_sheet("Data").write(0, 0, "kode_indikator")
+    made = tmp / "asli.xls"
+    book.save(str(made))
+    data = made.read_bytes()
+    old = olefile.OleFileIO(io.BytesIO(data)).openstream("Workbook").read()
+    new, at = bytearray(old), 0
+    while at + 4 <= len(new):
+        kind, size = struct.unpack_from("<HH", new, at)
+        if kind == 0x0200:  # DIMENSIONS
+            struct.pack_into("<IIHH", new, at + 4, 32768, 4, 0, 5)
+        at += 4 + size
+    start = data.find(old[:512])  # xlwt writes the stream in one piece
+    path = tmp / "terbalik.xls"
+    path.write_bytes(data[:start] + bytes(new) + data[start + len(old) :])
+    return path
+
+
+def xlsx_bomb_named_ods(tmp: Path) -> Path:
+    # calamine tries its .xlsx reader before the .ods one: a content.xml must not hide the rest.
+    path = tmp / "campuran.ods"
+    far = stray_far_cell(tmp)
+    _rewrite(far, {"content.xml": b"<x/>"})
+    path.write_bytes(far.read_bytes())
+    return path
+
+
 def xlsx_bomb_named_xls(tmp: Path) -> Path:
     # calamine reads by content: the name must not decide which pre-scan runs.
     path = tmp / "bukan_xls.xls"
@@ -226,6 +273,9 @@ CORPUS = {
     ods_entity_expansion: "corrupt_file",
     xls_far_cell: "too_many_cells",
     xlsx_bomb_named_xls: "too_many_cells",
+    xls_hidden_far_sheet: "too_many_cells",
+    xls_inverted_dimensions: "corrupt_file",
+    xlsx_bomb_named_ods: "too_many_cells",
 }
 
 
