@@ -7,7 +7,8 @@ calamine expands repeated rows and cells (`table:number-rows-repeated`,
 repeated empty rows) and refuses it beyond the limits, counting the real inflated bytes of every
 part. It also reports what calamine cannot see: cells formatted as a percentage (typed `85%`,
 stored 0.85) and formulas without a saved result. expat streams the XML; a DTD, which is how
-entity-expansion bombs arrive, is refused.
+entity-expansion bombs arrive, is refused. Names are matched as written (`table:table-row`),
+as calamine matches them, not by namespace: a file binding `table:` elsewhere is read the same.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from etl.xlsx_scan import HEADER_ROWS, SheetScan, _name
 
 KIND = "OpenDocument (.ods)"
 CHUNK = 1 << 20
-_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
-_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 "
-_ROWS_REPEATED = _TABLE + "number-rows-repeated"
-_COLUMNS_REPEATED = _TABLE + "number-columns-repeated"
-_VALUE_TYPE = _OFFICE + "value-type"
-_FORMULA = _TABLE + "formula"
-_CELLS = (_TABLE + "table-cell", _TABLE + "covered-table-cell")
+_TABLE = "table:table"
+_ROW = "table:table-row"
+_CELLS = ("table:table-cell", "table:covered-table-cell")
+_ROWS_REPEATED = "table:number-rows-repeated"
+_COLUMNS_REPEATED = "table:number-columns-repeated"
+_VALUE_TYPE = "office:value-type"
+_FORMULA = "table:formula"
 _BAD_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError)
 _BAD_ZIP += (NotImplementedError, RuntimeError)
 
@@ -81,10 +82,18 @@ def _corrupt(detail: str) -> UploadError:
 
 
 def _count(value: str | None) -> int:
-    """A repeat count; a hostile 5,000-digit one is capped, not converted."""
-    if not value or not value.isdigit():
+    """A repeat count, read as leniently as calamine reads it (`+8000` is 8000); at least 1, and
+    a hostile 5,000-digit one capped, not converted."""
+    digits = (value or "").strip().removeprefix("+")
+    if not digits.isdigit():
         return 1
-    return int(value) if len(value) <= 12 else 10**12
+    return max(1, int(digits)) if len(digits) <= 12 else 10**12
+
+
+def _valued(attrs: dict[str, str]) -> bool:
+    """Whether calamine sees a value in the cell: any value attribute counts (`office:value`
+    without `office:value-type` too), whatever its prefix."""
+    return any("value" in name.partition(":")[2] for name in attrs)
 
 
 class _Sheets:
@@ -97,7 +106,7 @@ class _Sheets:
         self.sheet: SheetScan | None = None
         self.row = self.col = self.repeat = self.widest = 0
         self.marked: list[tuple[int, int, bool]] = []  # (column, span, percent) in this row
-        self.parser = expat.ParserCreate(namespace_separator=" ")
+        self.parser = expat.ParserCreate()
         self.parser.StartDoctypeDeclHandler = self._no_dtd
         self.parser.EntityDeclHandler = self._no_dtd
         self.parser.StartElementHandler = self._start
@@ -110,20 +119,22 @@ class _Sheets:
         raise _Refused(_corrupt("a DTD in content.xml"))
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
-        if name == _TABLE + "table":
-            self.sheet = SheetScan(name=attrs.get(_TABLE + "name", ""), hidden=False)
+        if name == _TABLE:
+            if self.sheet is not None:  # spreadsheets have none; it would hide the rest
+                raise _Refused(_corrupt(f"a table inside sheet {self.sheet.name}"))
+            self.sheet = SheetScan(name=attrs.get("table:name", ""), hidden=False)
             self.found.setdefault(self.sheet.name, self.sheet)
             self.row = 0
         elif self.sheet is None:
             return
-        elif name == _TABLE + "table-row":
+        elif name == _ROW:
             self.repeat = _count(attrs.get(_ROWS_REPEATED))
             self.col, self.widest, self.marked = 0, 0, []
         elif name in _CELLS:
             span = _count(attrs.get(_COLUMNS_REPEATED))
-            if _VALUE_TYPE in attrs:
+            if _valued(attrs):
                 self.widest = self.col + span
-                if attrs[_VALUE_TYPE] == "percentage":
+                if attrs.get(_VALUE_TYPE) == "percentage":
                     self.marked.append((self.col, span, True))
             elif _FORMULA in attrs:  # a formula whose result was not saved: calamine reads ''
                 self.marked.append((self.col, span, False))
@@ -134,9 +145,9 @@ class _Sheets:
 
     def _end(self, name: str) -> None:
         sheet = self.sheet
-        if name == _TABLE + "table":
+        if name == _TABLE:
             self.sheet = None
-        elif sheet is None or name != _TABLE + "table-row":
+        elif sheet is None or name != _ROW:
             return
         elif self.widest:
             sheet.rows += self.repeat

@@ -183,6 +183,67 @@ def ods_zip_bomb(tmp: Path) -> Path:
     return path
 
 
+def _ods_with(tmp: Path, name: str, change) -> Path:
+    """A small valid .ods whose content.xml is changed by `change` (text → text)."""
+    path = make_ods(tmp / name, [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
+    content = zipfile.ZipFile(path).read("content.xml").decode()
+    _rewrite(path, {"content.xml": change(content).encode()})
+    return path
+
+
+_END = "</table:table></office:spreadsheet>"
+
+
+def _big_row(rows: str, cells: str, cell_attrs: str) -> str:
+    # 8,000 rows × 900 cells once calamine expands the repeats: 7.2 million cells.
+    return (
+        f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+        f'table:number-columns-repeated="{cells}" {cell_attrs}/></table:table-row>'
+    )
+
+
+def ods_value_without_type(tmp: Path) -> Path:
+    # calamine reads office:value even without office:value-type (found in review).
+    return _ods_with(
+        tmp,
+        "tanpa_tipe.ods",
+        lambda c: c.replace(_END, _big_row("8000", "900", 'office:value="1"') + _END),
+    )
+
+
+def ods_plus_signed_repeats(tmp: Path) -> Path:
+    # "+8000" is 8000 to calamine (found in review).
+    row = _big_row("+8000", "+900", 'office:value-type="float" office:value="1"')
+    return _ods_with(tmp, "plus.ods", lambda c: c.replace(_END, row + _END))
+
+
+def ods_table_prefix_elsewhere(tmp: Path) -> Path:
+    # calamine matches "table:" as written, whatever namespace it is bound to (found in review).
+    row = _big_row("8000", "900", 'office:value-type="float" office:value="1"')
+    uri = 'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+    return _ods_with(
+        tmp,
+        "awalan.ods",
+        lambda c: c.replace(uri, 'xmlns:table="urn:example:other"').replace(_END, row + _END),
+    )
+
+
+def ods_table_in_a_cell(tmp: Path) -> Path:
+    # A table inside a cell once ended the measuring of the sheet around it (found in review).
+    inner = (
+        '<table:table-cell><table:table table:name="sub"><table:table-row><table:table-cell/>'
+        "</table:table-row></table:table></table:table-cell>"
+    )
+    row = _big_row("8000", "900", 'office:value-type="float" office:value="1"')
+    return _ods_with(
+        tmp,
+        "bersarang.ods",
+        lambda c: c.replace("</table:table-row>", inner + "</table:table-row>", 1).replace(
+            _END, row + _END
+        ),
+    )
+
+
 def ods_entity_expansion(tmp: Path) -> Path:
     path = make_ods(tmp / "entitas.ods", [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
     content = zipfile.ZipFile(path).read("content.xml")
@@ -276,6 +337,10 @@ CORPUS = {
     xls_hidden_far_sheet: "too_many_cells",
     xls_inverted_dimensions: "corrupt_file",
     xlsx_bomb_named_ods: "too_many_cells",
+    ods_value_without_type: "too_many_cells",
+    ods_plus_signed_repeats: "too_many_cells",
+    ods_table_prefix_elsewhere: "too_many_cells",
+    ods_table_in_a_cell: "corrupt_file",
 }
 
 
