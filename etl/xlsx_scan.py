@@ -151,6 +151,7 @@ _ERROR_ATTR = re.compile(rb"""t=["']e["']""")
 _ERROR_TAG = re.compile(rb"""<(?:\w+:)?c(?=[\s>/])([^>]*\st\s*=\s*["']e["'][^>]*)>""")
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?(?:worksheet|dialogsheet|macrosheet)[\s>/]")
 _REF = re.compile(rb"([A-Za-z]*)(\d*)")
+_NAME = re.compile(rb"[A-Za-z_][\w.-]*")
 _ATTR = rb"""\s%s\s*=\s*["']([^"']*)"""
 _ATTRS = {name: re.compile(_ATTR % name) for name in (b"r", b"s", b"t")}
 
@@ -191,16 +192,24 @@ def _above(n: int) -> bytes:
 
 
 @functools.lru_cache(maxsize=16)
-def _patterns(prefix: bytes, row_limit: int) -> dict[str, re.Pattern[bytes]]:
+def _patterns(prefix: bytes) -> dict[str, re.Pattern[bytes]]:
     # Some writers prefix SpreadsheetML (<x:row>): match the root's prefix exactly, since
     # allowing any prefix would slow every match. "<P:c>" below stands for a cell tag.
     p = re.escape(prefix + b":") if prefix else b""
-    # Column letters, plus the row number only when above the limit: the findall results are
-    # then a few shared short strings. b"" for a cell without r.
-    ref = rb"([A-Za-z]*(?:0*(?=\d{%d})(?:%s)(?!\d))?)" % (len(str(row_limit)), _above(row_limit))
+    # The whole reference, its row too: a cell placed below its row sizes calamine's grid.
+    # b"" for a cell without r. (Only for sheets whose cells do not start with r="…".)
+    ref = rb"([A-Za-z]*\d*)"
     sources = {
         # A cell tag whose first attribute is not r (Excel and most writers put it first).
         "r_not_first": rb"""<P:c(?=[\s>/])(?! r=")""",
+        # A row or cell tag under another prefix than the root's (or none when it has one).
+        # Without a root prefix, anchored on the rare ":" of a prefixed name (a third of the
+        # time of anchoring on every "<"), the tag then confirmed by `_foreign`.
+        "foreign": (
+            rb"<(?!P:)(?:[A-Za-z_][\w.-]*:)?(?:c|row)(?=[\s>/])"
+            if prefix
+            else rb":(?:c|row)(?=[\s>/])"
+        ),
         "cell_ref": rb"""<P:c(?=[\s>/])(?:[^>]*?\sr\s*=\s*["']""" + ref + rb")?",
         "not_cell": rb"<P:c(?![\s>/])",  # <col>, <cfRule>...
         "cell_tag": rb"<P:c(?=[\s>/])([^>]*)>",
@@ -219,9 +228,9 @@ def _patterns(prefix: bytes, row_limit: int) -> dict[str, re.Pattern[bytes]]:
 
 
 @functools.lru_cache(maxsize=64)
-def _beyond(prefix: bytes, row_limit: int, column: int) -> re.Pattern[bytes]:
-    """A cell tag starting r="…" whose column comes after `column` (1-based), or whose row is
-    past `row_limit`: one pass over a sheet finds what sizes its grid."""
+def _beyond(prefix: bytes, row: int, column: int) -> re.Pattern[bytes]:
+    """A cell tag starting r="…" whose column comes after `column` (1-based), or whose row
+    comes after `row`: one pass over a sheet finds what sizes its grid."""
     letters = _name(column, 0)[:-1] if column > 0 else ""
     alts = [b"[A-Z]{%d,}+" % (len(letters) + 1)]
     for i, ch in enumerate(letters):
@@ -230,7 +239,7 @@ def _beyond(prefix: bytes, row_limit: int, column: int) -> re.Pattern[bytes]:
             alts.append(b"%s[%s-Z][A-Z]{%d}" % (head, chr(ord(ch) + 1).encode(), rest))
     wide = rb"(?i:%s)(?![A-Za-z])" % b"|".join(alts)
     # Possessive quantifiers: nothing to backtrack into, a third faster on a million cells.
-    tall = rb"[A-Za-z]*+0*+(?=\d{%d})(?:%s)(?!\d)" % (len(str(row_limit)), _above(row_limit))
+    tall = rb"[A-Za-z]*+0*+(?=\d{%d})(?:%s)(?!\d)" % (len(str(row)), _above(row))
     tag = b"<" + re.escape(prefix + b":") + b"c" if prefix else b"<c"
     return re.compile(tag + rb' r="(' + wide + b"|" + tall + b")")
 
@@ -264,7 +273,7 @@ class _SheetReader:
         self.cell, self.row_start = b"<" + prefix + b"c", b"<" + prefix + b"row"
         self.formula, data_end = b"<" + prefix + b"f", b"</" + prefix + b"sheetData"
         self.prefix = root.group(1) or b""
-        self.p = _patterns(self.prefix, self.row_limit)
+        self.p = _patterns(self.prefix)
         while True:
             if (end := buf.find(data_end)) >= 0:  # what follows sheetData is only inflated
                 self._region(buf[:end])
@@ -290,6 +299,10 @@ class _SheetReader:
 
     def _region(self, r: bytes) -> None:
         p, sheet = self.p, self.sheet
+        if self._foreign(r):
+            # calamine reads cells whatever their prefix; the patterns here follow the root's.
+            raise _corrupt(f"rows or cells with another namespace prefix in sheet {sheet.name}")
+        self._last_row_tag(r)
         missing, percent = self._missing_values(r), self._percent_cells(r)
         if not p["r_not_first"].search(r):
             refs = self._extremes(r)  # the usual file: every cell starts with r="A1"
@@ -314,11 +327,7 @@ class _SheetReader:
             while last > 0 and not p["cell_tag"].match(r, last):
                 last = r.rfind(self.cell, 0, last)
             self._walk(r, max(last, 0), len(r), {}, {})
-        # Rows come in order: the last row tag of the region gives the sheet's height so far,
-        # which bounds the grid calamine will build (see etl.read).
-        last = r.rfind(self.row_start)
-        if last >= 0 and (tag := p["row_tag"].match(r, last)):
-            sheet.max_row = max(sheet.max_row, _int(_attr(tag.group(1), b"r")))
+        self._last_row_tag(r)
         if sheet.rows > self.row_limit or sheet.max_row > self.row_limit:
             raise UploadError.one("too_many_rows", sheet=sheet.name, limit=self.max_rows)
         if sheet.max_column > self.max_columns:
@@ -326,16 +335,33 @@ class _SheetReader:
                 "too_many_columns", sheet=sheet.name, count=sheet.max_column, limit=self.max_columns
             )
 
+    def _foreign(self, r: bytes) -> bool:
+        if self.prefix:
+            return self.p["foreign"].search(r) is not None
+        for m in self.p["foreign"].finditer(r):
+            start = r.rfind(b"<", 0, m.start())
+            if start >= 0 and _NAME.fullmatch(r, start + 1, m.start()):
+                return True
+        return False
+
+    def _last_row_tag(self, r: bytes) -> None:
+        """Rows come in order: the last row tag of the region gives the sheet's height so far,
+        which bounds the grid calamine will build (see etl.read)."""
+        last = r.rfind(self.row_start)
+        if last >= 0 and (tag := self.p["row_tag"].match(r, last)):
+            self.sheet.max_row = max(self.sheet.max_row, _int(_attr(tag.group(1), b"r")))
+
     def _extremes(self, r: bytes) -> set[bytes]:
-        """The refs that matter for the grid's size: the widest column and any row past the
-        limit, found by searching for refs beyond the widest so far (not by listing a million)."""
-        found, widest, at = set(), self.sheet.max_column, 0
-        while m := _beyond(self.prefix, self.row_limit, widest).search(r, at):
-            whole = _REF.match(r, m.start(1))  # a wider column may also be past the limit
+        """The refs that size the grid: any cell wider or lower than every one before it (its
+        region's rows included), found by searching for exactly those, not listing a million."""
+        found, widest, tallest, at = set(), self.sheet.max_column, self.sheet.max_row, 0
+        while m := _beyond(self.prefix, tallest, widest).search(r, at):
+            whole = _REF.match(r, m.start(1))
             letters, digits = whole.groups()
             found.add(whole.group())
-            widest, at = max(widest, _column(letters)), whole.end()
-            if _int(digits) > self.row_limit or widest > self.max_columns:
+            widest, tallest = max(widest, _column(letters)), max(tallest, _int(digits))
+            at = whole.end()
+            if tallest > self.row_limit or widest > self.max_columns:
                 break  # refused by the caller
         return found
 

@@ -515,3 +515,31 @@ def test_widest_column_is_found_wherever_it_is():
     )
     scan = scan_xlsx(workbook({"Data": sheet_xml(rows)}), **LIMITS)
     assert scan.sheets["Data"].max_column == 52
+
+
+def test_tall_cell_inside_a_low_row_sizes_the_grid():
+    # Found in review: r="B20000" inside <row r="1">, neither the widest nor the last cell.
+    # calamine places it by its own r: 20,000 rows × 1,000 columns.
+    rows = (
+        '<row r="1"><c r="A1"><v>1</v></c><c r="ALL1"><v>1</v></c>'
+        '<c r="B20000"><v>1</v></c><c r="C1"><v>1</v></c></row>'
+    )
+    scan = scan_xlsx(workbook({"Data": sheet_xml(rows)}), **LIMITS)
+    assert (scan.sheets["Data"].max_row, scan.sheets["Data"].max_column) == (20000, 1000)
+
+
+def test_cells_under_another_prefix_than_the_sheet_are_refused():
+    # Found in review: calamine reads cells whatever their prefix; the scan follows the root's.
+    cells = '<row r="1"><c r="A1"><v>1</v></c><c r="ALL150000"><v>1</v></c></row>'
+    mixed = (
+        f'<?xml version="1.0"?><x:worksheet xmlns:x="{MAIN}" xmlns="{MAIN}">'
+        f"<x:sheetData>{cells}</x:sheetData></x:worksheet>"
+    ).encode()
+    assert raised(workbook({"Data": mixed})).issues[0].code == "corrupt_file"
+    prefixed = cells.replace("<row", "<y:row").replace("</row", "</y:row")
+    prefixed = prefixed.replace("<c ", "<y:c ").replace("</c>", "</y:c>")
+    other = (
+        f'<?xml version="1.0"?><worksheet xmlns="{MAIN}" xmlns:y="{MAIN}">'
+        f"<sheetData>{prefixed}</sheetData></worksheet>"
+    ).encode()
+    assert "prefix" in raised(workbook({"Data": other})).issues[0].message_en
