@@ -226,3 +226,8 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def cell_name(column: int, row: int) -> str:
+    """The A1 reference of a 1-based column and row."""
+    return f"{column_letter(column - 1)}{row}"

@@ -19,8 +19,9 @@ import zlib
 from collections.abc import Iterator
 from xml.parsers import expat
 
+from etl.cells import cell_name
 from etl.issues import UploadError
-from etl.xlsx_scan import HEADER_ROWS, SheetScan, _name
+from etl.xlsx_scan import HEADER_ROWS, SheetScan
 
 KIND = "OpenDocument (.ods)"
 CHUNK = 1 << 20
@@ -164,7 +165,7 @@ class _Sheets:
                     UploadError.one(
                         "too_many_cells",
                         sheet=sheet.name,
-                        corner=_name(sheet.max_column, sheet.max_row),
+                        corner=cell_name(sheet.max_column, sheet.max_row),
                         count=sheet.max_row * sheet.max_column,
                         limit=self.max_cells,
                     )
@@ -173,7 +174,7 @@ class _Sheets:
             for col, span, percent in self.marked:
                 found = sheet.percent_cells if percent else sheet.formulas_without_value
                 for r in range(self.row + 1, self.row + self.repeat + 1):
-                    found.update(_name(c, r) for c in range(col + 1, col + span + 1))
+                    found.update(cell_name(c, r) for c in range(col + 1, col + span + 1))
         self.row += self.repeat
 
     def _refuse_width(self) -> None:

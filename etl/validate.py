@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
-from operator import itemgetter
 
 from etl import cells
+from etl.accepted_cells import AcceptedCells, outside
 from etl.cells import CellProblem, column_letter
 from etl.issues import Issue
 from etl.layout import FIELD_NAMES, QuarterColumn
@@ -60,15 +59,6 @@ def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None)
     return Validation(rows, issues, skipped)
 
 
-_VOUCHED = (
-    "indicator_code", "agency_code", "agency_name", "year", "quarter", "target", "unit", "notes",
-    "evidence_url",
-)  # fmt: skip
-_PAD = [None]
-# A row of 131,000 built without NamedTuple's Python-level __new__ (three times faster).
-_new_row = partial(tuple.__new__, ValidRow)
-
-
 class _SheetChecker:
     def __init__(self, sheet: Sheet, ctx: Context, issues: list[Issue]):
         self.sheet, self.ctx, self.issues = sheet, ctx, issues
@@ -79,28 +69,8 @@ class _SheetChecker:
         self.memo: dict[tuple, object] = {}
         self.earliest = ctx.catalogue.earliest_year  # computed once, not per row
         self.started: dict[tuple[int, int], bool] = {}
-        self.names_checked: set[tuple[str, object]] = set()
-        # What the full checks accepted, by the raw cells (with their types, as 1 == 1.0 ==
-        # True) for `_vouch`: agency cell → (code, type); (agency type, indicator cell) →
-        # indicator; year and quarter cells without an issue, and with a value column → the
-        # period, before the agency's locks; (unit, indicator code) and evidence links.
-        self.agencies_ok: dict[tuple, tuple[str, str]] = {}
-        self.indicators_ok: dict[tuple, Indicator] = {}
-        self.period_cells_ok: set[tuple] = set()
-        self.periods_ok: dict[tuple, tuple[int, int]] = {}
-        self.units_ok: set[tuple[str, str]] = set()
-        self.urls_ok: set[object] = set()
-        # Row numbers never change a check's outcome unless a cell is listed by the pre-scan.
-        self.vouching = not (
-            sheet.formulas_without_value or sheet.error_cells or sheet.percent_cells
-        )
-        # The cells `_vouch` reads, in one call; a missing column reads the padding None. Rows
-        # of another width than the header's (a ragged CSV) take the full checks.
-        self.width = len(sheet.rows[self.layout.header_row])
-        self.fields = itemgetter(*(self.cols.get(name, self.width) for name in _VOUCHED))
-        self.wide = self.layout.is_wide
-        self.value_columns = [c for c, _, _ in self._value_cells([None] * self.width)]
-        self.vouching = self.vouching and all(c < self.width for c in self.value_columns)
+        # What the full checks accepted, for the shortcut of rows seen before.
+        self.accepted = AcceptedCells(sheet, self._value_cells, ctx.locked, self.letters)
 
     # -- helpers -------------------------------------------------------------------------------
     def ref(self, row: int, col: int) -> str:
@@ -175,66 +145,10 @@ class _SheetChecker:
         if not self._metadata() or not self._required_fields():
             return 0
         skipped = 0
-        vouch = self._vouch if self.vouching else None
+        vouch = self.accepted.vouch if self.accepted.enabled else None
         for r, row in self.sheet.data_rows():
             done = vouch(r, row, out) if vouch else None
             skipped += self._row(r, row, out) if done is None else done
-        return skipped
-
-    def _vouch(self, r: int, row: list, out: list[ValidRow]) -> int | None:
-        """A row whose every field equals one the full checks already accepted in this sheet,
-        stored without running them again (a national file repeats a few hundred codes, years
-        and quarters in 130,000 rows). Returns the skipped count, or None to leave the row to
-        `_row`, which reports its issues: anything new, textual numbers, out-of-range values.
-        """
-        if len(row) != self.width:
-            return None
-        code, agency, name, year, quarter, target, unit, notes, evidence = self.fields(row + _PAD)
-        known = self.agencies_ok.get((type(agency), agency))
-        if known is None:
-            return None
-        agency, agency_type = known
-        if name is not None and name != "" and (agency, name) not in self.names_checked:
-            return None
-        indicator = self.indicators_ok.get((agency_type, type(code), code))
-        if indicator is None:
-            return None
-        code, period_key = indicator.code, (type(year), year, type(quarter), quarter)
-        if period_key not in self.period_cells_ok:  # checked even when every value is empty
-            return None
-        if target == "":
-            target = None
-        elif target is not None and (type(target) is not float or _outside(indicator, target)):
-            return None
-        if unit is not None and unit != "":
-            unit = str(unit).strip()
-            if (unit, code) not in self.units_ok:
-                return None
-        else:
-            unit = None
-        if evidence is not None and evidence != "":
-            if evidence not in self.urls_ok:
-                return None
-            evidence = str(evidence).strip()
-        else:
-            evidence = None
-        notes = None if notes is None or notes == "" else str(notes)
-        found, skipped, periods, locked = [], 0, self.periods_ok, self.ctx.locked
-        sheet = self.sheet.name
-        for c in self.value_columns:
-            value = row[c]
-            if value is None or value == "":
-                skipped += 0 if self.wide else 1
-                continue
-            period = periods.get((*period_key, c))
-            if type(value) is not float or period is None or _outside(indicator, value):
-                return None
-            if locked and locked(agency, *period):
-                return None
-            ref = f"{self.letters[c]}{r + 1}"
-            row_ = (agency, code, *period, value, target, unit, notes, evidence, sheet, ref, None)
-            found.append(_new_row(row_))
-        out.extend(found)
         return skipped
 
     def _metadata(self) -> bool:
@@ -291,7 +205,7 @@ class _SheetChecker:
     def _row(self, r: int, row: list, out: list[ValidRow]) -> int:
         catalogue = self.ctx.catalogue
         ic = self.cols["indicator_code"]
-        raws = self.fields(row + _PAD) if self.vouching and len(row) == self.width else None
+        raws = self.accepted.raw_fields(row)
         if self.formula_missing(r, ic):
             return 0
         raw_code = self.raw(row, ic)
@@ -315,7 +229,7 @@ class _SheetChecker:
         # The shortcut may trust these year and quarter cells only if they gave no issue here.
         period_cells = (type(raws[3]), raws[3], type(raws[4]), raws[4]) if raws else None
         if period_cells and len(self.issues) == before:
-            self.period_cells_ok.add(period_cells)
+            self.accepted.period_cells.add(period_cells)
         else:
             period_cells = None
         if agency and indicator:
@@ -331,8 +245,8 @@ class _SheetChecker:
                 )
                 indicator = None
             elif raws:
-                self.agencies_ok[(type(raws[1]), raws[1])] = (agency, a.type)
-                self.indicators_ok[(a.type, type(raws[0]), raws[0])] = indicator
+                self.accepted.agencies[(type(raws[1]), raws[1])] = (agency, a.type)
+                self.accepted.indicators[(a.type, type(raws[0]), raws[0])] = indicator
         target = self._number(row, r, self.cols.get("target"), indicator)
         unit = self._unit(row, r, indicator)
         notes = self.raw(row, self.cols.get("notes"))
@@ -346,7 +260,7 @@ class _SheetChecker:
                 continue
             period = self._period(r, c, year, quarter, column)
             if period and period_cells:
-                self.periods_ok[(*period_cells, c)] = period
+                self.accepted.periods[(*period_cells, c)] = period
             if period and agency and self.ctx.locked and self.ctx.locked(agency, *period):
                 self.issue("period_locked", r, c, f"{period[0]} TW{period[1]}", agency=agency)
                 continue
@@ -385,14 +299,14 @@ class _SheetChecker:
         if self.raw(row, c) is not None and not self._known_agency(code, r, c):
             return None
         name = self.raw(row, self.cols.get("agency_name"))
-        if name is not None and (code, name) not in self.names_checked:
+        if name is not None and (code, name) not in self.accepted.names:
             expected = self.ctx.catalogue.agencies[code].name
             if " ".join(str(name).split()).lower() != expected.lower():
                 self.issue(
                     "agency_name_differs", r, self.cols["agency_name"], name, expected=expected
                 )
             else:
-                self.names_checked.add((code, name))
+                self.accepted.names.add((code, name))
         return code
 
     def _known_agency(self, code: str, r: int, c: int | None) -> bool:
@@ -447,7 +361,7 @@ class _SheetChecker:
             and self.ref(r, c) in self.sheet.percent_cells
         ):
             number *= 100.0
-        if indicator is not None and _outside(indicator, number):
+        if indicator is not None and outside(indicator, number):
             self.issue(
                 "value_out_of_range",
                 r,
@@ -468,7 +382,7 @@ class _SheetChecker:
         unit = str(unit).strip()
         if indicator is not None:
             if cells.same_unit(unit, indicator.unit):
-                self.units_ok.add((unit, indicator.code))
+                self.accepted.units.add((unit, indicator.code))
             else:
                 self.issue("unit_mismatch", r, c, unit, expected=indicator.unit)
         return unit
@@ -482,11 +396,5 @@ class _SheetChecker:
         if not cells.is_http_url(url):
             self.issue("invalid_url", r, c, url)
             return None
-        self.urls_ok.add(raw)
+        self.accepted.urls.add(raw)
         return url
-
-
-def _outside(indicator: Indicator, number: float) -> bool:
-    return (indicator.min is not None and number < indicator.min) or (
-        indicator.max is not None and number > indicator.max
-    )

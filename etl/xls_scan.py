@@ -15,9 +15,10 @@ from collections.abc import Iterator
 
 import olefile
 
+from etl.cells import cell_name
 from etl.issues import UploadError
 from etl.xlsx_parts import percent_formats
-from etl.xlsx_scan import SheetScan, _name
+from etl.xlsx_scan import SheetScan
 
 KIND = "Excel 97-2003 (.xls)"
 BOF, EOF, FILEPASS, BOUNDSHEET, FORMAT, XF = 0x0809, 0x000A, 0x002F, 0x0085, 0x041E, 0x00E0
@@ -148,9 +149,9 @@ class _Book:
                 raise UploadError.one(
                     "too_many_cells",
                     sheet=name,
-                    corner=_name(sheet.max_column, sheet.max_row),
+                    corner=cell_name(sheet.max_column, sheet.max_row),
                     count=sheet.max_row * sheet.max_column,
                     limit=max_cells,
                 )
-            sheet.percent_cells.update(_name(c + 1, r + 1) for r, c in percent)
+            sheet.percent_cells.update(cell_name(c + 1, r + 1) for r, c in percent)
         return found

@@ -8,21 +8,34 @@ inflated in chunks with their real bytes counted, and sheets matched with byte r
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
+from etl.cells import cell_name
 from etl.issues import UploadError
 from etl.xlsx_parts import MissingRelationship, percent_styles, worksheets
+from etl.xlsx_patterns import (
+    ERROR_ATTR,
+    ERROR_TAG,
+    NAME,
+    REF,
+    ROOT,
+    attr,
+    beyond,
+    column_number,
+    sheet_patterns,
+    upper_refs,
+    whole_number,
+)
 
 HEADER_ROWS = 30  # the header search area, allowed on top of max_rows
 CHUNK = 1 << 20
@@ -147,103 +160,6 @@ class _Archive:
         return UploadError.one("unpacked_too_large", limit_mb=f"{self.max_unpacked / 2**20:g}")
 
 
-_ERROR_ATTR = re.compile(rb"""t=["']e["']""")
-_ERROR_TAG = re.compile(rb"""<(?:\w+:)?c(?=[\s>/])([^>]*\st\s*=\s*["']e["'][^>]*)>""")
-_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?(?:worksheet|dialogsheet|macrosheet)[\s>/]")
-_REF = re.compile(rb"([A-Za-z]*)(\d*)")
-_NAME = re.compile(rb"[A-Za-z_][\w.-]*")
-_ATTR = rb"""\s%s\s*=\s*["']([^"']*)"""
-_ATTRS = {name: re.compile(_ATTR % name) for name in (b"r", b"s", b"t")}
-
-
-def _attr(attrs: bytes, name: bytes) -> bytes | None:
-    m = _ATTRS[name].search(attrs)
-    return m.group(1) if m else None
-
-
-def _int(text: str | bytes | None, default: int = 0) -> int:
-    if not (text and text.isdigit()):
-        return default
-    # A hostile r="A999…9" of 5,000 digits would hit Python's int conversion limit: cap it.
-    return int(text) if len(text) <= 18 else 10**18
-
-
-def _column(letters: bytes) -> int:
-    # 8 letters are already absurd: stop there rather than loop over a hostile reference.
-    return functools.reduce(lambda n, ch: n * 26 + ch - 64, letters[:8].upper(), 0)
-
-
-def _name(col: int, row: int) -> str:
-    letters = ""
-    while col > 0:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return f"{letters}{row}"
-
-
-def _above(n: int) -> bytes:
-    """A regex for the decimal numbers above n (without leading zeros)."""
-    s = str(n)
-    alts = [rb"[1-9]\d{%d,}" % len(s)]
-    for i, digit in enumerate(s):
-        if digit != "9":
-            alts.append(b"%s[%d-9]\\d{%d}" % (s[:i].encode(), int(digit) + 1, len(s) - i - 1))
-    return b"|".join(alts)
-
-
-@functools.lru_cache(maxsize=16)
-def _patterns(prefix: bytes) -> dict[str, re.Pattern[bytes]]:
-    # Some writers prefix SpreadsheetML (<x:row>): match the root's prefix exactly, since
-    # allowing any prefix would slow every match. "<P:c>" below stands for a cell tag.
-    p = re.escape(prefix + b":") if prefix else b""
-    # The whole reference, its row too: a cell placed below its row sizes calamine's grid.
-    # b"" for a cell without r. (Only for sheets whose cells do not start with r="…".)
-    ref = rb"([A-Za-z]*\d*)"
-    sources = {
-        # A cell tag whose first attribute is not r (Excel and most writers put it first).
-        "r_not_first": rb"""<P:c(?=[\s>/])(?! r=")""",
-        # A row or cell tag under another prefix than the root's (or none when it has one).
-        # Without a root prefix, anchored on the rare ":" of a prefixed name (a third of the
-        # time of anchoring on every "<"), the tag then confirmed by `_foreign`.
-        "foreign": (
-            rb"<(?!P:)(?:[A-Za-z_][\w.-]*:)?(?:c|row)(?=[\s>/])"
-            if prefix
-            else rb":(?:c|row)(?=[\s>/])"
-        ),
-        "cell_ref": rb"""<P:c(?=[\s>/])(?:[^>]*?\sr\s*=\s*["']""" + ref + rb")?",
-        "not_cell": rb"<P:c(?![\s>/])",  # <col>, <cfRule>...
-        "cell_tag": rb"<P:c(?=[\s>/])([^>]*)>",
-        "cell_with_r": rb"<P:c(?=[\s>/])[^>]*?\sr\s*=",
-        # A cell tag without t or with t="n", and its r.
-        "numeric_ref": rb"""<P:c(?=[\s>/])(?=[^>]*?%s|)(?![^>]*?\st\s*=\s*["'](?!n["']))"""
-        % (_ATTR % b"r"),
-        "full_row": rb"<P:row(?=[\s>/])(?:[^>]*[^/>])?>(?!\s*</P:row>)",
-        "row_tag": rb"<P:row(?=[\s>/])([^>]*)>(\s*</P:row>)?",
-        "token": rb"<P:row(?=[\s>/])([^>]*)>|<P:c(?=[\s>/])([^>]*)>",
-        # Anchored on <f>, not <c>: formula cells are a minority and most carry a value.
-        "no_value": rb"<P:f(?:\s[^>]*)?(?:/>|>[^<]*</P:f>)\s*"
-        rb"(<P:v(?:\s[^>]*)?(?:/>|>\s*</P:v>)\s*)?</P:c>",
-    }
-    return {key: re.compile(source.replace(b"P:", p)) for key, source in sources.items()}
-
-
-@functools.lru_cache(maxsize=64)
-def _beyond(prefix: bytes, row: int, column: int) -> re.Pattern[bytes]:
-    """A cell tag starting r="…" whose column comes after `column` (1-based), or whose row
-    comes after `row`: one pass over a sheet finds what sizes its grid."""
-    letters = _name(column, 0)[:-1] if column > 0 else ""
-    alts = [b"[A-Z]{%d,}+" % (len(letters) + 1)]
-    for i, ch in enumerate(letters):
-        if ch != "Z":
-            head, rest = letters[:i].encode(), len(letters) - i - 1
-            alts.append(b"%s[%s-Z][A-Z]{%d}" % (head, chr(ord(ch) + 1).encode(), rest))
-    wide = rb"(?i:%s)(?![A-Za-z])" % b"|".join(alts)
-    # Possessive quantifiers: nothing to backtrack into, a third faster on a million cells.
-    tall = rb"[A-Za-z]*+0*+(?=\d{%d})(?:%s)(?!\d)" % (len(str(row)), _above(row))
-    tag = b"<" + re.escape(prefix + b":") + b"c" if prefix else b"<c"
-    return re.compile(tag + rb' r="(' + wide + b"|" + tall + b")")
-
-
 class _SheetReader:
     """Runs one sheet part through the patterns over a sliding window.
 
@@ -263,7 +179,7 @@ class _SheetReader:
         buf, root = b"", None
         for chunk in chunks:
             buf += chunk
-            if (root := _ROOT.search(buf)) or len(buf) > MAX_CARRY:
+            if (root := ROOT.search(buf)) or len(buf) > MAX_CARRY:
                 break
         if root is None:
             raise _corrupt(f"no worksheet element in sheet {self.sheet.name}")
@@ -273,7 +189,7 @@ class _SheetReader:
         self.cell, self.row_start = b"<" + prefix + b"c", b"<" + prefix + b"row"
         self.formula, data_end = b"<" + prefix + b"f", b"</" + prefix + b"sheetData"
         self.prefix = root.group(1) or b""
-        self.p = _patterns(self.prefix)
+        self.p = sheet_patterns(self.prefix)
         while True:
             if (end := buf.find(data_end)) >= 0:  # what follows sheetData is only inflated
                 self._region(buf[:end])
@@ -308,20 +224,20 @@ class _SheetReader:
             refs = self._extremes(r)  # the usual file: every cell starts with r="A1"
         else:
             refs = set(p["cell_ref"].findall(r))  # r elsewhere in the tag, or missing
-        if _ERROR_ATTR.search(r):
-            for tag in _ERROR_TAG.finditer(r):
-                ref = _attr(tag.group(1), b"r")
+        if ERROR_ATTR.search(r):
+            for tag in ERROR_TAG.finditer(r):
+                ref = attr(tag.group(1), b"r")
                 if ref:
                     sheet.error_cells.add(ref.decode("ascii", "replace").upper())
         if b"" in refs:
             self._positional(r, missing, percent)
         else:
             sheet.rows += len(p["full_row"].findall(r))
-            for letters, digits in (_REF.match(ref).groups() for ref in refs):
-                sheet.max_column = max(sheet.max_column, _column(letters))
-                sheet.max_row = max(sheet.max_row, _int(digits))
-            sheet.percent_cells.update(_upper(percent.values()))
-            sheet.formulas_without_value.update(_upper(_attr(a, b"r") for a in missing.values()))
+            for letters, digits in (REF.match(ref).groups() for ref in refs):
+                sheet.max_column = max(sheet.max_column, column_number(letters))
+                sheet.max_row = max(sheet.max_row, whole_number(digits))
+            sheet.percent_cells.update(upper_refs(percent.values()))
+            sheet.formulas_without_value.update(upper_refs(attr(a, b"r") for a in missing.values()))
             # The last cell (and rows after it) place a later cell that omits r.
             last = r.rfind(self.cell)
             while last > 0 and not p["cell_tag"].match(r, last):
@@ -340,7 +256,7 @@ class _SheetReader:
             return self.p["foreign"].search(r) is not None
         for m in self.p["foreign"].finditer(r):
             start = r.rfind(b"<", 0, m.start())
-            if start >= 0 and _NAME.fullmatch(r, start + 1, m.start()):
+            if start >= 0 and NAME.fullmatch(r, start + 1, m.start()):
                 return True
         return False
 
@@ -349,17 +265,20 @@ class _SheetReader:
         which bounds the grid calamine will build (see etl.read)."""
         last = r.rfind(self.row_start)
         if last >= 0 and (tag := self.p["row_tag"].match(r, last)):
-            self.sheet.max_row = max(self.sheet.max_row, _int(_attr(tag.group(1), b"r")))
+            self.sheet.max_row = max(self.sheet.max_row, whole_number(attr(tag.group(1), b"r")))
 
     def _extremes(self, r: bytes) -> set[bytes]:
         """The refs that size the grid: any cell wider or lower than every one before it (its
         region's rows included), found by searching for exactly those, not listing a million."""
         found, widest, tallest, at = set(), self.sheet.max_column, self.sheet.max_row, 0
-        while m := _beyond(self.prefix, tallest, widest).search(r, at):
-            whole = _REF.match(r, m.start(1))
+        while m := beyond(self.prefix, tallest, widest).search(r, at):
+            whole = REF.match(r, m.start(1))
             letters, digits = whole.groups()
             found.add(whole.group())
-            widest, tallest = max(widest, _column(letters)), max(tallest, _int(digits))
+            widest, tallest = (
+                max(widest, column_number(letters)),
+                max(tallest, whole_number(digits)),
+            )
             at = whole.end()
             if tallest > self.row_limit or widest > self.max_columns:
                 break  # refused by the caller
@@ -374,7 +293,7 @@ class _SheetReader:
             if not tag or r[tag.end() : m.start()].strip():
                 continue  # <f> is not the first child of a cell
             # t="str" with an empty <v> is a cached empty string (=IF(A1="";"";...)).
-            if not (m.group(1) and _attr(tag.group(1), b"t") == b"str"):
+            if not (m.group(1) and attr(tag.group(1), b"t") == b"str"):
                 out[start] = tag.group(1)
         return out
 
@@ -384,8 +303,12 @@ class _SheetReader:
             return {}
         if 0 in self.percent:  # cells without s are percent too: read every cell tag
             tags = ((t.start(), t[1]) for t in self.p["cell_tag"].finditer(r))
-            numeric = ((at, a) for at, a in tags if _attr(a, b"t") in (None, b"n"))
-            return {at: _attr(a, b"r") for at, a in numeric if _int(_attr(a, b"s")) in self.percent}
+            numeric = ((at, a) for at, a in tags if attr(a, b"t") in (None, b"n"))
+            return {
+                at: attr(a, b"r")
+                for at, a in numeric
+                if whole_number(attr(a, b"s")) in self.percent
+            }
         match, rfind = self.p["numeric_ref"].match, r.rfind
         starts = [m.start() for m in self.styled.finditer(r) if r[m.start() - 1] in b" \t\r\n"]
         # The nearest "<" before s= opens the tag holding it; numeric_ref skips other tags.
@@ -401,7 +324,7 @@ class _SheetReader:
         spots, i = sorted(missing.keys() | percent.keys()), 0
         for m, end in zip(rows, ends, strict=False):
             attrs, empty = m.groups()
-            self.row, self.col = _int(_attr(attrs, b"r"), self.row + 1), 0
+            self.row, self.col = whole_number(attr(attrs, b"r"), self.row + 1), 0
             if attrs.endswith(b"/") or empty is not None:
                 continue
             sheet.rows += 1
@@ -422,21 +345,17 @@ class _SheetReader:
         for m in self.p["token"].finditer(r, start, end):
             row_attrs, attrs = m.groups()
             if attrs is None:
-                self.row, self.col = _int(_attr(row_attrs, b"r"), self.row + 1), 0
+                self.row, self.col = whole_number(attr(row_attrs, b"r"), self.row + 1), 0
                 continue
-            letters, digits = _REF.match(_attr(attrs, b"r") or b"").groups()
-            self.col = _column(letters) if letters else self.col + 1
-            self.row = _int(digits) if digits else max(self.row, 1)
+            letters, digits = REF.match(attr(attrs, b"r") or b"").groups()
+            self.col = column_number(letters) if letters else self.col + 1
+            self.row = whole_number(digits) if digits else max(self.row, 1)
             self.sheet.max_row = max(self.sheet.max_row, self.row)
             self.sheet.max_column = max(self.sheet.max_column, self.col)
             self._mark(m.start(), missing, percent)
 
     def _mark(self, at: int, missing: dict, percent: dict) -> None:
         if at in missing:
-            self.sheet.formulas_without_value.add(_name(self.col, self.row))
+            self.sheet.formulas_without_value.add(cell_name(self.col, self.row))
         if at in percent:
-            self.sheet.percent_cells.add(_name(self.col, self.row))
-
-
-def _upper(refs: Iterable[bytes | None]) -> list[str]:
-    return b" ".join(ref for ref in refs if ref).decode("ascii", "replace").upper().split()
+            self.sheet.percent_cells.add(cell_name(self.col, self.row))

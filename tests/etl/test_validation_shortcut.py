@@ -1,5 +1,5 @@
-"""The shortcut for rows whose cells the full checks already accepted (`_vouch` in
-etl.validate) must give exactly what the full checks give: the same rows, the same issues at
+"""The shortcut for rows whose cells the full checks already accepted (`AcceptedCells.vouch`
+in etl.accepted_cells) must give exactly what the full checks give: the same rows, the same issues at
 the same cells. Random files mixing good and bad cells, in both layouts, compared row by row."""
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ import random
 import pytest
 from builders import make_xlsx
 
+from etl.accepted_cells import AcceptedCells
 from etl.catalogue_store import load_catalogue
 from etl.read import read_upload
-from etl.validate import Context, _SheetChecker, validate
+from etl.validate import Context, validate
 
 TODAY = dt.date(2025, 11, 20)
 
@@ -70,17 +71,17 @@ def _results(tmp_path, catalogue, rows, name, shortcut: bool, monkeypatch):
     book = read_upload(path.name, path.read_bytes())
     with monkeypatch.context() as patch:
         if not shortcut:
-            patch.setattr(_SheetChecker, "_vouch", lambda self, r, row, out: None)
+            patch.setattr(AcceptedCells, "vouch", lambda self, r, row, out: None)
         taken = []
         if shortcut:
-            real = _SheetChecker._vouch
+            real = AcceptedCells.vouch
 
             def counted(self, r, row, out):
                 done = real(self, r, row, out)
                 taken.append(done is not None)
                 return done
 
-            patch.setattr(_SheetChecker, "_vouch", counted)
+            patch.setattr(AcceptedCells, "vouch", counted)
         result = validate(book, Context(catalogue, TODAY))
     return result, sum(taken)
 
