@@ -119,28 +119,22 @@ def _workbook_sheets(
     # (trying .xls, then .xlsx, then .ods), so an .xlsx named .xls or .ods must not reach it
     # unscanned.
     scan, scanned = None, None  # scanned: sheet name → what the pre-scan found
+    bounds = {
+        "max_rows": limits.max_rows,
+        "max_unpacked_bytes": limits.max_unpacked_bytes,
+        "max_columns": limits.max_columns,
+    }
     if data[:8] == _OLE_MAGIC:
         if suffix in (".xlsx", ".xlsm"):  # an encrypted .xlsx is an OLE compound file
             raise UploadError.one("password_protected")
         scanned = scan_xls(data, max_cells=limits.max_cells)
     elif data[:4] == _ZIP_MAGIC and _zip_holds(data, kind, "xl/workbook.xml"):
-        scan = scan_xlsx(
-            data,
-            max_rows=limits.max_rows,
-            max_unpacked_bytes=limits.max_unpacked_bytes,
-            max_columns=limits.max_columns,
-        )
+        scan = scan_xlsx(data, **bounds)
         scanned = scan.sheets
         for info in scan.sheets.values():
             _check_area(info, limits)
     elif data[:4] == _ZIP_MAGIC and _zip_holds(data, kind, "content.xml"):
-        scanned = scan_ods(
-            data,
-            max_rows=limits.max_rows,
-            max_unpacked_bytes=limits.max_unpacked_bytes,
-            max_columns=limits.max_columns,
-            max_cells=limits.max_cells,
-        )
+        scanned = scan_ods(data, **bounds, max_cells=limits.max_cells)
     else:
         detail = "not a zip container" if suffix == ".ods" else "not an Excel or OpenDocument file"
         raise UploadError.one("corrupt_file", kind=kind, detail=detail)

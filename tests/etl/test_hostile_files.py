@@ -252,30 +252,27 @@ def ods_entity_expansion(tmp: Path) -> Path:
     return path
 
 
-def xls_far_cell(tmp: Path) -> Path:
+def _xls_far(tmp: Path, name: str, hidden: bool) -> Path:
     import xlwt
 
     book = xlwt.Workbook()
     sheet = book.add_sheet("Data")
     sheet.write(0, 0, "kode_indikator")
+    if hidden:  # calamine builds every sheet of an .xls when it opens it, hidden or not
+        sheet = book.add_sheet("Lain")
+        sheet.visibility = 1
     sheet.write(65535, 255, 1)  # a 6 KB file, 1.2 GB in calamine's grid
-    path = tmp / "jauh.xls"
+    path = tmp / name
     book.save(str(path))
     return path
+
+
+def xls_far_cell(tmp: Path) -> Path:
+    return _xls_far(tmp, "jauh.xls", hidden=False)
 
 
 def xls_hidden_far_sheet(tmp: Path) -> Path:
-    # calamine builds every sheet of an .xls when it opens it, hidden or not.
-    import xlwt
-
-    book = xlwt.Workbook()
-    book.add_sheet("Data").write(0, 0, "kode_indikator")
-    hidden = book.add_sheet("Lain")
-    hidden.write(65535, 255, 1)
-    hidden.visibility = 1
-    path = tmp / "tersembunyi.xls"
-    book.save(str(path))
-    return path
+    return _xls_far(tmp, "tersembunyi.xls", hidden=True)
 
 
 def xls_inverted_dimensions(tmp: Path) -> Path:
