@@ -120,9 +120,7 @@ def current_observations(engine: Engine, filters: Filters | None = None) -> pd.D
         for name, values in table.items():
             frame[name] = frame[on].map(values)
     frame = frame[CURRENT_COLUMNS]
-    if frame.empty:
-        frame = pd.DataFrame(columns=CURRENT_COLUMNS)
-    elif filters.include_pending:
+    if filters.include_pending:
         # A value awaiting review shows instead of the official one for its period.
         frame = (
             frame.assign(_pending=frame.review == "pending")
