@@ -42,8 +42,7 @@ def plan_action_changes(conn: Connection, rows: list[ActionRow]) -> list[ActionC
     if not rows:
         return []
     query = select(*(act.c[f] for f in CONTENT_FIELDS)).where(
-        act.c.superseded_at.is_(None),
-        act.c.review == "approved",
+        schema.current(act),
         act.c.agency.in_(bindparam("agencies", expanding=True)),
         act.c.year.in_(bindparam("years", expanding=True)),
     )

@@ -29,8 +29,7 @@ def supersede(
         update(table)
         .where(
             *(table.c[k] == bindparam(f"k_{k}") for k in keys),
-            table.c.superseded_at.is_(None),
-            table.c.review == "approved",
+            schema.current(table),
         )
         .values(superseded_at=when, superseded_by=submission_id),
         params,

@@ -252,8 +252,7 @@ def _current(conn: Connection, rows: list[ValidRow]) -> dict[tuple, tuple]:
     agencies = sorted({r.agency for r in rows})
     years = sorted({r.year for r in rows})
     query = select(obs.agency, obs.indicator, obs.year, obs.quarter, obs.value, obs.target).where(
-        obs.superseded_at.is_(None),
-        obs.review == APPROVED,
+        schema.current(schema.observation),
         obs.agency.in_(bindparam("agencies", expanding=True)),
         obs.year.in_(bindparam("years", expanding=True)),
     )
@@ -339,8 +338,7 @@ def current_history(
         return {}
     obs = schema.observation.c
     query = select(obs.agency, obs.indicator, obs.year, obs.quarter, obs.value).where(
-        obs.superseded_at.is_(None),
-        obs.review == APPROVED,
+        schema.current(schema.observation),
         obs.agency.in_(bindparam("agencies", expanding=True)),
     )
     out: dict[tuple[str, str], list] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, and_, func, literal, select
+from sqlalchemy import Engine, and_, func, select
 
 from etl import schema
 
@@ -95,12 +95,9 @@ def current_observations(engine: Engine, filters: Filters | None = None) -> pd.D
     query = (
         select(*(column.label(name) for name, column in OBSERVATION_FIELDS.items()))
         .where(
-            obs.c.superseded_at.is_(None),
-            # Written into the SQL, not bound: SQLite uses the partial index of current approved
-            # rows only when the query states its condition with the same constant.
-            obs.c.review.in_(("approved", "pending"))
+            and_(obs.c.superseded_at.is_(None), obs.c.review.in_(("approved", "pending")))
             if filters.include_pending
-            else obs.c.review == literal("approved", literal_execute=True),
+            else schema.current(obs),
             *filters.conditions(),
         )
         .order_by(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)

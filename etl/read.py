@@ -124,16 +124,17 @@ def _workbook_sheets(
         "max_unpacked_bytes": limits.max_unpacked_bytes,
         "max_columns": limits.max_columns,
     }
+    parts = _zip_parts(data, kind) if data[:4] == _ZIP_MAGIC else set()
     if data[:8] == _OLE_MAGIC:
         if suffix in (".xlsx", ".xlsm"):  # an encrypted .xlsx is an OLE compound file
             raise UploadError.one("password_protected")
         scanned = scan_xls(data, max_cells=limits.max_cells)
-    elif data[:4] == _ZIP_MAGIC and _zip_holds(data, kind, "xl/workbook.xml"):
+    elif "xl/workbook.xml" in parts:
         scan = scan_xlsx(data, **bounds)
         scanned = scan.sheets
         for info in scan.sheets.values():
             _check_area(info, limits)
-    elif data[:4] == _ZIP_MAGIC and _zip_holds(data, kind, "content.xml"):
+    elif "content.xml" in parts:
         scanned = scan_ods(data, **bounds, max_cells=limits.max_cells)
     else:
         detail = "not a zip container" if suffix == ".ods" else "not an Excel or OpenDocument file"
@@ -202,9 +203,9 @@ def _workbook_sheets(
     return sheets
 
 
-def _zip_holds(data: bytes, kind: str, part: str) -> bool:
+def _zip_parts(data: bytes, kind: str) -> set[str]:
     try:
-        return part in zipfile.ZipFile(io.BytesIO(data)).namelist()
+        return set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
 

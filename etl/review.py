@@ -167,8 +167,7 @@ def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
                 & (old.c.indicator == obs.c.indicator)
                 & (old.c.year == obs.c.year)
                 & (old.c.quarter == obs.c.quarter)
-                & old.c.superseded_at.is_(None)
-                & (old.c.review == APPROVED),
+                & schema.current(old),
             )
         )
         .where(obs.c.submission_id == submission_id)

@@ -18,7 +18,9 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    and_,
     false,
+    literal_column,
     text,
 )
 
@@ -166,6 +168,19 @@ observation = Table(
     Column("review", String(10), nullable=False, server_default="approved"),
 )
 CURRENT = "superseded_at IS NULL AND review = 'approved'"
+
+
+def current(table: Table):
+    """The condition of CURRENT for queries on `table` (or an alias of it). 'approved' is
+    written into the SQL, not bound: SQLite uses a partial index only when the query states
+    its condition with the same constant."""
+    return and_(
+        table.c.superseded_at.is_(None),
+        # A SQL constant (not literal_execute, which executemany refuses: the supersede UPDATE).
+        table.c.review == literal_column("'approved'", String),
+    )
+
+
 Index(
     "uq_observation_current",
     observation.c.agency,

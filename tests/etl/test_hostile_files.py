@@ -113,14 +113,8 @@ def invalid_utf8_csv(tmp: Path) -> Path:
 
 
 def ten_thousand_columns(tmp: Path) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Data"
-    ws.append([*LONG_HEADER, *(f"kolom{i}" for i in range(10_000))])
-    ws.append(["31", "PDN", 2023, 4, 40])
-    path = tmp / "lebar_sekali.xlsx"
-    wb.save(path)
-    return path
+    header = [*LONG_HEADER, *(f"kolom{i}" for i in range(10_000))]
+    return make_xlsx(tmp / "lebar_sekali.xlsx", [header, ["31", "PDN", 2023, 4, 40]])
 
 
 def stray_far_cell(tmp: Path) -> Path:
@@ -136,15 +130,12 @@ def stray_far_cell(tmp: Path) -> Path:
 
 
 def external_link_formula(tmp: Path) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Data"
-    ws.append(LONG_HEADER)
-    ws.append(["31", "PDN", 2023, 4, "='[1]Sheet1'!A1"])
-    ws.append(["31", "IRB", 2023, 4, '=WEBSERVICE("http://127.0.0.1:9/x")'])
-    path = tmp / "tautan_luar.xlsx"
-    wb.save(path)
-    return path
+    rows = [
+        LONG_HEADER,
+        ["31", "PDN", 2023, 4, "='[1]Sheet1'!A1"],
+        ["31", "IRB", 2023, 4, '=WEBSERVICE("http://127.0.0.1:9/x")'],
+    ]
+    return make_xlsx(tmp / "tautan_luar.xlsx", rows)
 
 
 def row_bomb(tmp: Path) -> Path:
