@@ -7,7 +7,7 @@ of the pages the reader's role may see, the shared period picker and `st.navigat
 import streamlit as st
 from sqlalchemy.exc import OperationalError
 
-from etl import roles
+from etl.access import roles
 from ui import auth, data, state, views
 from ui.i18n import LANGS, t
 

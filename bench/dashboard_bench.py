@@ -45,8 +45,8 @@ for chart, traces in enumerate({layout}):
 
 def demo_database() -> str:
     from etl.bootstrap import init_database
-    from etl.database import make_engine
-    from etl.demo import load_demo
+    from etl.demo.observations import load_demo
+    from etl.store.database import make_engine
 
     url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='rb_bench_')) / 'demo.sqlite'}"
     engine = make_engine(url)
@@ -84,11 +84,11 @@ def bare(layout: list[int], runs: int) -> float:
 
 def add_revisions(url: str, rounds: int) -> None:
     """Correct every current value `rounds` times, through the real load path."""
-    from etl.catalogue_store import load_catalogue
-    from etl.database import make_engine
-    from etl.load import Upload, commit_rows
-    from etl.queries import current_observations
-    from etl.rows import ValidRow
+    from etl.core.rows import ValidRow
+    from etl.ingest import Upload, commit_rows
+    from etl.store.catalogue import load_catalogue
+    from etl.store.database import make_engine
+    from etl.store.queries import current_observations
 
     engine = make_engine(url)
     load_catalogue(engine)

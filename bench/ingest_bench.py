@@ -6,10 +6,10 @@ Scale 1 is one quarter of every agency's indicators (~8,200 rows), 4 is a year, 
 (~131,000 rows, the national workbook). For each scale and backend it prints:
 - bare: python-calamine reading the sheet + a plain upsert (sqlite3 executemany on SQLite, COPY
   on PostgreSQL) of (agency, indicator, year, quarter, value) into an empty table;
-- full: `etl.load.ingest_bytes` (scan, read, validate every cell, plan, store with history) into
+- full: `etl.ingest.ingest_bytes` (scan, read, validate every cell, plan, store with history) into
   a freshly initialised database;
 - floor: the same calamine read, then the rows stored into the real observation table
-  (`etl.database.bulk_insert`, with the schema's indexes and foreign keys) and nothing else:
+  (`etl.store.database.bulk_insert`, with the schema's indexes and foreign keys) and nothing else:
   what any load into this schema costs at least;
 - full ÷ bare (target ≤ 2) and floor ÷ bare, and the peak RSS, each measured in a child
   process.
@@ -117,12 +117,12 @@ def measure_bare(path: Path, url: str) -> float:
 
 def measure_floor(path: Path, url: str) -> float:
     """The least any load into this schema costs: the same calamine read, then the rows
-    stored through `etl.database.bulk_insert` into the real observation table (its partial
+    stored through `etl.store.database.bulk_insert` into the real observation table (its partial
     unique index, history indexes and foreign keys), without the pre-scan, validation or plan."""
     import datetime as dt
 
-    from etl.database import make_engine
-    from etl.gc_pause import gc_paused
+    from etl.cli.gc_pause import gc_paused
+    from etl.store.database import make_engine
 
     engine = make_engine(url)
     now = dt.datetime.now(dt.UTC)
@@ -135,9 +135,9 @@ def measure_floor(path: Path, url: str) -> float:
 def _floor(engine, path: Path, now) -> None:
     import python_calamine
 
-    from etl import schema
-    from etl.database import bulk_insert, write_transaction
-    from etl.rows import ValidRow
+    from etl.core.rows import ValidRow
+    from etl.store import schema
+    from etl.store.database import bulk_insert, write_transaction
 
     data = path.read_bytes()
     rows = (
@@ -165,9 +165,9 @@ def _floor(engine, path: Path, now) -> None:
 
 
 def measure_full(path: Path, url: str) -> float:
-    from etl.catalogue_store import load_catalogue
-    from etl.database import make_engine
-    from etl.load import Upload, ingest_bytes
+    from etl.ingest import Upload, ingest_bytes
+    from etl.store.catalogue import load_catalogue
+    from etl.store.database import make_engine
 
     engine = make_engine(url)
     catalogue = load_catalogue(engine)
@@ -205,7 +205,7 @@ def _child(kind: str, path: Path, url: str) -> dict:
 
 def _init(url: str) -> None:
     from etl.bootstrap import init_database
-    from etl.database import make_engine
+    from etl.store.database import make_engine
 
     engine = make_engine(url)
     init_database(engine)
@@ -214,8 +214,8 @@ def _init(url: str) -> None:
 
 def run(backends: list[str], scales: list[int]) -> None:
     from bench.workbooks import agency_rows, xlsx_bytes
-    from etl.catalogue_store import load_catalogue
-    from etl.database import make_engine
+    from etl.store.catalogue import load_catalogue
+    from etl.store.database import make_engine
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from etl import settings
-from etl.database import is_migrated, make_engine
-from etl.load import REJECTED, Upload, ingest_path
-from etl.read import EXTENSIONS
+from etl.core import settings
+from etl.ingest import REJECTED, Upload, ingest_path
+from etl.reading.read import EXTENSIONS
+from etl.store.database import is_migrated, make_engine
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--agency", required=True)
     p.add_argument("--indicator", required=True)
 
-    from etl import cli_users
+    from etl.cli import users as cli_users
 
     cli_users.register(command)
 
@@ -130,7 +130,7 @@ def _init(args) -> int:
     n = report.national
     print(f"Angka nasional / national figures: {n.status} ({n.rows.inserted} new)")
     if settings.get("RB_AUTH_MODE") == "password":
-        from etl import accounts
+        from etl.access import accounts
 
         password = accounts.ensure_first_admin(engine)
         if password:
@@ -155,8 +155,8 @@ def spreadsheet_paths(paths: list[str]) -> list[Path]:
 
 
 def _ingest(args) -> int:
-    from etl.catalogue_store import load_catalogue
-    from etl.progress_cli import progress
+    from etl.cli.progress import progress
+    from etl.store.catalogue import load_catalogue
 
     engine = _ready_engine(args)
     catalogue = load_catalogue(engine)
@@ -211,8 +211,8 @@ def _print_result(result) -> None:
 
 
 def _export(args) -> int:
-    from etl.export import export_table
-    from etl.queries import Filters
+    from etl.report.export import export_table
+    from etl.store.queries import Filters
 
     engine = _ready_engine(args)
     filters = Filters(
@@ -228,7 +228,7 @@ def _export(args) -> int:
 
 
 def _history(args) -> int:
-    from etl.queries import history
+    from etl.store.queries import history
 
     frame = history(_ready_engine(args), args.agency, args.indicator)
     frame.to_csv(sys.stdout, index=False)
@@ -236,7 +236,7 @@ def _history(args) -> int:
 
 
 def _demo(args) -> int:
-    from etl.demo import load_demo
+    from etl.demo.observations import load_demo
 
     results = load_demo(_ready_engine(args), seed=args.seed, keep=args.out)
     rejected = [r for r in results if r.status == REJECTED]

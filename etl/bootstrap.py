@@ -7,15 +7,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from etl.catalogue_store import (
+from etl.core.rows import ValidRow
+from etl.ingest import FileResult, Upload, commit_rows
+from etl.store.catalogue import (
     load_catalogue,
     national_actuals_bytes,
     parse_national_actuals,
     refresh_reference,
 )
-from etl.database import migrate
-from etl.load import FileResult, Upload, commit_rows
-from etl.rows import ValidRow
+from etl.store.database import migrate
 from indicators.catalogue import NATIONAL, NationalActual
 
 

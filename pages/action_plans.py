@@ -3,15 +3,15 @@
 Per theme the progress of actions across agencies; per agency its actions with quarterly target
 against realisation and budget absorption; budget absorption against output realisation, where
 money spent without results shows; lagging actions with who coordinates and implements them.
-Every number comes from `etl.action_plan_store` and `indicators.action_plan`.
+Every number comes from `etl.store.action_plans` and `indicators.action_plan`.
 """
 
 import pandas as pd
 import streamlit as st
 
-from etl import roles
-from etl.action_plan_store import summary_table
-from etl.queries import Filters
+from etl.access import roles
+from etl.store.action_plans import summary_table
+from etl.store.queries import Filters
 from indicators import action_plan as ap
 from ui import auth, charts, data, state, views
 from ui.i18n import lang, pick, t

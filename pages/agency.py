@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from etl import roles
+from etl.access import roles
 from indicators.catalogue import NATIONAL
 from ui import agency_views, auth, data, panels, state, views
 from ui.i18n import period_label, t

@@ -5,7 +5,8 @@ import json
 
 import streamlit as st
 
-from etl import audit, roles
+from etl.access import roles
+from etl.store import audit
 from ui import auth, data, state
 from ui.i18n import t
 

@@ -3,8 +3,8 @@
 
 import streamlit as st
 
-from etl import roles
-from etl.queries import Filters
+from etl.access import roles
+from etl.store.queries import Filters
 from ui import auth, data, state, views
 from ui.i18n import pick, t
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from etl import roles
+from etl.access import roles
 from ui import auth, charts, data, panels, state, views
 from ui.i18n import number, period_label, pick, t
 

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from etl import roles
-from etl.catalogue_store import national_actuals_bytes, parse_national_actuals
+from etl.access import roles
+from etl.store.catalogue import national_actuals_bytes, parse_national_actuals
 from indicators import status as st_status
 from ui import auth, badges, data, views
 from ui.i18n import pick, t

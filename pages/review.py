@@ -3,7 +3,7 @@ with a comment the agency sees; then every upload with its outcome."""
 
 import streamlit as st
 
-from etl import review, roles
+from etl.access import review, roles
 from ui import auth, data, state
 from ui.i18n import t
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from etl import review, roles
-from etl.template import template_file_name
+from etl.access import review, roles
+from etl.report.template import template_file_name
 from indicators.catalogue import NATIONAL
 from ui import auth, data, state, upload_views
 from ui.i18n import t

@@ -1,10 +1,12 @@
 """Pengguna / Users: accounts and roles (admins), and reopening a locked period for one agency
-with a reason. Every change is audited by `etl.accounts` / `etl.periods` themselves."""
+with a reason. Every change is audited by `etl.access.accounts` / `etl.store.periods` themselves."""
 
 import pandas as pd
 import streamlit as st
 
-from etl import accounts, periods, roles, settings
+from etl.access import accounts, roles
+from etl.core import settings
+from etl.store import periods
 from indicators.catalogue import NATIONAL
 from ui import auth, data
 from ui.i18n import period_label, t

@@ -75,7 +75,7 @@ def initialised_templates(tmp_path_factory):
             names.append(name)
             url = _create_database(name)
         from etl.bootstrap import init_database
-        from etl.database import make_engine
+        from etl.store.database import make_engine
 
         engine = make_engine(url)
         init_database(engine)
@@ -124,7 +124,7 @@ def db_url(backend, fresh_database) -> str:
 
 @pytest.fixture
 def engine(db_url):
-    from etl.database import make_engine
+    from etl.store.database import make_engine
 
     engine = make_engine(db_url)
     yield engine
@@ -134,7 +134,7 @@ def engine(db_url):
 @pytest.fixture
 def sqlite_engine(fresh_database):
     """SQLite only, for tests of file handling that need a catalogue but no second backend."""
-    from etl.database import make_engine
+    from etl.store.database import make_engine
 
     engine = make_engine(fresh_database("sqlite"))
     yield engine

@@ -1,6 +1,6 @@
 """The login gate: who is reading, and what their role lets them see.
 
-The account lives in `st.session_state["account"]` (an `etl.accounts.Account`). The mode comes
+The account lives in `st.session_state["account"]` (an `etl.access.accounts.Account`). The mode comes
 from the setting RB_AUTH_MODE: `password` (accounts in the database), `oidc` (Streamlit's
 `st.login`) or `none` (a local demo only: refused unless the server listens on localhost).
 Pages call `require(permission)`; a page run on its own (a direct link, a test) passes the gate
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from etl import accounts, roles, settings
+from etl.access import accounts, roles
+from etl.core import settings
 from ui import data
 from ui.i18n import t
 

@@ -14,12 +14,14 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from etl import audit, national, queries, settings, tables
-from etl.assessments import latest_assessments, projection_for
-from etl.catalogue_store import load_catalogue
-from etl.database import make_engine
-from etl.export import table_bytes
-from etl.queries import Filters
+from etl.core import settings
+from etl.report import national, tables
+from etl.report.assessments import latest_assessments, projection_for
+from etl.report.export import table_bytes
+from etl.store import audit, queries
+from etl.store.catalogue import load_catalogue
+from etl.store.database import make_engine
+from etl.store.queries import Filters
 from indicators.catalogue import NATIONAL, Catalogue
 
 TTL = 15 * 60
@@ -39,7 +41,7 @@ def engine() -> Engine:
 def key() -> tuple[str, str, bool]:
     """(database URL, data version, include values awaiting review). The version changes with
     every upload, approval, return or catalogue change made on any server
-    (`etl.queries.data_version`); the last part is the sidebar's switch (official, approved
+    (`etl.store.queries.data_version`); the last part is the sidebar's switch (official, approved
     values when off), so either view has its own cache entries."""
     url = settings.database_url()
     return url, str(queries.data_version(_engine(url))), pending()
@@ -163,7 +165,7 @@ def history(db: tuple, agency: str, code: str) -> pd.DataFrame:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def template(db: tuple, agency: str, year: int, quarter: int) -> bytes:
     """The upload template of one agency and quarter (targets as of this data version)."""
-    from etl.template import template_workbook
+    from etl.report.template import template_workbook
 
     return template_workbook(_engine(db[0]), agency, year, quarter)
 

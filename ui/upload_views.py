@@ -1,5 +1,5 @@
 """The pieces of the upload page: who the upload is from, the dry run, what it would change,
-its issues, and the receipt of a stored file. Every check and every write is `etl.load`'s, the
+its issues, and the receipt of a stored file. Every check and every write is `etl.ingest`'s, the
 same function as `python -m etl ingest`."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from etl import accounts, roles
-from etl.accounts import Account
-from etl.load import FileResult, Upload, ingest_bytes
+from etl.access import accounts, roles
+from etl.access.accounts import Account
+from etl.ingest import FileResult, Upload, ingest_bytes
 from ui import data, views
 from ui.i18n import number, t
 
@@ -122,7 +122,7 @@ def show_check(result: FileResult, index: int) -> None:
 
 
 def issues_xlsx(result: FileResult) -> bytes:
-    from etl.export import issues_workbook
+    from etl.report.export import issues_workbook
 
     return issues_workbook(result.issues)
 

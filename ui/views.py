@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from etl import roles
+from etl.access import roles
 from ui import auth, badges, data, state
 from ui.i18n import number, period_label, pick, t
 

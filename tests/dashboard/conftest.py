@@ -12,8 +12,8 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from etl.bootstrap import init_database
-from etl.database import make_engine
-from etl.demo import load_demo
+from etl.demo.observations import load_demo
+from etl.store.database import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard.py")
@@ -114,8 +114,8 @@ def _password_changed(username: str) -> None:
     """As after the first login's forced change: the app re-reads the account every run."""
     from sqlalchemy import update
 
-    from etl import schema
-    from etl.database import make_engine
+    from etl.store import schema
+    from etl.store.database import make_engine
 
     engine = make_engine(os.environ["RB_DATABASE_URL"])
     with engine.begin() as conn:

@@ -11,8 +11,8 @@ import pytest
 from builders import make_xlsx
 from streamlit.testing.v1 import AppTest
 
-from etl.database import make_engine
-from etl.load import Upload, ingest_path
+from etl.ingest import Upload, ingest_path
+from etl.store.database import make_engine
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "action_plans.py")
 HEADER = ["tema", "rencana_aksi", "indikator_output", "satuan_output"]

@@ -7,8 +7,8 @@ import io
 import openpyxl
 import pytest
 
-from etl import accounts
-from etl.database import make_engine
+from etl.access import accounts
+from etl.store.database import make_engine
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from etl import accounts
-from etl.database import make_engine
+from etl.access import accounts
+from etl.store.database import make_engine
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl.catalogue_store import load_catalogue
-from etl.database import make_engine
-from etl.queries import Filters
-from etl.tables import statuses_as_of
+from etl.report.tables import statuses_as_of
+from etl.store.catalogue import load_catalogue
+from etl.store.database import make_engine
+from etl.store.queries import Filters
 from indicators import status as st_status
 
 

@@ -10,9 +10,9 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from etl import accounts
-from etl.audit import audit_frame
-from etl.database import make_engine
+from etl.access import accounts
+from etl.store.audit import audit_frame
+from etl.store.database import make_engine
 from ui.i18n import TEXT
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.queries import Filters
+from etl.store.queries import Filters
 from indicators import status as st_status
 from ui import badges, i18n, views
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl import accounts, queries
-from etl.database import make_engine
-from etl.template import template_workbook
+from etl.access import accounts
+from etl.report.template import template_workbook
+from etl.store import queries
+from etl.store.database import make_engine
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -131,7 +132,7 @@ def test_agency_cannot_send_another_agencys_rows(
 
 
 def _name(engine):
-    from etl.catalogue_store import load_catalogue
+    from etl.store.catalogue import load_catalogue
 
     return load_catalogue(engine).agencies["KL.KEMENPANRB"].name
 
@@ -186,7 +187,7 @@ def test_admin_upload_is_official_at_once_and_the_switch_shows_pending_values(
 def test_rad_action_plan_takes_agency_and_theme_from_the_form(engine, people, signed_in, tmp_path):
     from builders import RAD_MERGED, make_xlsx, rad_rows
 
-    from etl.action_plan_store import current_actions
+    from etl.store.action_plans import current_actions
 
     # Title says the year (2024); nothing in the file says the agency or the theme.
     rad = make_xlsx(

@@ -12,8 +12,8 @@ import pytest
 from browser_helpers import SLOW
 from conftest import _create_database, _drop_database, _postgres_or_fail
 
-from etl.database import make_engine
-from etl.template import template_workbook
+from etl.report.template import template_workbook
+from etl.store.database import make_engine
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 from browser_helpers import SLOW
 
-from etl import accounts
-from etl.database import make_engine
+from etl.access import accounts
+from etl.store.database import make_engine
 
 pytestmark = pytest.mark.browser
 PASSWORD = "long-enough-secret"

@@ -9,13 +9,14 @@ import openpyxl
 import pytest
 from builders import long_rows, make_xlsx
 
-from etl import accounts, periods, queries, review
 from etl.__main__ import main
-from etl.audit import audit_frame
-from etl.catalogue_store import load_catalogue
-from etl.load import Upload, ingest_bytes, ingest_path
-from etl.roles import ROLES, can
-from etl.template import template_workbook
+from etl.access import accounts, review
+from etl.access.roles import ROLES, can
+from etl.ingest import Upload, ingest_bytes, ingest_path
+from etl.report.template import template_workbook
+from etl.store import periods, queries
+from etl.store.audit import audit_frame
+from etl.store.catalogue import load_catalogue
 
 
 # --- roles -----------------------------------------------------------------------------------
@@ -43,7 +44,7 @@ from etl.template import template_workbook
     ],
 )
 def test_roles_deny_by_default(role, allowed):
-    from etl.roles import PERMISSIONS
+    from etl.access.roles import PERMISSIONS
 
     assert {p for p in PERMISSIONS if can(role, p)} == allowed
 
@@ -258,7 +259,7 @@ def test_roles_constant_lists_the_four_roles():
 def test_catalogue_changes_are_audited_with_before_and_after(engine, tmp_path):
     import shutil
 
-    from etl.catalogue_store import reference_dir, refresh_reference
+    from etl.store.catalogue import reference_dir, refresh_reference
 
     folder = tmp_path / "rb"
     shutil.copytree(reference_dir(), folder)
@@ -277,7 +278,7 @@ def test_catalogue_changes_are_audited_with_before_and_after(engine, tmp_path):
 
 
 def test_an_agencys_action_plan_waits_for_review_too(engine, tmp_path):
-    from etl.action_plan_store import current_actions
+    from etl.store.action_plans import current_actions
 
     header = ["tema", "permasalahan", "rencana_aksi", "indikator_output", "satuan_output",
               "target_tw1", "target_tw2", "target_tw3", "target_tw4", "anggaran"]  # fmt: skip

@@ -10,10 +10,10 @@ import io
 from builders import long_rows, make_xlsx
 from sqlalchemy import func, select
 
-from etl import schema
 from etl.__main__ import main
-from etl.action_plan_store import action_plan_template_rows
-from etl.load import Upload, ingest_path
+from etl.ingest import Upload, ingest_path
+from etl.store import schema
+from etl.store.action_plans import action_plan_template_rows
 
 TODAY = dt.date(2024, 8, 15)
 Q = (1, 2, 3, 4)
@@ -136,7 +136,7 @@ def test_template_rows_ingest_back_unchanged(engine, tmp_path):
 
 
 def test_dry_run_plans_actions_and_stores_nothing(engine, tmp_path):
-    from etl.load import ingest_bytes
+    from etl.ingest import ingest_bytes
 
     path = book(tmp_path, "a.xlsx", row())
     result = ingest_bytes(engine, path.name, path.read_bytes(), Upload(today=TODAY), dry_run=True)

@@ -11,10 +11,10 @@ from builders import RAD_MERGED, long_rows, make_xlsx, rad_rows
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
-from etl import action_plan_cells as ac
-from etl import schema
-from etl.cells import CellProblem
-from etl.load import Upload, ingest_path
+from etl.checks import action_plan_cells as ac
+from etl.ingest import Upload, ingest_path
+from etl.reading.cells import CellProblem
+from etl.store import schema
 
 SUMMER_2024 = dt.date(2024, 8, 15)  # Q2 2024 has ended, Q3 has not
 HEADER = ["tema", "permasalahan", "rencana_aksi", "indikator_output", "satuan_output"]

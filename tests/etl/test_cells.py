@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.cells import (
+from etl.reading.cells import (
     CellProblem,
     agency_code,
     header_key,

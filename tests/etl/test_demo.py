@@ -10,11 +10,11 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from etl import schema
 from etl.bootstrap import init_database
-from etl.catalogue_store import load_catalogue
-from etl.database import make_engine
-from etl.demo import DEMO_NOTE, ended_quarters, load_demo, plan_files
+from etl.demo.observations import DEMO_NOTE, ended_quarters, load_demo, plan_files
+from etl.store import schema
+from etl.store.catalogue import load_catalogue
+from etl.store.database import make_engine
 
 pytestmark = pytest.mark.slow
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from etl.catalogue_store import load_catalogue
-from etl.demo import DEMO_NOTE
-from etl.demo_action_plans import PLAN_YEARS, build_plans, load_demo_action_plans
-from etl.load import Upload, ingest_bytes
-from etl.queries import Filters
-from etl.tables import TABLES
+from etl.demo.action_plans import PLAN_YEARS, build_plans, load_demo_action_plans
+from etl.demo.observations import DEMO_NOTE
+from etl.ingest import Upload, ingest_bytes
+from etl.report.tables import TABLES
+from etl.store.catalogue import load_catalogue
+from etl.store.queries import Filters
 from indicators import action_plan as measures
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from etl.layout import COLUMN_ALIASES
-from etl.messages import MESSAGES
-from etl.settings import SETTINGS
+from etl.core.messages import MESSAGES
+from etl.core.settings import SETTINGS
+from etl.reading.layout import COLUMN_ALIASES
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "upload-format.md"
@@ -29,7 +29,7 @@ SEVERITY_WORDS = {
     "id": {"error": "Kesalahan", "warning": "Peringatan"},
     "en": {"error": "Error", "warning": "Warning"},
 }
-# The read limits the guide documents (etl/read.py Limits.from_settings).
+# The read limits the guide documents (etl/reading/read.py Limits.from_settings).
 LIMITS = ("RB_MAX_UPLOAD_MB", "RB_MAX_ROWS", "RB_MAX_UNPACKED_MB", "RB_MAX_COLUMNS")
 
 ALIASES = sorted({alias for aliases in COLUMN_ALIASES.values() for alias in aliases})
@@ -90,7 +90,7 @@ def test_sections_are_not_empty(sections: dict[str, str]) -> None:
 @pytest.mark.parametrize("alias", ALIASES)
 def test_every_column_alias_is_documented(sections, language, alias) -> None:
     assert f"`{alias}`" in sections[language], (
-        f"header alias `{alias}` (etl.layout.COLUMN_ALIASES) is missing from the {language} "
+        f"header alias `{alias}` (etl.reading.layout.COLUMN_ALIASES) is missing from the {language} "
         "section of docs/upload-format.md"
     )
 
@@ -100,7 +100,7 @@ def test_every_column_alias_is_documented(sections, language, alias) -> None:
 def test_every_message_code_is_documented_with_its_severity(sections, language, code) -> None:
     row = _table_row(sections[language], f"`{code}`")
     assert row is not None, (
-        f"message code `{code}` (etl.messages.MESSAGES) has no row in the {language} message "
+        f"message code `{code}` (etl.core.messages.MESSAGES) has no row in the {language} message "
         "table of docs/upload-format.md"
     )
     expected = SEVERITY_WORDS[language][MESSAGES[code].severity]

@@ -11,10 +11,10 @@ import pytest
 from builders import long_rows, make_xlsx
 
 from etl.__main__ import main
-from etl.database import make_engine
-from etl.load import Upload, ingest_path
-from etl.queries import Filters
-from etl.tables import TABLES, quarter_end
+from etl.ingest import Upload, ingest_path
+from etl.report.tables import TABLES, quarter_end
+from etl.store.database import make_engine
+from etl.store.queries import Filters
 
 UTC = dt.UTC
 

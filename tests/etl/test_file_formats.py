@@ -6,8 +6,8 @@ import pandas as pd
 import xlwt
 from builders import LONG_HEADER, long_rows, make_xlsx
 
-from etl import queries
-from etl.load import ingest_path
+from etl.ingest import ingest_path
+from etl.store import queries
 
 ROWS = [[11.1, "PDN", 2023, 4, 45.5], ["31", "SPBE", 2023, 4, "2,75"]]
 

@@ -20,8 +20,8 @@ PEAK_MB_BOUND = 1200  # far below the machine, far above a normal ingest (~250 M
 CHILD = r"""
 import json, sys
 from pathlib import Path
-from etl.database import make_engine
-from etl.load import ingest_path
+from etl.store.database import make_engine
+from etl.ingest import ingest_path
 result = ingest_path(make_engine(sys.argv[1]), Path(sys.argv[2]))
 peak = next(int(l.split()[1]) for l in Path("/proc/self/status").read_text().splitlines()
             if l.startswith("VmHWM:")) / 1024
@@ -336,7 +336,7 @@ CORPUS = {
 def test_hostile_file_is_refused_in_bounded_memory(make, sqlite_engine, tmp_path):
     from sqlalchemy import func, select
 
-    from etl import schema
+    from etl.store import schema
 
     path = make(tmp_path)
     url = sqlite_engine.url.render_as_string(hide_password=False)
@@ -360,7 +360,7 @@ def test_hostile_file_is_refused_in_bounded_memory(make, sqlite_engine, tmp_path
 
 
 def test_csv_with_a_giant_field_is_refused_clearly(sqlite_engine, tmp_path):
-    from etl.load import ingest_path
+    from etl.ingest import ingest_path
 
     path = tmp_path / "raksasa.csv"
     path.write_bytes(

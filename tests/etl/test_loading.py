@@ -8,8 +8,8 @@ import pandas as pd
 from builders import long_rows, make_xlsx
 from sqlalchemy import func, select
 
-from etl import queries, schema
-from etl.load import Upload, ingest_path
+from etl.ingest import Upload, ingest_path
+from etl.store import queries, schema
 
 
 def count(engine, table):

@@ -1,4 +1,4 @@
-"""The Alembic migrations build exactly the schema etl/schema.py declares, on both backends: an
+"""The Alembic migrations build exactly the schema etl/store/schema.py declares, on both backends: an
 index or column added to one and not the other would show here, not in production."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from etl import schema
+from etl.store import schema
 
 
 def test_migrations_match_the_declared_schema(engine):

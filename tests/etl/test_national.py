@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from etl.catalogue_store import read_reference_csv, reference_dir
-from etl.national import national_series
+from etl.report.national import national_series
+from etl.store.catalogue import read_reference_csv, reference_dir
 from indicators.catalogue import Catalogue
 from indicators.rollup import rollup_types
 

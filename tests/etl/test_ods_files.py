@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from builders import LONG_HEADER, OdsCell, make_ods
 
-from etl import queries
-from etl.load import ingest_path
+from etl.ingest import ingest_path
+from etl.store import queries
 
 
 def current(engine, agency, indicator):

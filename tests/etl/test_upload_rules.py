@@ -9,9 +9,9 @@ import pytest
 from builders import LONG_HEADER, long_rows, make_csv, make_xlsx
 from sqlalchemy import func, select
 
-from etl import schema
-from etl.load import Upload, ingest_path
-from etl.read import Limits
+from etl.ingest import Upload, ingest_path
+from etl.reading.read import Limits
+from etl.store import schema
 
 NEXT_YEAR = dt.date.today().year + 1
 
@@ -74,7 +74,7 @@ def test_password_protected_workbook_is_rejected(sqlite_engine, tmp_path):
 
 
 def test_file_over_the_size_limit_is_rejected(sqlite_engine, tmp_path):
-    from etl.load import ingest_bytes
+    from etl.ingest import ingest_bytes
 
     path = make_xlsx(tmp_path / "besar.xlsx", long_rows(["31", "SPBE", 2023, 4, 2.5]))
     limits = Limits(max_bytes=1000, max_rows=100, max_unpacked_bytes=10**8, max_columns=100)
@@ -88,7 +88,7 @@ def test_workbook_without_data_rows_is_rejected(sqlite_engine, tmp_path):
 
 
 def test_more_rows_than_the_limit_is_rejected(sqlite_engine, tmp_path):
-    from etl.load import ingest_bytes
+    from etl.ingest import ingest_bytes
 
     rows = long_rows(*[["31", "SPBE", 2023, 4, 2.5]] * 50)
     path = make_xlsx(tmp_path / "banyak.xlsx", rows)

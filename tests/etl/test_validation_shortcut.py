@@ -1,5 +1,5 @@
 """The shortcut for rows whose cells the full checks already accepted (`AcceptedCells.vouch`
-in etl.accepted_cells) must give exactly what the full checks give: the same rows, the same issues at
+in etl.checks.accepted_cells) must give exactly what the full checks give: the same rows, the same issues at
 the same cells. Random files mixing good and bad cells, in both layouts, compared row by row."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import random
 import pytest
 from builders import make_xlsx
 
-from etl.accepted_cells import AcceptedCells
-from etl.catalogue_store import load_catalogue
-from etl.read import read_upload
-from etl.validate import Context, validate
+from etl.checks.accepted_cells import AcceptedCells
+from etl.checks.observations import Context, validate
+from etl.reading.read import read_upload
+from etl.store.catalogue import load_catalogue
 
 TODAY = dt.date(2025, 11, 20)
 

@@ -8,9 +8,9 @@ import struct
 import xlwt
 from builders import LONG_HEADER, long_rows, make_xlsx
 
-from etl import queries
-from etl.load import ingest_path
-from etl.xls_scan import _Book
+from etl.ingest import ingest_path
+from etl.reading.scan.xls import _Book
+from etl.store import queries
 
 
 def xls(path, rows, formats=None):

@@ -1,4 +1,4 @@
-"""etl.xlsx_scan on real workbooks: openpyxl-saved files and zips written by hand."""
+"""etl.reading.scan.xlsx on real workbooks: openpyxl-saved files and zips written by hand."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 import python_calamine
 
-from etl import xlsx_scan
-from etl.issues import UploadError
-from etl.xlsx_scan import scan_xlsx
+from etl.core.issues import UploadError
+from etl.reading.scan import xlsx as xlsx_scan
+from etl.reading.scan.xlsx import scan_xlsx
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -16,9 +16,9 @@ import pytest
 from builders import long_rows, make_xlsx
 from sqlalchemy import func, select, text
 
-from etl import queries, schema
-from etl.database import make_engine
-from etl.load import Upload, ingest_path
+from etl.ingest import Upload, ingest_path
+from etl.store import queries, schema
+from etl.store.database import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINCES = ["11", "12", "13", "14", "15", "16", "17", "18", "19", "21",
@@ -108,7 +108,7 @@ def _writing(engine, url: str, wal: Path | None) -> bool:
 @pytest.mark.slow
 def test_load_killed_in_the_middle_leaves_the_state_before(db_url, tmp_path):
     from bench.workbooks import national_rows, xlsx_bytes
-    from etl.catalogue_store import load_catalogue
+    from etl.store.catalogue import load_catalogue
 
     engine = make_engine(db_url)
     national = tmp_path / "nasional.xlsx"

@@ -13,9 +13,9 @@ import pytest
 from builders import long_rows, make_xlsx
 from sqlalchemy import func, select, text
 
-from etl import schema
 from etl.bootstrap import init_database
-from etl.database import make_engine
+from etl.store import schema
+from etl.store.database import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,7 +58,7 @@ def test_upload_while_the_server_is_down_then_back(private_postgres, tmp_path):
 @pytest.mark.slow
 def test_server_stopped_in_the_middle_of_a_load_keeps_nothing_partial(private_postgres, tmp_path):
     from bench.workbooks import national_rows, xlsx_bytes
-    from etl.catalogue_store import load_catalogue
+    from etl.store.catalogue import load_catalogue
 
     url = private_postgres.url
     engine = make_engine(url)

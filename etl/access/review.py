@@ -1,0 +1,178 @@
+"""Review of agencies' uploads: a reviewer approves (the values become official, the ones they
+replace go to history) or returns them with a comment the agency sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import pandas as pd
+from sqlalchemy import Engine, bindparam, select, update
+
+from etl.ingest import APPROVED, PENDING, RETURNED
+from etl.store import audit, schema
+from etl.store.database import write_transaction
+from etl.store.history import KEYS, supersede
+from etl.store.queries import utc_timestamps
+
+sub = schema.submission
+obs = schema.observation
+act = schema.action
+
+
+class ReviewError(ValueError):
+    """The submission cannot be reviewed (not waiting, unknown, or no comment to return)."""
+
+
+def _agencies_of(conn, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = conn.execute(
+        select(obs.c.submission_id, obs.c.agency)
+        .where(obs.c.submission_id.in_(bindparam("ids", expanding=True)))
+        .distinct(),
+        {"ids": ids},
+    )
+    out: dict[int, list[str]] = {}
+    for sid, agency in rows:
+        out.setdefault(sid, []).append(agency)
+    return {sid: ", ".join(sorted(codes)) for sid, codes in out.items()}
+
+
+COLUMNS = [
+    "id", "file_name", "uploaded_by", "uploaded_at", "agencies", "rows_inserted", "rows_updated",
+    "rows_unchanged", "review_status", "review_comment", "reviewed_by", "reviewed_at",
+]  # fmt: skip
+
+
+def _frame(conn, query) -> pd.DataFrame:
+    rows = [dict(r) for r in conn.execute(query).mappings()]
+    names = _agencies_of(conn, [r["id"] for r in rows])
+    for row in rows:
+        row["agencies"] = names.get(row["id"], "")
+    return utc_timestamps(pd.DataFrame(rows, columns=COLUMNS))
+
+
+def _select():
+    return select(*(sub.c[c] for c in COLUMNS if c != "agencies"))
+
+
+def pending_submissions(engine: Engine) -> pd.DataFrame:
+    """Submissions waiting for a reviewer, oldest first."""
+    with engine.connect() as conn:
+        return _frame(conn, _select().where(sub.c.review_status == PENDING).order_by(sub.c.id))
+
+
+def submissions_for(engine: Engine, agencies: Iterable[str] | None) -> pd.DataFrame:
+    """Uploads (newest first) touching these agencies (None: all), with the review outcome and
+    the reviewer's comment, as the agency sees them."""
+    query = _select().where(sub.c.source == "upload").order_by(sub.c.id.desc())
+    if agencies is not None:
+        touching = select(obs.c.submission_id).where(
+            obs.c.agency.in_(bindparam("agencies", expanding=True))
+        )
+        query = query.where(sub.c.id.in_(touching))
+    with engine.connect() as conn:
+        if agencies is None:
+            return _frame(conn, query)
+        return _frame(conn, query.params(agencies=sorted(agencies)))
+
+
+def _waiting(conn, submission_id: int):
+    row = conn.execute(
+        select(sub.c.id, sub.c.review_status, sub.c.file_name).where(sub.c.id == submission_id)
+    ).first()
+    if row is None or row.review_status != PENDING:
+        raise ReviewError(
+            f"Pengiriman {submission_id} tidak sedang menunggu tinjauan / submission "
+            f"{submission_id} is not waiting for review"
+        )
+    return row
+
+
+def _decide(conn, submission_id: int, status: str, actor: str, comment: str, now) -> None:
+    conn.execute(
+        update(sub)
+        .where(sub.c.id == submission_id)
+        .values(review_status=status, reviewed_by=actor, reviewed_at=now, review_comment=comment)
+    )
+    audit.record(
+        conn, actor=actor, action=f"review_{status}", entity=f"submission:{submission_id}",
+        before={"review_status": PENDING}, after={"review_status": status, "comment": comment},
+    )  # fmt: skip
+
+
+def approve(engine: Engine, submission_id: int, *, actor: str, comment: str = "") -> int:
+    """Make the submission's values official; returns how many values it made current."""
+    now = dt.datetime.now(dt.UTC)
+    with write_transaction(engine) as conn:
+        _waiting(conn, submission_id)
+        made_current = 0
+        for table in (obs, act):
+            waiting = conn.execute(
+                select(*(table.c[k] for k in KEYS[table.name])).where(
+                    table.c.submission_id == submission_id, table.c.review == PENDING
+                )
+            ).all()
+            supersede(conn, table, waiting, now, submission_id)
+            conn.execute(
+                update(table)
+                .where(table.c.submission_id == submission_id, table.c.review == PENDING)
+                .values(review=APPROVED)
+            )
+            made_current += len(waiting) if table is obs else 0
+        _decide(conn, submission_id, APPROVED, actor, comment, now)
+        return made_current
+
+
+def return_submission(engine: Engine, submission_id: int, *, actor: str, comment: str) -> None:
+    """Send the submission back with a comment; its values never become official."""
+    if not comment.strip():
+        raise ReviewError(
+            "Beri komentar agar instansi tahu apa yang diperbaiki / add a comment so the agency "
+            "knows what to fix"
+        )
+    now = dt.datetime.now(dt.UTC)
+    with write_transaction(engine) as conn:
+        _waiting(conn, submission_id)
+        for table in (obs, act):
+            conn.execute(
+                update(table)
+                .where(table.c.submission_id == submission_id, table.c.review == PENDING)
+                .values(review=RETURNED)
+            )
+        _decide(conn, submission_id, RETURNED, actor, comment.strip(), now)
+
+
+def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
+    """What a submission awaiting review would change: each of its values beside the official
+    value it would replace (None: a new value)."""
+    old = obs.alias("official")
+    query = (
+        select(
+            obs.c.agency,
+            obs.c.indicator,
+            obs.c.year,
+            obs.c.quarter,
+            old.c.value.label("old_value"),
+            obs.c.value,
+            obs.c.target,
+            obs.c.sheet,
+            obs.c.cell,
+        )
+        .select_from(
+            obs.outerjoin(
+                old,
+                (old.c.agency == obs.c.agency)
+                & (old.c.indicator == obs.c.indicator)
+                & (old.c.year == obs.c.year)
+                & (old.c.quarter == obs.c.quarter)
+                & schema.current(old),
+            )
+        )
+        .where(obs.c.submission_id == submission_id)
+        .order_by(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)
+    )
+    with engine.connect() as conn:
+        result = conn.execute(query)
+        return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))

@@ -1,0 +1,355 @@
+"""Action-plan sheets + catalogue → typed action rows and every issue, each named by cell.
+
+The agency and year of a sheet come from its metadata block (or a title row saying `TAHUN
+2024`), the upload form, or the file name, in that order; the result says which was used. The
+theme of a row comes from its `tema` cell, the upload form, or its INDIKATOR naming a catalogue
+indicator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from etl.checks import action_plan_cells as ac
+from etl.checks.observations import agency_problem
+from etl.core.action_rows import ActionRow
+from etl.core.issues import Issue
+from etl.reading import cells
+from etl.reading.action_plan import ActionSheet
+from etl.reading.cells import CellProblem, column_letter
+from indicators import action_plan as measures
+from indicators.catalogue import Catalogue
+from indicators.path import quarter_end
+
+QUARTERS = (1, 2, 3, 4)
+
+
+TEXT_FIELDS = ("problem", "objective", "impact_indicator", "output_indicator", "output_unit", "coordinator", "implementer", "notes")  # fmt: skip
+CARRIED = ("problem", "objective", "impact_indicator")
+QUARTER_COLUMNS = tuple(
+    f"{k}_tw{q}" for k in ("target", "realised", "planned_rp", "spent_rp") for q in QUARTERS
+)
+PAYLOAD = ("output_indicator", "target_year", "budget", "budget_spent", *QUARTER_COLUMNS)
+_TOTAL_ROWS = frozenset({"jumlah", "total", "subtotal", "grandtotal", "jumlahtotal"})
+_CONTEXT_NAMES = {
+    "agency": ("Kode instansi", "agency code", "Kode Instansi", "Agency code", "--agency"),
+    "year": ("Tahun", "year", "Tahun", "Year", "--year"),
+}
+
+
+@dataclass
+class ActionContext:
+    catalogue: Catalogue
+    today: dt.date = field(default_factory=dt.date.today)
+    allowed_agencies: frozenset[str] | None = None
+    file_name: str = ""
+    agency: str | None = None  # from the upload form / --agency
+    year: int | None = None
+    theme: str | None = None
+
+
+@dataclass
+class ActionValidation:
+    rows: list[ActionRow]
+    issues: list[Issue]
+    sources: list[dict]  # per sheet: which agency and year were used, and from where
+
+
+def validate_actions(sheets: list[ActionSheet], ctx: ActionContext) -> ActionValidation:
+    issues: list[Issue] = []
+    rows: list[ActionRow] = []
+    sources = []
+    seen: dict[tuple, int] = {}  # (agency, year, action code) → its first row, across sheets
+    for sheet in sheets:
+        source = _ActionChecker(sheet, ctx, issues, seen).run(rows)
+        if source:
+            sources.append(source)
+    return ActionValidation(rows, issues, sources)
+
+
+class _ActionChecker:
+    def __init__(self, sheet: ActionSheet, ctx: ActionContext, issues: list[Issue], seen: dict):
+        self.sheet, self.ctx, self.issues, self.seen = sheet, ctx, issues, seen
+        self.layout = sheet.layout
+        self.cols = self.layout.columns if self.layout else {}
+        self.carry: dict[str, str | None] = {}
+        self.errors = 0
+
+    def ref(self, r: int, c: int) -> str:
+        return f"{column_letter(c)}{r + 1}"
+
+    def issue(self, code: str, r: int | None, c: int | None, value=None, **params) -> None:
+        header = None
+        if self.layout and r is not None and r > self.layout.header_row and c is not None:
+            header = self.layout.headers[c] if c < len(self.layout.headers) else None
+        issue = Issue.make(
+            code,
+            sheet=self.sheet.name,
+            cell=self.ref(r, c) if r is not None and c is not None else None,
+            row=None if r is None else r + 1,
+            column=header,
+            value=value,
+            **params,
+        )
+        self.errors += issue.is_error
+        self.issues.append(issue)
+
+    def raw(self, row: list, name: str):
+        c = self.cols.get(name)
+        if c is None or c >= len(row) or row[c] == "":
+            return None
+        return row[c]
+
+    def parse(self, parser, r: int, name: str, row: list):
+        """Parse the cell of field `name`; None for an empty or '-' cell or a problem."""
+        c = self.cols.get(name)
+        # Before the emptiness test: calamine reads both of these as an empty cell.
+        if c is not None and (self.sheet.formulas_without_value or self.sheet.error_cells):
+            ref = self.ref(r, c)
+            for unusable, code in (
+                (self.sheet.formulas_without_value, "formula_without_value"),
+                (self.sheet.error_cells, "cell_error"),
+            ):
+                if ref in unusable:
+                    self.issue(code, r, c)
+                    return None
+        value = self.raw(row, name)
+        if value is None or cells.is_not_reported(value):
+            return None
+        try:
+            return parser(value)
+        except CellProblem as problem:
+            self.issue(problem.code, r, c, value, **problem.params)
+            return None
+
+    # -- the sheet -------------------------------------------------------------------------------
+    def run(self, out: list[ActionRow]) -> dict | None:
+        if self.layout is None:
+            shown = ", ".join(self.sheet.headers_seen[:40]) or "-"
+            self.issue("action_no_header", None, None, headers=shown)
+            return None
+        if self.layout.unknown:
+            self.issue("unknown_columns", None, None, ", ".join(self.layout.unknown))
+        agency, year = self._context()
+        if agency is None or year is None:
+            return None
+        for r, row in self.sheet.data_rows():
+            before = self.errors
+            parsed = self._row(r, row, agency[0], year[0])
+            if parsed is None or self.errors != before:
+                continue
+            key = (parsed.agency, parsed.year, parsed.action_code)
+            if key in self.seen:
+                self.issue(
+                    "action_duplicate", r, self.cols["action"], parsed.action,
+                    action_code=parsed.action_code, first=self.seen[key],
+                )  # fmt: skip
+                continue
+            self.seen[key] = r + 1
+            out.append(parsed)
+        return {
+            "sheet": self.sheet.name,
+            "agency": agency[0],
+            "agency_source": agency[1],
+            "year": year[0],
+            "year_source": year[1],
+        }
+
+    def _context(self) -> tuple[tuple | None, tuple | None]:
+        catalogue = self.ctx.catalogue
+        named_agency, named_year = ac.from_file_name(self.ctx.file_name, catalogue.agencies)
+        meta = self.layout.metadata
+        given_agency = meta.get("agency_code")
+        given_year = meta.get("year")
+        year_source = "metadata"
+        if given_year is None and self.layout.title_year is not None:
+            given_year, year_source = self.layout.title_year, "title"
+        form_agency = None if self.ctx.agency is None else cells.agency_code(self.ctx.agency)
+        agency = self._pick(
+            "agency", given_agency, cells.agency_code, form_agency, named_agency, "metadata"
+        )
+        year = self._pick(
+            "year", given_year, cells.parse_year, self.ctx.year, named_year, year_source
+        )
+        if agency is not None and not self._allowed_agency(agency[0], given_agency, agency[1]):
+            agency = None
+        return agency, year
+
+    def _pick(self, name, given, parser, form, from_name, source):
+        """The value of the file (metadata), else the form's, else the file name's."""
+        fid, fen, lid, len_, option = _CONTEXT_NAMES[name]
+        if given is not None:
+            value, r, c = given
+            try:
+                parsed = parser(value)
+            except CellProblem as problem:
+                self.issue(problem.code, r, c, value, **problem.params)
+                return None
+            if form is not None and form != parsed:
+                self.issue(
+                    "action_context_conflict", r, c, parsed, expected=form, field_id=fid,
+                    field_en=fen,
+                )  # fmt: skip
+                return None
+            return (parsed, source)
+        if form is not None:
+            return (form, "form")
+        if from_name is not None:
+            return (from_name, "file_name")
+        self.issue(
+            "action_missing_context", None, None, field_id=fid, field_en=fen, label_id=lid,
+            label_en=len_, option=option,
+        )  # fmt: skip
+        return None
+
+    def _allowed_agency(self, code: str, given, source: str) -> bool:
+        r, c = (given[1], given[2]) if source == "metadata" and given else (None, None)
+        problem = agency_problem(self.ctx, code)
+        if problem:
+            self.issue(problem, r, c, code)
+        return problem is None
+
+    # -- a row -----------------------------------------------------------------------------------
+    def _row(self, r: int, row: list, agency: str, year: int) -> ActionRow | None:
+        filled = [v for v in row if v is not None and v != ""]
+        if all(_is_column_number(v) for v in filled) or any(
+            isinstance(v, str) and cells.header_key(v) in _TOTAL_ROWS for v in filled
+        ):
+            return None  # the "(1) (2) (3)" row under a header, or a total row
+        texts = {name: ac.text(self.raw(row, name)) for name in (*TEXT_FIELDS, "action")}
+        for name in CARRIED:
+            if texts[name] is None:
+                texts[name] = self.carry.get(name)
+            self.carry[name] = texts[name]
+        has_payload = any(self.raw(row, n) is not None for n in PAYLOAD)
+        if texts["action"] is None:
+            if has_payload and self.carry.get("action"):
+                texts["action"] = self.carry["action"]
+            elif has_payload:
+                self.issue("action_missing", r, self.cols["action"], "")
+                return None
+            else:
+                return None
+        self.carry["action"] = texts["action"]
+        theme = self._theme(r, row, texts["impact_indicator"])
+        unit = texts["output_unit"]
+        numbers = {
+            f"{kind}_tw{q}": self._quantity(r, row, f"{kind}_tw{q}", unit, year, q)
+            for kind in ("target", "realised")
+            for q in QUARTERS
+        }
+        for kind in ("planned_rp", "spent_rp"):
+            for q in QUARTERS:
+                numbers[f"{kind}_tw{q}"] = self._money(r, row, f"{kind}_tw{q}", year, q)
+        target_year = self._quantity(r, row, "target_year", unit, year, None)
+        budget = self._money(r, row, "budget", year, None)
+        spent = self._money(r, row, "budget_spent", year, None)
+        planned = [numbers[f"planned_rp_tw{q}"] for q in QUARTERS]
+        spent_q = [numbers[f"spent_rp_tw{q}"] for q in QUARTERS]
+        budget = budget if budget is not None else _sum(planned)
+        spent = spent if spent is not None else _sum(spent_q)
+        if budget is not None and spent is not None and spent > budget:
+            c = self.cols.get("budget_spent", self.cols.get("budget"))
+            self.issue("action_overspent", r, c, _fmt(spent), budget=_fmt(budget))
+        targets = [numbers[f"target_tw{q}"] for q in QUARTERS]
+        kind, clear = measures.target_kind(targets, target_year, unit)
+        if not clear:
+            self.issue(
+                "action_target_kind_unclear", r, self.cols.get("target_tw1"), None,
+                targets=", ".join(_fmt(t) for t in targets), year_target=_fmt(target_year),
+            )  # fmt: skip
+        focus = self.parse(ac.focus_area, r, "focus", row)
+        url = self._evidence(r, row)
+        if theme is None:
+            return None
+        code = ac.text(self.raw(row, "action_code")) or ac.generated_code(
+            agency, year, theme, texts["action"], texts["output_indicator"]
+        )
+        return ActionRow(
+            agency=agency, year=year, theme=theme, action_code=code,
+            **{n: texts[n] for n in (*TEXT_FIELDS, "action")},
+            focus=focus, evidence_url=url, target_year=target_year, **numbers,
+            budget=budget, budget_spent=spent, target_kind=kind,
+            sheet=self.sheet.name, row=r + 1,
+        )  # fmt: skip
+
+    def _theme(self, r: int, row: list, impact_indicator: str | None) -> str | None:
+        catalogue = self.ctx.catalogue
+        cell = self.raw(row, "theme")
+        c = self.cols.get("theme")
+        if cell is not None and not cells.is_not_reported(cell):
+            theme = ac.resolve_theme(catalogue, cell)
+            shown = cell
+        elif self.ctx.theme:
+            theme, shown, c = ac.resolve_theme(catalogue, self.ctx.theme), self.ctx.theme, None
+        elif impact_indicator:
+            c = self.cols.get("impact_indicator")
+            theme, shown = ac.theme_of_indicator(catalogue, impact_indicator), impact_indicator
+        else:
+            theme, shown = None, ""
+        tematik = [t.code for t in catalogue.themes.values() if t.is_tematik]
+        if c is None and theme is None:
+            c = self.cols.get("impact_indicator", self.cols["action"])
+        if theme is None:
+            self.issue("action_theme_unknown", r, c, shown, choices=", ".join(tematik))
+            return None
+        if theme not in tematik:
+            self.issue("action_theme_not_tematik", r, c, theme, choices=", ".join(tematik))
+            return None
+        return theme
+
+    def _not_ended(self, r: int, name: str, value, year: int, quarter: int | None) -> bool:
+        if quarter is None or not name.startswith(("realised", "spent")):
+            return False
+        end = quarter_end(year, quarter)
+        if self.ctx.today <= end:
+            self.issue(
+                "action_quarter_not_ended", r, self.cols[name], value, quarter=quarter, year=year,
+                end=end.isoformat(),
+            )  # fmt: skip
+            return True
+        return False
+
+    def _quantity(self, r, row, name, unit, year, quarter) -> float | None:
+        parsed = self.parse(ac.parse_quantity, r, name, row)
+        if parsed is None or self._not_ended(r, name, self.raw(row, name), year, quarter):
+            return None
+        number, word = parsed
+        c = self.cols[name]
+        if isinstance(self.raw(row, name), (int, float)) and self.ref(r, c) in (
+            self.sheet.percent_cells
+        ):
+            number, word = number * 100.0, "%"
+        if word and unit and not ac.same_unit_word(word, unit):
+            self.issue("action_unit_differs", r, c, word, expected=unit)
+        return number
+
+    def _money(self, r, row, name, year, quarter) -> float | None:
+        number = self.parse(ac.parse_money, r, name, row)
+        if number is None or self._not_ended(r, name, self.raw(row, name), year, quarter):
+            return None
+        return number
+
+    def _evidence(self, r: int, row: list) -> str | None:
+        url = ac.text(self.raw(row, "evidence_url"))
+        if url is None:
+            return None
+        if not cells.is_http_url(url):
+            self.issue("invalid_url", r, self.cols["evidence_url"], url)
+            return None
+        return url
+
+
+def _is_column_number(value) -> bool:
+    text = str(value).strip().strip("()").removesuffix(".0")
+    return text.isdigit()
+
+
+def _sum(values: list[float | None]) -> float | None:
+    filled = [v for v in values if v is not None]
+    return sum(filled) if filled else None
+
+
+def _fmt(number: float | None) -> str:
+    return "-" if number is None else f"{number:,.0f}" if number >= 1000 else f"{number:g}"

@@ -1,0 +1,101 @@
+"""Settings: declared once with a default and a help text, read from the environment or
+`.streamlit/secrets.toml` (the environment wins)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = ROOT / "data"
+REFERENCE_DIR = DATA_DIR / "reference"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+    cast: type = str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in (
+        Setting(
+            "RB_DATABASE_URL",
+            f"sqlite:///{DATA_DIR / 'rb.sqlite'}",
+            "SQLAlchemy URL of the database; SQLite file by default, "
+            "postgresql+psycopg://… for a national deployment.",
+        ),
+        Setting("RB_MAX_UPLOAD_MB", "20", "Largest upload accepted, in megabytes.", float),
+        Setting("RB_MAX_ROWS", "200000", "Most data rows accepted in one sheet.", int),
+        Setting(
+            "RB_MAX_UNPACKED_MB",
+            "400",
+            "Most bytes a workbook may unpack to (protects against decompression bombs).",
+            float,
+        ),
+        Setting("RB_MAX_COLUMNS", "1000", "Most columns accepted in one sheet.", int),
+        Setting(
+            "RB_ON_TRACK_RATIO", "0.95", "Progress ratio from which a status is on track.", float
+        ),
+        Setting(
+            "RB_ACCELERATION_RATIO",
+            "0.6",
+            "Progress ratio from which a status needs acceleration (below: off track).",
+            float,
+        ),
+        Setting(
+            "RB_DEADLINE_DAYS",
+            "15",
+            "Days after a quarter ends by which its submission is on time.",
+            int,
+        ),
+        Setting("RB_AUTH_MODE", "password", "Login mode of the app: password, oidc or none.", str),
+        Setting(
+            "RB_LOCK_DAYS",
+            "45",
+            "Days after a quarter ends after which agencies can no longer upload for it "
+            "(an admin can reopen it for one agency).",
+            int,
+        ),
+        Setting("RB_LOGIN_ATTEMPTS", "5", "Failed logins in a row that lock an account.", int),
+        Setting("RB_LOCKOUT_MINUTES", "15", "How long a locked account stays locked.", int),
+        Setting(
+            "RB_OIDC_ROLE_CLAIM",
+            "rb_role",
+            "Claim of the identity provider's token that carries the RB Monitor role.",
+        ),
+        Setting(
+            "RB_OIDC_AGENCY_CLAIM",
+            "rb_agency",
+            "Claim that carries an agency account's agency code.",
+        ),
+    )
+}
+
+
+@cache
+def _secrets() -> dict:
+    path = ROOT / ".streamlit" / "secrets.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def get(name: str):
+    """The value of a setting, typed."""
+    setting = SETTINGS[name]
+    raw = os.environ.get(name)
+    if raw is None:
+        raw = _secrets().get(name, setting.default)
+    return setting.cast(raw)
+
+
+def database_url(override: str | None = None) -> str:
+    return override or get("RB_DATABASE_URL")

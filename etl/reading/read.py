@@ -1,0 +1,265 @@
+"""Workbook or CSV bytes → the sheets to validate, each with its rows and layout.
+
+Nothing is executed: python-calamine reads cached values only (macros and external links are
+never evaluated). Before calamine, every workbook is pre-scanned by what its bytes are
+(`etl.reading.scan.xlsx`, `etl.reading.scan.ods`, `etl.reading.scan.xls`): the grid calamine would build is measured and
+refused past the limits, decompression bombs are stopped, and what calamine cannot see is
+reported (percent formats, formulas without a cached value, Excel error cells).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import python_calamine
+
+from etl.core import settings
+from etl.core.issues import Issue, UploadError
+from etl.reading.action_plan import ActionSheet, is_action_sheet_name, read_action_sheet
+from etl.reading.cells import column_letter, holds_values
+from etl.reading.layout import Layout, find_layout, headers_seen
+from etl.reading.scan.ods import scan_ods
+from etl.reading.scan.xls import scan_xls
+from etl.reading.scan.xlsx import scan_xlsx
+
+EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+PREFERRED_SHEETS = ("data", "isian", "realisasi")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int
+    max_rows: int
+    max_unpacked_bytes: int
+    max_columns: int
+    # rows × columns of a sheet's used area: 200,000 rows of 25 columns, or fewer rows of more
+    max_cells: int = 5_000_000
+
+    @classmethod
+    def from_settings(cls) -> Limits:
+        return cls(
+            max_bytes=int(settings.get("RB_MAX_UPLOAD_MB") * 1024 * 1024),
+            max_rows=settings.get("RB_MAX_ROWS"),
+            max_unpacked_bytes=int(settings.get("RB_MAX_UNPACKED_MB") * 1024 * 1024),
+            max_columns=settings.get("RB_MAX_COLUMNS"),
+        )
+
+
+@dataclass
+class Sheet:
+    name: str | None  # None for a CSV file
+    rows: list[list]
+    layout: Layout
+    percent_cells: frozenset[str] = frozenset()
+    formulas_without_value: frozenset[str] = frozenset()
+    error_cells: frozenset[str] = frozenset()
+
+    def data_rows(self) -> list[tuple[int, list]]:
+        """(0-based row index, row) for each row below the header holding any value: found
+        once, as the row limit and then validation both go through them."""
+        return self._data_rows
+
+    @functools.cached_property
+    def _data_rows(self) -> list[tuple[int, list]]:
+        start = self.layout.header_row + 1
+        return [(i, row) for i, row in enumerate(self.rows[start:], start) if holds_values(row)]
+
+
+@dataclass
+class Workbook:
+    sheets: list[Sheet]
+    warnings: list[Issue] = field(default_factory=list)
+    # Rencana Aksi sheets (issue 6): never indicator data, validated by etl.checks.action_plans.
+    action_sheets: list[ActionSheet] = field(default_factory=list)
+
+
+def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Workbook:
+    """Parse an upload; raise UploadError for a problem with the file as a whole."""
+    limits = limits or Limits.from_settings()
+    suffix = PurePath(file_name).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise UploadError.one("unsupported_file", value=suffix or file_name)
+    if len(data) > limits.max_bytes:
+        raise UploadError.one(
+            "file_too_large",
+            size_mb=f"{len(data) / 1048576:.1f}",
+            limit_mb=f"{limits.max_bytes / 1048576:.0f}",
+        )
+    actions: list[ActionSheet] = []
+    if suffix == ".csv":
+        sheets = [_csv_sheet(data, limits)]
+    else:
+        sheets = _workbook_sheets(suffix, data, limits, actions)
+    total = 0
+    for sheet in [*sheets, *actions]:
+        rows = sum(1 for _ in sheet.data_rows())
+        if rows > limits.max_rows:
+            raise UploadError.one("too_many_rows", sheet=sheet.name, limit=limits.max_rows)
+        total += rows
+    if not total and not any(a.layout is None for a in actions):
+        raise UploadError.one("no_data_rows")
+    return Workbook(sheets, action_sheets=actions)
+
+
+def _workbook_sheets(
+    suffix: str, data: bytes, limits: Limits, actions: list[ActionSheet]
+) -> list[Sheet]:
+    """The indicator sheets; action-plan sheets are appended to `actions`."""
+    kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
+        suffix, "Excel (.xlsx)"
+    )
+    # The pre-scan follows what the bytes are, not the file's name: calamine reads by content
+    # (trying .xls, then .xlsx, then .ods), so an .xlsx named .xls or .ods must not reach it
+    # unscanned.
+    scan, scanned = None, None  # scanned: sheet name → what the pre-scan found
+    bounds = {
+        "max_rows": limits.max_rows,
+        "max_unpacked_bytes": limits.max_unpacked_bytes,
+        "max_columns": limits.max_columns,
+    }
+    parts = _zip_parts(data, kind) if data[:4] == _ZIP_MAGIC else set()
+    if data[:8] == _OLE_MAGIC:
+        if suffix in (".xlsx", ".xlsm"):  # an encrypted .xlsx is an OLE compound file
+            raise UploadError.one("password_protected")
+        scanned = scan_xls(data, max_cells=limits.max_cells)
+    elif "xl/workbook.xml" in parts:
+        scan = scan_xlsx(data, **bounds)
+        scanned = scan.sheets
+        for info in scan.sheets.values():
+            _check_area(info, limits)
+    elif "content.xml" in parts:
+        scanned = scan_ods(data, **bounds, max_cells=limits.max_cells)
+    else:
+        detail = "not a zip container" if suffix == ".ods" else "not an Excel or OpenDocument file"
+        raise UploadError.one("corrupt_file", kind=kind, detail=detail)
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except python_calamine.PasswordError as exc:
+        raise UploadError.one("password_protected") from exc
+    except (python_calamine.CalamineError, ValueError, OSError) as exc:
+        raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
+    visible = [
+        m.name
+        for m in book.sheets_metadata
+        if str(m.visible).endswith("Visible") and "WorkSheet" in str(m.typ)
+    ]
+    if scan is not None:
+        visible = [n for n in visible if n in scan.sheets and not scan.sheets[n].hidden]
+    preferred = [n for n in visible if n.strip().lower() in PREFERRED_SHEETS]
+    candidates = preferred or visible
+    sheets: list[Sheet] = []
+    seen: list[str] = []
+    for name in visible:
+        named_action = is_action_sheet_name(name)
+        if name not in candidates and not named_action:
+            continue
+        try:
+            sheet = book.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+        except (python_calamine.CalamineError, ValueError) as exc:
+            raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
+        _check_width(name, rows, limits)
+        info = scanned.get(name) if scanned is not None else None
+        layout = None if named_action else find_layout(rows)
+        if layout is None:
+            action = read_action_sheet(
+                name,
+                rows,
+                sheet.merged_cell_ranges,
+                named=named_action,
+                percent_cells=frozenset(info.percent_cells) if info else frozenset(),
+                formulas_without_value=frozenset(info.formulas_without_value)
+                if info
+                else frozenset(),
+                error_cells=frozenset(info.error_cells) if info else frozenset(),
+            )
+            if action is not None:
+                actions.append(action)
+            else:
+                seen.extend(h for h in headers_seen(rows) if h not in seen)
+            continue
+        sheets.append(
+            Sheet(
+                name,
+                rows,
+                layout,
+                frozenset(info.percent_cells) if info else frozenset(),
+                frozenset(info.formulas_without_value) if info else frozenset(),
+                frozenset(info.error_cells) if info else frozenset(),
+            )
+        )
+    # A Data sheet whose header is not found is still an error beside an action plan: its
+    # values must not be dropped silently.
+    unread_data = [n for n in preferred if n not in {a.name for a in actions}]
+    if not sheets and (unread_data or not actions):
+        raise UploadError.one("no_header", headers=", ".join(seen[:40]) or "-")
+    return sheets
+
+
+def _zip_parts(data: bytes, kind: str) -> set[str]:
+    try:
+        return set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
+
+
+def _csv_sheet(data: bytes, limits: Limits) -> Sheet:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UploadError.one("invalid_encoding", row=line) from exc
+    sample = text[:20000]
+    delimiter = ";" if _fields(sample, ";") > _fields(sample, ",") else ","
+    rows: list[list] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append([cell if cell.strip() else None for cell in row])
+            if len(rows) > limits.max_rows + 30:
+                raise UploadError.one("too_many_rows", sheet="CSV", limit=limits.max_rows)
+    except csv.Error as exc:  # a field over 128 KB, a broken quote at the end…
+        raise UploadError.one("corrupt_file", kind="CSV", detail=_short(exc)) from exc
+    _check_width("CSV", rows, limits)
+    layout = find_layout(rows)
+    if layout is None:
+        raise UploadError.one("no_header", headers=", ".join(headers_seen(rows)[:40]) or "-")
+    return Sheet(None, rows, layout)
+
+
+def _fields(sample: str, delimiter: str) -> int:
+    """Fields per line that `delimiter` gives in the header area (more = the real one)."""
+    lines = [line for line in sample.splitlines()[:30] if line.strip()]
+    if not lines:
+        return 0
+    return max(len(next(csv.reader([line], delimiter=delimiter))) for line in lines)
+
+
+def _check_width(name: str, rows: list[list], limits: Limits) -> None:
+    width = max((len(r) for r in rows), default=0)
+    if width > limits.max_columns:
+        raise UploadError.one("too_many_columns", sheet=name, count=width, limit=limits.max_columns)
+
+
+def _check_area(info, limits: Limits) -> None:
+    """calamine builds the whole grid from A1 to the last cell: one stray cell at XFD200000
+    would ask for billions of cells, so the area is bounded as well as rows and columns."""
+    if info.hidden:
+        return
+    cells = info.max_row * info.max_column
+    if cells > limits.max_cells:
+        corner = f"{column_letter(info.max_column - 1)}{info.max_row}"
+        raise UploadError.one(
+            "too_many_cells", sheet=info.name, corner=corner, count=cells, limit=limits.max_cells
+        )
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:160]

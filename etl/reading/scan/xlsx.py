@@ -1,0 +1,361 @@
+"""One streaming pass over an .xlsx/.xlsm before python-calamine reads it.
+
+calamine returns '' for a formula cell without a cached result (as for an empty cell), cannot see
+number formats (a cell typed 85% arrives as 0.85) and reads a sheet whole. This pass reports the
+first two by cell reference and refuses decompression bombs in bounded memory and time: parts are
+inflated in chunks with their real bytes counted, and sheets matched with byte regexes, no tree.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
+
+from etl.core.issues import UploadError
+from etl.reading.cells import cell_name
+from etl.reading.scan.xlsx_parts import MissingRelationship, percent_styles, worksheets
+from etl.reading.scan.xlsx_patterns import (
+    ERROR_ATTR,
+    ERROR_TAG,
+    NAME,
+    REF,
+    ROOT,
+    attr,
+    beyond,
+    column_number,
+    sheet_patterns,
+    upper_refs,
+    whole_number,
+)
+
+HEADER_ROWS = 30  # the header search area, allowed on top of max_rows
+CHUNK = 1 << 20
+MAX_CARRY = 8 << 20  # far above any real cell; past it the window may cut inside one
+SMALL_PART_CAP = 32 << 20  # workbook.xml, its rels and styles.xml become trees
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+KIND = "Excel (.xlsx)"
+# BadZipFile includes a CRC mismatch (an entry whose declared size lied); NotImplementedError is
+# an unsupported compression method, RuntimeError zip-level encryption.
+_BAD_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError)
+_BAD_ZIP += (NotImplementedError, RuntimeError, struct.error)
+
+
+@dataclass
+class SheetScan:
+    name: str  # as in workbook.xml, which is the name calamine reports
+    hidden: bool
+    rows: int = 0  # <row> elements holding at least one <c>
+    max_column: int = 0
+    percent_cells: set[str] = field(default_factory=set)
+    formulas_without_value: set[str] = field(default_factory=set)
+    error_cells: set[str] = field(default_factory=set)  # #DIV/0!, #N/A …: calamine gives ''
+    # Highest row number of a cell: calamine allocates a dense grid down to it.
+    max_row: int = 0
+
+
+@dataclass
+class XlsxScan:
+    sheets: dict[str, SheetScan]
+    has_external_links: bool
+    has_macros: bool  # never run, only reported
+
+
+# calamine holds every shared string in memory before reading a cell: 1,000,000 is a 200,000-row
+# sheet with five columns of distinct texts, far more than any real quarterly file.
+MAX_SHARED_STRINGS = 1_000_000
+
+
+def scan_xlsx(
+    data: bytes, *, max_rows: int, max_unpacked_bytes: int, max_columns: int = 16384
+) -> XlsxScan:
+    """Scan the workbook in `data`; raise UploadError for a file calamine must not read."""
+    if bytes(data[:8]) == OLE_MAGIC:
+        # An encrypted .xlsx is an OLE compound file around the encrypted package.
+        raise UploadError.one("password_protected")
+    archive = _Archive(max_unpacked_bytes)
+    try:
+        return archive.scan(data, max_rows, max_columns)
+    except MissingRelationship as exc:
+        raise _corrupt(str(exc)) from exc
+    except (DefusedXmlException, ParseError) as exc:
+        raise _corrupt(f"invalid XML in {archive.part} ({exc})") from exc
+    except _BAD_ZIP as exc:
+        raise _corrupt(f"{archive.part}: {exc}" if archive.part else str(exc)) from exc
+
+
+def _corrupt(detail: str) -> UploadError:
+    return UploadError.one("corrupt_file", kind=KIND, detail=detail[:160])
+
+
+class _Archive:
+    def __init__(self, max_unpacked: int):
+        self.max_unpacked, self.unpacked, self.part = max_unpacked, 0, ""
+
+    def scan(self, data: bytes, max_rows: int, max_columns: int) -> XlsxScan:
+        try:
+            self.zf = zipfile.ZipFile(io.BytesIO(data))
+        except ValueError as exc:  # a negative seek, from offsets pointing before the start
+            raise _corrupt(str(exc)) from exc
+        infos = [i for i in self.zf.infolist() if not i.is_dir()]
+        if sum(i.file_size for i in infos) > self.max_unpacked:  # quick reject, not trusted
+            raise self._too_large()
+        # Entry names are matched exactly, as zip readers (calamine too) look them up.
+        parts = {i.filename: i for i in infos}
+        unread = dict(parts)
+
+        def entry(path: str) -> zipfile.ZipInfo:
+            if path not in parts:
+                raise _corrupt(f"{path} is missing")
+            return unread.pop(path, parts[path])
+
+        workbook = self._tree(entry("xl/workbook.xml"))
+        rels = self._tree(entry("xl/_rels/workbook.xml.rels"))
+        styles = self._tree(entry("xl/styles.xml")) if "xl/styles.xml" in parts else None
+        percent = percent_styles(styles) if styles is not None else frozenset()
+        sheets: dict[str, SheetScan] = {}
+        for name, hidden, path in worksheets(workbook, rels):
+            sheets[name] = SheetScan(name=name, hidden=hidden)
+            reader = _SheetReader(sheets[name], percent, max_rows, max_columns)
+            reader.read(self.chunks(entry(path)))
+        for info in unread.values():  # calamine inflates shared strings etc. whole too
+            strings, tail = 0, b""
+            for chunk in self.chunks(info):
+                if info.filename == "xl/sharedStrings.xml":
+                    window = tail + chunk
+                    strings += window.count(b"<si>") + window.count(b"<si ")
+                    tail = window[-3:]  # a tag split across chunks is counted once
+                    if strings > MAX_SHARED_STRINGS:
+                        raise UploadError.one("too_many_strings", limit=MAX_SHARED_STRINGS)
+        links = any(p.startswith("xl/externalLinks/") for p in parts)
+        return XlsxScan(sheets, has_external_links=links, has_macros="xl/vbaProject.bin" in parts)
+
+    def chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
+        self.part = info.filename
+        with self.zf.open(info) as fh:
+            while chunk := fh.read(CHUNK):
+                self.unpacked += len(chunk)
+                if self.unpacked > self.max_unpacked:
+                    raise self._too_large()
+                yield chunk
+
+    def _tree(self, info: zipfile.ZipInfo) -> Element:
+        data = bytearray()
+        for chunk in self.chunks(info):
+            data += chunk
+            if len(data) > SMALL_PART_CAP:
+                raise _corrupt(f"{info.filename} is over {SMALL_PART_CAP >> 20} MB")
+        # A DTD has no business in these parts and is how entity-expansion bombs arrive.
+        return SafeET.fromstring(bytes(data), forbid_dtd=True)
+
+    def _too_large(self) -> UploadError:
+        return UploadError.one("unpacked_too_large", limit_mb=f"{self.max_unpacked / 2**20:g}")
+
+
+class _SheetReader:
+    """Runs one sheet part through the patterns over a sliding window.
+
+    The window is cut just before its last <c or <row tag, so each region holds whole cells and
+    whole empty rows; the cut tag is carried into the next chunk.
+    """
+
+    def __init__(self, sheet: SheetScan, percent: frozenset[int], max_rows: int, max_cols: int):
+        self.sheet, self.percent, self.row_limit = sheet, percent, max_rows + HEADER_ROWS
+        self.max_rows, self.max_columns = max_rows, max_cols
+        alt = b"|".join(b"%d" % i for i in sorted(percent))
+        # No look-behind for the space before s: it would disable the literal-prefix search.
+        self.styled = re.compile(rb"""s\s*=\s*["'](?:%s)["']""" % alt) if percent else None
+        self.row = self.col = 0  # position of the last row/cell seen, for cells without r
+
+    def read(self, chunks: Iterator[bytes]) -> None:
+        buf, root = b"", None
+        for chunk in chunks:
+            buf += chunk
+            if (root := ROOT.search(buf)) or len(buf) > MAX_CARRY:
+                break
+        if root is None:
+            raise _corrupt(f"no worksheet element in sheet {self.sheet.name}")
+        if b"<!DOCTYPE" in buf[: root.start()]:
+            raise _corrupt(f"a DTD in sheet {self.sheet.name}")
+        prefix = root.group(1) + b":" if root.group(1) else b""
+        self.cell, self.row_start = b"<" + prefix + b"c", b"<" + prefix + b"row"
+        self.formula, data_end = b"<" + prefix + b"f", b"</" + prefix + b"sheetData"
+        self.prefix = root.group(1) or b""
+        self.p = sheet_patterns(self.prefix)
+        while True:
+            if (end := buf.find(data_end)) >= 0:  # what follows sheetData is only inflated
+                self._region(buf[:end])
+                break
+            if not (more := next(chunks, b"")):
+                self._region(buf)
+                break
+            cut = self._cut(buf)
+            self._region(buf[:cut])
+            buf = buf[cut:] + more
+        for _ in chunks:  # still counted, and the CRC checked at its end
+            pass
+
+    def _cut(self, buf: bytes) -> int:
+        cut = max(buf.rfind(self.cell), buf.rfind(self.row_start), 0)
+        if len(buf) - cut <= MAX_CARRY:
+            return cut
+        lt = buf.rfind(b"<")  # a hostile file: keep tags whole, let a cell split
+        cut = lt if lt > buf.rfind(b">") else len(buf)
+        if len(buf) - cut > MAX_CARRY:
+            raise _corrupt(f"an XML tag over {MAX_CARRY >> 20} MB in sheet {self.sheet.name}")
+        return cut
+
+    def _region(self, r: bytes) -> None:
+        p, sheet = self.p, self.sheet
+        if self._foreign(r):
+            # calamine reads cells whatever their prefix; the patterns here follow the root's.
+            raise _corrupt(f"rows or cells with another namespace prefix in sheet {sheet.name}")
+        self._last_row_tag(r)
+        missing, percent = self._missing_values(r), self._percent_cells(r)
+        if not p["r_not_first"].search(r):
+            refs = self._extremes(r)  # the usual file: every cell starts with r="A1"
+        else:
+            refs = set(p["cell_ref"].findall(r))  # r elsewhere in the tag, or missing
+        if ERROR_ATTR.search(r):
+            for tag in ERROR_TAG.finditer(r):
+                ref = attr(tag.group(1), b"r")
+                if ref:
+                    sheet.error_cells.add(ref.decode("ascii", "replace").upper())
+        if b"" in refs:
+            self._positional(r, missing, percent)
+        else:
+            sheet.rows += len(p["full_row"].findall(r))
+            for letters, digits in (REF.match(ref).groups() for ref in refs):
+                sheet.max_column = max(sheet.max_column, column_number(letters))
+                sheet.max_row = max(sheet.max_row, whole_number(digits))
+            sheet.percent_cells.update(upper_refs(percent.values()))
+            sheet.formulas_without_value.update(upper_refs(attr(a, b"r") for a in missing.values()))
+            # The last cell (and rows after it) place a later cell that omits r.
+            last = r.rfind(self.cell)
+            while last > 0 and not p["cell_tag"].match(r, last):
+                last = r.rfind(self.cell, 0, last)
+            self._walk(r, max(last, 0), len(r), {}, {})
+        self._last_row_tag(r)
+        if sheet.rows > self.row_limit or sheet.max_row > self.row_limit:
+            raise UploadError.one("too_many_rows", sheet=sheet.name, limit=self.max_rows)
+        if sheet.max_column > self.max_columns:
+            raise UploadError.one(
+                "too_many_columns", sheet=sheet.name, count=sheet.max_column, limit=self.max_columns
+            )
+
+    def _foreign(self, r: bytes) -> bool:
+        if self.prefix:
+            return self.p["foreign"].search(r) is not None
+        for m in self.p["foreign"].finditer(r):
+            start = r.rfind(b"<", 0, m.start())
+            if start >= 0 and NAME.fullmatch(r, start + 1, m.start()):
+                return True
+        return False
+
+    def _last_row_tag(self, r: bytes) -> None:
+        """Rows come in order: the last row tag of the region gives the sheet's height so far,
+        which bounds the grid calamine will build (see etl.reading.read)."""
+        last = r.rfind(self.row_start)
+        if last >= 0 and (tag := self.p["row_tag"].match(r, last)):
+            self.sheet.max_row = max(self.sheet.max_row, whole_number(attr(tag.group(1), b"r")))
+
+    def _extremes(self, r: bytes) -> set[bytes]:
+        """The refs that size the grid: any cell wider or lower than every one before it (its
+        region's rows included), found by searching for exactly those, not listing a million."""
+        found, widest, tallest, at = set(), self.sheet.max_column, self.sheet.max_row, 0
+        while m := beyond(self.prefix, tallest, widest).search(r, at):
+            whole = REF.match(r, m.start(1))
+            letters, digits = whole.groups()
+            found.add(whole.group())
+            widest, tallest = (
+                max(widest, column_number(letters)),
+                max(tallest, whole_number(digits)),
+            )
+            at = whole.end()
+            if tallest > self.row_limit or widest > self.max_columns:
+                break  # refused by the caller
+        return found
+
+    def _missing_values(self, r: bytes) -> dict[int, bytes]:
+        """Cells with a formula and no result: tag offset -> attributes."""
+        out: dict[int, bytes] = {}
+        for m in self.p["no_value"].finditer(r) if self.formula in r else ():
+            start = r.rfind(self.cell, 0, m.start())
+            tag = self.p["cell_tag"].match(r, max(start, 0))
+            if not tag or r[tag.end() : m.start()].strip():
+                continue  # <f> is not the first child of a cell
+            # t="str" with an empty <v> is a cached empty string (=IF(A1="";"";...)).
+            if not (m.group(1) and attr(tag.group(1), b"t") == b"str"):
+                out[start] = tag.group(1)
+        return out
+
+    def _percent_cells(self, r: bytes) -> dict[int, bytes | None]:
+        """Numeric cells with a percent style: tag offset -> r."""
+        if self.styled is None:
+            return {}
+        if 0 in self.percent:  # cells without s are percent too: read every cell tag
+            tags = ((t.start(), t[1]) for t in self.p["cell_tag"].finditer(r))
+            numeric = ((at, a) for at, a in tags if attr(a, b"t") in (None, b"n"))
+            return {
+                at: attr(a, b"r")
+                for at, a in numeric
+                if whole_number(attr(a, b"s")) in self.percent
+            }
+        match, rfind = self.p["numeric_ref"].match, r.rfind
+        starts = [m.start() for m in self.styled.finditer(r) if r[m.start() - 1] in b" \t\r\n"]
+        # The nearest "<" before s= opens the tag holding it; numeric_ref skips other tags.
+        tags = [match(r, rfind(b"<", 0, at)) for at in starts]
+        return {tag.start(): tag[1] for tag in tags if tag}
+
+    def _positional(self, r: bytes, missing: dict, percent: dict) -> None:
+        """Where cells omit r: a pass per row, placing cells by counting the tags before them."""
+        p, sheet = self.p, self.sheet
+        rows = list(p["row_tag"].finditer(r))
+        ends = [m.start() for m in rows[1:]] + [len(r)]
+        self._walk(r, 0, rows[0].start() if rows else len(r), missing, percent)
+        spots, i = sorted(missing.keys() | percent.keys()), 0
+        for m, end in zip(rows, ends, strict=False):
+            attrs, empty = m.groups()
+            self.row, self.col = whole_number(attr(attrs, b"r"), self.row + 1), 0
+            if attrs.endswith(b"/") or empty is not None:
+                continue
+            sheet.rows += 1
+            if p["cell_with_r"].search(r, m.end(), end):
+                self._walk(r, m.end(), end, missing, percent)
+                continue
+            while i < len(spots) and spots[i] < end:
+                if spots[i] >= m.end():
+                    self.col = r.count(self.cell, m.end(), spots[i]) + 1
+                    self._mark(spots[i], missing, percent)
+                i += 1
+            self.col = r.count(self.cell, m.end(), end)
+            sheet.max_column = max(sheet.max_column, self.col)
+            sheet.max_row = max(sheet.max_row, self.row if self.col else 0)
+
+    def _walk(self, r: bytes, start: int, end: int, missing: dict, percent: dict) -> None:
+        """Tag by tag (slow): rows mixing cells with and without r; the end of a region."""
+        for m in self.p["token"].finditer(r, start, end):
+            row_attrs, attrs = m.groups()
+            if attrs is None:
+                self.row, self.col = whole_number(attr(row_attrs, b"r"), self.row + 1), 0
+                continue
+            letters, digits = REF.match(attr(attrs, b"r") or b"").groups()
+            self.col = column_number(letters) if letters else self.col + 1
+            self.row = whole_number(digits) if digits else max(self.row, 1)
+            self.sheet.max_row = max(self.sheet.max_row, self.row)
+            self.sheet.max_column = max(self.sheet.max_column, self.col)
+            self._mark(m.start(), missing, percent)
+
+    def _mark(self, at: int, missing: dict, percent: dict) -> None:
+        if at in missing:
+            self.sheet.formulas_without_value.add(cell_name(self.col, self.row))
+        if at in percent:
+            self.sheet.percent_cells.add(cell_name(self.col, self.row))

@@ -1,0 +1,233 @@
+"""The analysts' summary tables: one function each, shared by `etl export` and the dashboard's
+export page, so the screen and the file always agree."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from etl.core import settings
+from etl.report.assessments import assess_frame, latest_assessments
+from etl.store import schema
+from etl.store.action_plans import actions_table
+from etl.store.catalogue import load_catalogue
+from etl.store.queries import Filters, current_observations, utc_timestamps
+from indicators import status as st
+from indicators.catalogue import NATIONAL, Catalogue
+from indicators.path import quarter_end
+from indicators.rollup import status_summary
+
+OBSERVATION_COLUMNS = [
+    "agency_code", "agency_name", "agency_type", "indicator_code", "indicator_name", "theme",
+    "year", "quarter", "value", "unit", "target", "target_source", "achievement_pct", "status",
+    "status_label_id", "status_label_en", "expected", "baseline", "final_target", "final_year",
+    "progress_ratio", "category", "roadmap", "submitted_at", "submitted_by", "file_name",
+]  # fmt: skip
+
+
+def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["status_label_id"] = [
+        st.label(s, "id") if isinstance(s, str) else None for s in frame.status
+    ]
+    frame["status_label_en"] = [
+        st.label(s, "en") if isinstance(s, str) else None for s in frame.status
+    ]
+    return frame
+
+
+def _series_filters(filters: Filters) -> Filters:
+    """The same filters without the period: earlier observations make baselines and paths."""
+    return dataclasses.replace(filters, year=None, quarter=None)
+
+
+def observations_table(engine: Engine, filters: Filters) -> pd.DataFrame:
+    """One row per current observation with its achievement, status and their components."""
+    catalogue = load_catalogue(engine)
+    frame = current_observations(engine, _series_filters(filters))
+    frame = assess_frame(frame, catalogue)
+    if filters.year is not None:
+        frame = frame[frame.year == filters.year]
+    if filters.quarter is not None:
+        frame = frame[frame.quarter == filters.quarter]
+    frame = frame.rename(columns={"target": "target_uploaded"})
+    frame["target"] = frame["target_used"]
+    return _with_labels(frame)[OBSERVATION_COLUMNS].reset_index(drop=True)
+
+
+def latest_period(engine: Engine) -> tuple[int, int] | None:
+    """The most recent quarter holding any agency's (not only national) value."""
+    obs = schema.observation.c
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(obs.year, obs.quarter)
+            .where(obs.superseded_at.is_(None), obs.agency != NATIONAL)
+            .order_by(obs.year.desc(), obs.quarter.desc())
+            .limit(1)
+        ).first()
+    return None if row is None else (row.year, row.quarter)
+
+
+def period_of(engine: Engine, filters: Filters) -> tuple[int, int]:
+    if filters.year is not None:
+        return (filters.year, filters.quarter or 4)
+    return latest_period(engine) or (dt.date.today().year, 1)
+
+
+def expected_pairs(catalogue: Catalogue, filters: Filters) -> list[tuple[str, str]]:
+    """(agency, indicator) pairs that should report, within the filters."""
+    pairs = []
+    for agency in catalogue.agencies.values():
+        if agency.code == NATIONAL or (filters.agency and agency.code != filters.agency.upper()):
+            continue
+        if filters.agency_type and agency.type != filters.agency_type.upper():
+            continue
+        for ind in catalogue.indicators_for_type(agency.type):
+            if filters.indicator and ind.code != filters.indicator.upper():
+                continue
+            if filters.theme and ind.theme != filters.theme.upper():
+                continue
+            pairs.append((agency.code, ind.code))
+    return pairs
+
+
+def statuses_as_of(
+    engine: Engine, filters: Filters, frame: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, Catalogue, tuple]:
+    """Each expected agency × indicator judged as of the filters' period (no_data if silent).
+    `frame`: the current observations under the filters without the period, when the caller
+    already holds them (the app's cache)."""
+    catalogue = load_catalogue(engine)
+    period = period_of(engine, filters)
+    roadmap = catalogue.roadmap_for(period[0])
+    if frame is None:
+        frame = current_observations(engine, _series_filters(filters))
+    frame = frame[frame.agency_code != NATIONAL]
+    if roadmap is None:
+        return pd.DataFrame(columns=["agency_code", "indicator_code", "status"]), catalogue, period
+    judged = latest_assessments(
+        frame, catalogue, roadmap.code, at=period, pairs=expected_pairs(catalogue, filters)
+    )
+    return judged, catalogue, period
+
+
+def scorecard_table(engine: Engine, filters: Filters) -> pd.DataFrame:
+    """Agencies × indicators for one period: value and status, the pivot officials print."""
+    judged, catalogue, _ = statuses_as_of(engine, filters)
+    if judged.empty:
+        return pd.DataFrame(columns=["agency_code", "agency_name", "agency_type"])
+    judged = _with_labels(judged)
+    codes = [c for c in catalogue.indicators if c in set(judged.indicator_code)]
+    wide = judged.pivot(index="agency_code", columns="indicator_code", values=["value", "status"])
+    out = pd.DataFrame(index=wide.index)
+    for code in codes:
+        out[f"{code} nilai/value"] = wide[("value", code)]
+        out[f"{code} status"] = wide[("status", code)]
+    out = out.reset_index()
+    agencies = catalogue.agencies
+    out.insert(1, "agency_name", [agencies[a].name for a in out.agency_code])
+    out.insert(2, "agency_type", [agencies[a].type for a in out.agency_code])
+    order = {t: i for i, t in enumerate(("KL", "PROV", "KABKOTA"))}
+    out["_order"] = [order.get(t, 9) for t in out.agency_type]
+    return out.sort_values(["_order", "agency_code"]).drop(columns="_order").reset_index(drop=True)
+
+
+def themes_table(engine: Engine, filters: Filters) -> pd.DataFrame:
+    """Per theme and agency type: how many agency indicators are in each status, and the share."""
+    judged, catalogue, _ = statuses_as_of(engine, filters)
+    if judged.empty:
+        return pd.DataFrame(columns=["theme", "theme_name", "agency_type", "indicators"])
+    judged["theme"] = [catalogue.indicators[c].theme for c in judged.indicator_code]
+    judged["agency_type"] = [catalogue.agencies[a].type for a in judged.agency_code]
+    rows = []
+    for (theme, agency_type), group in judged.groupby(["theme", "agency_type"], sort=True):
+        row = {
+            "theme": theme,
+            "theme_name": catalogue.themes[theme].name_id if theme in catalogue.themes else theme,
+            "agency_type": agency_type,
+            "indicators": len(group),
+        }
+        for share in status_summary(group.status):
+            row[f"{share.status}_count"] = share.count
+            row[f"{share.status}_share"] = share.share
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def submissions_table(engine: Engine, filters: Filters) -> pd.DataFrame:
+    """Per agency and quarter: submitted or not, when, and on time against the deadline."""
+    catalogue = load_catalogue(engine)
+    deadline_days = settings.get("RB_DEADLINE_DAYS")
+    obs, sub = schema.observation.c, schema.submission.c
+    query = (
+        select(obs.agency, obs.year, obs.quarter, func.min(sub.uploaded_at).label("submitted_at"))
+        .select_from(schema.observation.join(schema.submission, sub.id == obs.submission_id))
+        .where(sub.source != "reference", obs.agency != NATIONAL)
+        .group_by(obs.agency, obs.year, obs.quarter)
+    )
+    with engine.connect() as conn:
+        sent = {(a, y, q): t for a, y, q, t in conn.execute(query)}
+    today = dt.date.today()
+    years = sorted({y for _, y, _ in sent}) or [today.year]
+    if filters.year is not None:
+        years = [filters.year]
+    periods = [
+        (y, q)
+        for y in years
+        for q in (1, 2, 3, 4)
+        if (filters.quarter in (None, q)) and quarter_end(y, q) < today
+    ]
+    rows = []
+    for agency in catalogue.agencies.values():
+        if agency.code == NATIONAL:
+            continue
+        if filters.agency_type and agency.type != filters.agency_type.upper():
+            continue
+        if filters.agency and agency.code != filters.agency.upper():
+            continue
+        for y, q in periods:
+            deadline = quarter_end(y, q) + dt.timedelta(days=deadline_days)
+            at = sent.get((agency.code, y, q))
+            when = _as_date(at)
+            rows.append(
+                {
+                    "agency_code": agency.code,
+                    "agency_name": agency.name,
+                    "agency_type": agency.type,
+                    "parent": agency.parent,
+                    "year": y,
+                    "quarter": q,
+                    "submitted_at": at,
+                    "deadline": deadline,
+                    "timeliness": "missing"
+                    if at is None
+                    else ("on_time" if when <= deadline else "late"),
+                }
+            )
+    columns = [
+        "agency_code", "agency_name", "agency_type", "parent", "year", "quarter", "submitted_at",
+        "deadline", "timeliness",
+    ]  # fmt: skip
+    return utc_timestamps(pd.DataFrame(rows, columns=columns))
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC)
+        return value.date()
+    return value
+
+
+TABLES: dict[str, Callable[[Engine, Filters], pd.DataFrame]] = {
+    "observations": observations_table,
+    "scorecard": scorecard_table,
+    "themes": themes_table,
+    "submissions": submissions_table,
+    "actions": actions_table,  # RB Tematik action plans (etl.store.action_plans)
+}

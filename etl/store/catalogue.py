@@ -1,0 +1,135 @@
+"""The reference catalogue in the database: refreshed from data/reference/, read back as a
+`indicators.catalogue.Catalogue`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, Table, select, tuple_
+
+from etl.core import settings
+from etl.store import audit, schema
+from etl.store.database import write_transaction
+from indicators.catalogue import Catalogue
+
+REFERENCE_FILES: dict[str, Table] = {
+    "roadmaps.csv": schema.roadmap,
+    "themes.csv": schema.theme,
+    "indicators.csv": schema.indicator,
+    "agencies.csv": schema.agency,
+    "targets.csv": schema.target,
+    "scales.csv": schema.scale_band,
+}
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "roadmap": ("code",),
+    "theme": ("code",),
+    "indicator": ("code",),
+    "agency": ("code",),
+    "target": ("roadmap", "indicator", "agency", "year", "kind"),
+    "scale_band": ("scale", "label_id"),
+}
+_NUMERIC = {"min", "max", "value", "low", "high", "lower", "upper"}
+_INTEGER = {"start_year", "end_year", "year"}
+_UPPER = {"code", "theme", "scale", "roadmap", "indicator", "agency", "type", "parent"}
+
+
+def reference_dir() -> Path:
+    return settings.REFERENCE_DIR / "rb"
+
+
+def read_reference_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _typed(table: Table, row: dict) -> dict:
+    out: dict = {}
+    for column in table.columns:
+        if column.name == "id" or column.name not in row:
+            continue
+        raw = (row[column.name] or "").strip()
+        if column.name in _NUMERIC:
+            out[column.name] = float(raw) if raw else None
+        elif column.name in _INTEGER:
+            out[column.name] = int(raw)
+        elif column.name in _UPPER:
+            out[column.name] = raw.upper() or (None if column.nullable else "")
+        else:
+            out[column.name] = raw
+    return out
+
+
+def refresh_reference(
+    engine: Engine, folder: Path | None = None, *, actor: str = "init"
+) -> dict[str, int]:
+    """Insert new and update changed catalogue rows (never deletes: an administrator's own
+    additions stay). Returns rows written per table. One transaction; every changed row is in
+    the audit log with its values before and after."""
+    folder = folder or reference_dir()
+    written: dict[str, int] = {}
+    with write_transaction(engine) as conn:
+        for file_name, table in REFERENCE_FILES.items():
+            rows = [_typed(table, r) for r in read_reference_csv(folder / file_name)]
+            changes = _upsert(conn, table, rows)
+            written[table.name] = len(changes)
+            for key, before, after in changes:
+                audit.record(
+                    conn, actor=actor, action="catalogue_change",
+                    entity=f"{table.name}:{'/'.join(map(str, key))}", before=before, after=after,
+                )  # fmt: skip
+    return written
+
+
+def _upsert(conn: Connection, table: Table, rows: list[dict]) -> list[tuple]:
+    """(key, before, after) of each row inserted (before None) or changed."""
+    keys = NATURAL_KEYS[table.name]
+    key_cols = [table.c[k] for k in keys]
+    existing = {
+        tuple(r[: len(keys)]): dict(r._mapping)
+        for r in conn.execute(select(*key_cols, *[c for c in table.c if c.name not in keys]))
+    }
+    inserts, changes = [], []
+    for row in rows:
+        key = tuple(row[k] for k in keys)
+        old = existing.get(key)
+        if old is None:
+            inserts.append(row)
+            changes.append((key, None, row))
+        elif any(old.get(k) != v for k, v in row.items()):
+            condition = tuple_(*key_cols) == key if len(keys) > 1 else key_cols[0] == key[0]
+            conn.execute(table.update().where(condition).values(**row))
+            before = {k: old.get(k) for k, v in row.items() if old.get(k) != v}
+            changes.append((key, before, {k: row[k] for k in before}))
+    if inserts:
+        conn.execute(table.insert(), inserts)
+    return changes
+
+
+def load_catalogue(source: Engine | Connection) -> Catalogue:
+    """The catalogue as stored in the database."""
+    if isinstance(source, Engine):
+        with source.connect() as conn:
+            return load_catalogue(conn)
+    rows = {
+        name: [dict(r._mapping) for r in source.execute(select(table))]
+        for name, table in (
+            ("roadmaps", schema.roadmap),
+            ("themes", schema.theme),
+            ("indicators", schema.indicator),
+            ("targets", schema.target),
+            ("scales", schema.scale_band),
+            ("agencies", schema.agency),
+        )
+    }
+    return Catalogue.from_rows(**rows)
+
+
+def national_actuals_bytes(folder: Path | None = None) -> tuple[str, bytes]:
+    path = (folder or reference_dir()) / "national_actuals.csv"
+    return path.name, path.read_bytes()
+
+
+def parse_national_actuals(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))

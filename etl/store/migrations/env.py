@@ -1,0 +1,17 @@
+"""Alembic environment: the engine comes from etl.store.database (no alembic.ini needed)."""
+
+from alembic import context
+
+from etl.store.schema import metadata
+
+engine = context.config.attributes["engine"]
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()

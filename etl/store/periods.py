@@ -1,0 +1,76 @@
+"""Reporting periods lock some days after they end; an admin can reopen one for one agency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pandas as pd
+from sqlalchemy import Engine, select
+
+from etl.core import settings
+from etl.store import audit, schema
+from etl.store.database import write_transaction
+from etl.store.queries import utc_timestamps
+from indicators.path import quarter_end
+
+unlock = schema.period_unlock
+
+
+def lock_date(year: int, quarter: int) -> dt.date:
+    """The first day on which agencies can no longer upload for the quarter."""
+    return quarter_end(year, quarter) + dt.timedelta(days=settings.get("RB_LOCK_DAYS") + 1)
+
+
+def _reopened(engine: Engine, now: dt.datetime) -> set[tuple[str, int, int]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(unlock.c.agency, unlock.c.year, unlock.c.quarter, unlock.c.open_until)
+        )
+        return {(a, y, q) for a, y, q, until in rows if _aware(until) > now}
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def lock_checker(engine: Engine, today: dt.date | None = None) -> Callable[[str, int, int], bool]:
+    """A function (agency, year, quarter) → locked, reading the reopened periods once."""
+    today = today or dt.date.today()
+    reopened = _reopened(engine, dt.datetime.combine(today, dt.time(), dt.UTC))
+
+    def locked(agency: str, year: int, quarter: int) -> bool:
+        return today >= lock_date(year, quarter) and (agency, year, quarter) not in reopened
+
+    return locked
+
+
+def is_locked(
+    engine: Engine, agency: str, year: int, quarter: int, today: dt.date | None = None
+) -> bool:
+    return lock_checker(engine, today)(agency.upper(), year, quarter)
+
+
+def reopen(
+    engine: Engine, agency: str, year: int, quarter: int, *, reason: str, actor: str, days: int = 14
+) -> None:
+    """Let one agency upload for a locked period again, for `days` days, with a reason."""
+    if not reason.strip():
+        raise ValueError("a reason is required to reopen a period")
+    now = dt.datetime.now(dt.UTC)
+    values = {
+        "agency": agency.upper(), "year": year, "quarter": quarter, "reason": reason.strip(),
+        "opened_by": actor, "opened_at": now, "open_until": now + dt.timedelta(days=days),
+    }  # fmt: skip
+    with write_transaction(engine) as conn:
+        conn.execute(unlock.insert(), values)
+        audit.record(
+            conn, actor=actor, action="period_reopen", entity=f"period:{agency.upper()}:{year}Q{quarter}",
+            after=values,
+        )  # fmt: skip
+
+
+def reopened(engine: Engine) -> pd.DataFrame:
+    with engine.connect() as conn:
+        rows = conn.execute(select(unlock).order_by(unlock.c.opened_at.desc())).mappings().all()
+    return utc_timestamps(pd.DataFrame(rows, columns=[c.name for c in unlock.c]))

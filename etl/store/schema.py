@@ -1,0 +1,304 @@
+"""The database tables, in one place. Alembic migrations in etl/store/migrations follow this file."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    and_,
+    false,
+    literal_column,
+    text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# --- reference catalogue (refreshed from data/reference/ by `etl init`) -----------------------
+roadmap = Table(
+    "roadmap",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("name_id", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("start_year", Integer, nullable=False),
+    Column("end_year", Integer, nullable=False),
+    Column("legal_basis", Text, nullable=False, server_default=""),
+    Column("status", String(40), nullable=False, server_default=""),
+)
+
+theme = Table(
+    "theme",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("focus", String(40), nullable=False),
+    Column("name_id", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+)
+
+indicator = Table(
+    "indicator",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("theme", String(40), ForeignKey("theme.code"), nullable=False),
+    Column("name_id", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("unit", String(80), nullable=False),
+    Column("min", Float),
+    Column("max", Float),
+    Column("direction", String(20), nullable=False),
+    Column("agency_types", String(80), nullable=False),
+    Column("national_rollup", String(10), nullable=False),
+    Column("scale", String(40), nullable=False, server_default=""),
+    Column("frequency", String(20), nullable=False, server_default=""),
+    Column("period_value", String(10), nullable=False, server_default="level"),
+    Column("confidence", String(20), nullable=False, server_default=""),
+    Column("definition_source", Text, nullable=False, server_default=""),
+)
+
+agency = Table(
+    "agency",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(10), nullable=False, index=True),
+    Column("parent", String(40)),
+)
+
+target = Table(
+    "target",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("roadmap", String(40), ForeignKey("roadmap.code"), nullable=False),
+    Column("indicator", String(40), ForeignKey("indicator.code"), nullable=False),
+    Column("agency", String(40), ForeignKey("agency.code"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("confidence", String(20), nullable=False, server_default=""),
+    Column("source", Text, nullable=False, server_default=""),
+    UniqueConstraint("roadmap", "indicator", "agency", "year", "kind", name="uq_target_key"),
+)
+
+scale_band = Table(
+    "scale_band",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scale", String(40), nullable=False),
+    Column("label_id", String(80), nullable=False),
+    Column("label_en", String(80), nullable=False),
+    Column("lower", Float, nullable=False),
+    Column("upper", Float, nullable=False),
+    Column("closed_side", String(10), nullable=False),
+    Column("confidence", String(20), nullable=False, server_default=""),
+    Column("source", Text, nullable=False, server_default=""),
+    UniqueConstraint("scale", "label_id", name="uq_scale_band_label"),
+)
+
+# --- submissions and observations --------------------------------------------------------------
+submission = Table(
+    "submission",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False, index=True),
+    Column("size_bytes", BigInteger, nullable=False),
+    # The original bytes: several app servers share one database, not one disk.
+    Column("content", LargeBinary, nullable=False),
+    Column("uploaded_by", String(120), nullable=False),
+    Column("uploaded_at", DateTime(timezone=True), nullable=False),
+    Column("source", String(20), nullable=False, server_default="upload"),
+    Column("rows_inserted", Integer, nullable=False, server_default="0"),
+    Column("rows_updated", Integer, nullable=False, server_default="0"),
+    Column("rows_unchanged", Integer, nullable=False, server_default="0"),
+    Column("rows_skipped", Integer, nullable=False, server_default="0"),
+    Column("issues", JSON, nullable=False),
+    # An agency's upload made in the app waits for a reviewer; other sources are approved.
+    Column("review_status", String(10), nullable=False, server_default="approved"),
+    Column("reviewed_by", String(120)),
+    Column("reviewed_at", DateTime(timezone=True)),
+    Column("review_comment", Text),
+)
+
+# Every revision of every value. The current one has superseded_at NULL; a corrected file
+# supersedes it and the old row stays as history.
+observation = Table(
+    "observation",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("agency", String(40), ForeignKey("agency.code"), nullable=False),
+    Column("indicator", String(40), ForeignKey("indicator.code"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("quarter", Integer, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("target", Float),
+    Column("unit", String(80)),
+    Column("notes", Text),
+    Column("evidence_url", Text),
+    Column("confidence", String(20)),
+    Column("submission_id", Integer, ForeignKey("submission.id"), nullable=False, index=True),
+    Column("sheet", String(120)),
+    Column("cell", String(20)),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_by", String(120), nullable=False),
+    Column("superseded_at", DateTime(timezone=True)),
+    Column("superseded_by", Integer, ForeignKey("submission.id")),
+    # approved: official; pending: awaiting review (never current until approved); returned.
+    Column("review", String(10), nullable=False, server_default="approved"),
+)
+CURRENT = "superseded_at IS NULL AND review = 'approved'"
+
+
+def current(table: Table):
+    """The condition of CURRENT for queries on `table` (or an alias of it). 'approved' is
+    written into the SQL, not bound: SQLite uses a partial index only when the query states
+    its condition with the same constant."""
+    return and_(
+        table.c.superseded_at.is_(None),
+        # A SQL constant (not literal_execute, which executemany refuses: the supersede UPDATE).
+        table.c.review == literal_column("'approved'", String),
+    )
+
+
+Index(
+    "uq_observation_current",
+    observation.c.agency,
+    observation.c.indicator,
+    observation.c.year,
+    observation.c.quarter,
+    unique=True,
+    sqlite_where=text(CURRENT),
+    postgresql_where=text(CURRENT),
+)
+Index(
+    "ix_observation_history",
+    observation.c.agency,
+    observation.c.indicator,
+    observation.c.year,
+    observation.c.quarter,
+)
+Index("ix_observation_period", observation.c.year, observation.c.quarter)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(120), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("entity", String(120), nullable=False),
+    Column("detail", JSON, nullable=False),
+)
+# Every page run reads the newest data-changing entry (etl.store.queries.data_version); logins make
+# most of the log, so the newest entry per action is found through this index, not a scan.
+Index("ix_audit_log_action_id", audit_log.c.action, audit_log.c.id)
+
+app_user = Table(
+    "app_user",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(120), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False, server_default=""),
+    Column("role", String(20)),  # None: signed in through OIDC, no role granted yet
+    Column("agency", String(40), ForeignKey("agency.code")),
+    Column("include_children", Boolean, nullable=False, server_default=false()),
+    Column("password_hash", Text),
+    Column("oidc_subject", String(255), unique=True),
+    Column("email", String(255)),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", DateTime(timezone=True)),
+    Column("must_change_password", Boolean, nullable=False, server_default=false()),
+    Column("disabled", Boolean, nullable=False, server_default=false()),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# An admin reopens a locked period for one agency, with a reason, until a date.
+period_unlock = Table(
+    "period_unlock",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agency", String(40), ForeignKey("agency.code"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("quarter", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("opened_by", String(120), nullable=False),
+    Column("opened_at", DateTime(timezone=True), nullable=False),
+    Column("open_until", DateTime(timezone=True), nullable=False),
+)
+
+CATALOGUE_TABLES = (roadmap, theme, indicator, agency, target, scale_band)
+
+# --- RB Tematik action plans (issue 6) --------------------------------------------------------
+# One row per revision of an action of an agency and year, like `observation`: the current one
+# has superseded_at NULL, a corrected file supersedes it and the old row stays as history.
+_quarterly = [
+    Column(f"{kind}_tw{q}", Float)
+    for kind in ("target", "realised", "planned_rp", "spent_rp")
+    for q in (1, 2, 3, 4)
+]
+action = Table(
+    "action",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("agency", String(40), ForeignKey("agency.code"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("theme", String(40), ForeignKey("theme.code"), nullable=False),
+    # From the file's kode_aksi, else generated from the theme, action and output texts.
+    Column("action_code", String(80), nullable=False),
+    Column("problem", Text),
+    Column("objective", Text),
+    Column("impact_indicator", Text),
+    Column("action", Text, nullable=False),
+    Column("output_indicator", Text),
+    Column("output_unit", String(80)),
+    Column("focus", String(40)),
+    Column("coordinator", Text),
+    Column("implementer", Text),
+    Column("notes", Text),
+    Column("evidence_url", Text),
+    Column("target_year", Float),
+    *_quarterly,
+    Column("budget", Float),
+    Column("budget_spent", Float),
+    Column("target_kind", String(12), nullable=False),
+    Column("submission_id", Integer, ForeignKey("submission.id"), nullable=False, index=True),
+    Column("sheet", String(120)),
+    Column("row", Integer),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_by", String(120), nullable=False),
+    Column("superseded_at", DateTime(timezone=True)),
+    Column("superseded_by", Integer, ForeignKey("submission.id")),
+    # As for observations: an agency's actions wait for review before they are official.
+    Column("review", String(10), nullable=False, server_default="approved"),
+)
+Index(
+    "uq_action_current",
+    action.c.agency,
+    action.c.year,
+    action.c.action_code,
+    unique=True,
+    sqlite_where=text(CURRENT),
+    postgresql_where=text(CURRENT),
+)
+Index("ix_action_history", action.c.agency, action.c.year, action.c.action_code)
