@@ -19,11 +19,13 @@ from sqlalchemy import Connection, Engine, bindparam, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from etl.checks.action_plans import ActionContext, validate_actions
-from etl.checks.observations import Context, ValidRow, validate
-from etl.cli.gc_pause import gc_paused
+from etl.checks.observations import Context, validate
 from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, UploadError
-from etl.reading.read import Limits, read_upload
+from etl.core.rows import ValidRow
+from etl.core.states import ACCEPTED, APPROVED, REJECTED, UNCHANGED
+from etl.reading.read import read_upload
+from etl.reading.scan.base import Limits
 from etl.store import audit, periods, schema
 from etl.store.action_plans import count_changes, plan_action_changes, store_actions
 from etl.store.catalogue import load_catalogue
@@ -31,8 +33,6 @@ from etl.store.database import bulk_insert, write_transaction
 from etl.store.history import supersede_observations
 from indicators.catalogue import Catalogue
 
-ACCEPTED, UNCHANGED, REJECTED = "accepted", "unchanged", "rejected"
-APPROVED, PENDING, RETURNED = "approved", "pending", "returned"
 _RETRIES = 3
 
 
@@ -135,8 +135,7 @@ def ingest_bytes(
     dry_run: bool = False,
     display: str | None = None,
 ) -> FileResult:
-    with gc_paused():
-        return _ingest(engine, file_name, data, upload, catalogue, limits, dry_run, display)
+    return _ingest(engine, file_name, data, upload, catalogue, limits, dry_run, display)
 
 
 def _ingest(engine, file_name, data, upload, catalogue, limits, dry_run, display) -> FileResult:

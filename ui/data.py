@@ -15,10 +15,10 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from etl.core import settings
-from etl.report import national, tables
+from etl.report import audit_log, national, tables
 from etl.report.assessments import latest_assessments, projection_for
 from etl.report.export import table_bytes
-from etl.store import audit, queries
+from etl.store import queries
 from etl.store.catalogue import load_catalogue
 from etl.store.database import make_engine
 from etl.store.queries import Filters
@@ -172,4 +172,4 @@ def template(db: tuple, agency: str, year: int, quarter: int) -> bytes:
 
 def audit_file(frame: pd.DataFrame, filters: dict | None = None) -> bytes:
     """The audit trail as XLSX, written by etl (formula-looking text neutralised)."""
-    return audit.audit_bytes(frame, filters)
+    return audit_log.audit_bytes(frame, filters)

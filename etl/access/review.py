@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import pandas as pd
 from sqlalchemy import Engine, bindparam, select, update
 
-from etl.ingest import APPROVED, PENDING, RETURNED
+from etl.core.states import APPROVED, PENDING, RETURNED
 from etl.store import audit, schema
 from etl.store.database import write_transaction
 from etl.store.history import KEYS, supersede

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Engine
 
-from etl.demo.observations import DEMO_NOTE, DEMO_USER, _workbook
+from etl.demo.workbook import DEMO_NOTE, DEMO_USER, workbook
 from etl.ingest import FileResult, Upload, ingest_bytes
 from indicators.catalogue import Catalogue
 from indicators.path import quarter_end
@@ -143,7 +143,7 @@ def plan_rows(agency: str, year: int, seed: int, done: int) -> list[list]:
 def plan_workbook(code: str, name: str, year: int, rows: list[list], received: dt.datetime):
     buffer = io.BytesIO()
     title = f"RENCANA AKSI RB TEMATIK — {DEMO_NOTE}"
-    book = _workbook(buffer, f"{title} — {name} {year}")
+    book = workbook(buffer, f"{title} — {name} {year}")
     bold = book.add_format({"bold": True, "text_wrap": True})
     text = book.add_format({"num_format": "@"})
     money = book.add_format({"num_format": "#,##0"})

@@ -25,16 +25,13 @@ from typing import NamedTuple
 import xlsxwriter
 from sqlalchemy import Engine
 
+from etl.demo.action_plans import load_demo_action_plans
 from etl.demo.values import YEARS, DemoValues, quarters_for
+from etl.demo.workbook import DEMO_NOTE, DEMO_USER, workbook
 from etl.ingest import FileResult, Upload, ingest_bytes
 from etl.store.catalogue import load_catalogue
 from indicators.catalogue import Agency, Catalogue
 from indicators.path import quarter_end
-
-DEMO_NOTE = "DATA DEMO (sintetis) / DEMO DATA (synthetic)"
-DEMO_USER = "demo"
-# Fixed workbook timestamps (docProps/core.xml) so that the same seed gives the same bytes.
-FIXED_CREATED = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 MISSING_SHARE = 0.04  # agency × quarter without any submission
 LATE_SHARE = 0.12  # of the submissions: after the 15-day deadline
@@ -159,20 +156,6 @@ def demo_rows(values: DemoValues) -> dict[tuple[str, int, int], list[Row]]:
 
 
 # -- writers -----------------------------------------------------------------------------------
-def _workbook(buffer: io.BytesIO, title: str) -> xlsxwriter.Workbook:
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    book.set_properties(
-        {
-            "title": title,
-            "subject": DEMO_NOTE,
-            "author": "RB Monitor (demo)",
-            "comments": DEMO_NOTE,
-            "created": FIXED_CREATED,
-        }
-    )
-    return book
-
-
 def _instructions(book: xlsxwriter.Workbook) -> None:
     sheet = book.add_worksheet("Petunjuk")
     sheet.set_column(0, 0, 100)
@@ -187,7 +170,7 @@ def long_workbook(file: DemoFile, rows: list[Row], catalogue: Catalogue) -> byte
         f"{DEMO_NOTE} — Realisasi indikator RB {file.year} TW{file.quarter}, "
         f"diterima / received {file.received_at:%Y-%m-%d}"
     )
-    book = _workbook(buffer, title)
+    book = workbook(buffer, title)
     text = book.add_format({"num_format": "@"})
     sheet = book.add_worksheet("Data")
     _instructions(book)
@@ -217,7 +200,7 @@ def template_workbook(file: DemoFile, rows: list[Row], catalogue: Catalogue) -> 
     buffer = io.BytesIO()
     agency = catalogue.agencies[file.agencies[0]]
     title = f"FORMULIR ISIAN REALISASI INDIKATOR RB — {DEMO_NOTE}"
-    book = _workbook(buffer, title)
+    book = workbook(buffer, title)
     bold = book.add_format({"bold": True})
     text = book.add_format({"num_format": "@"})
     _instructions(book)
@@ -308,7 +291,5 @@ def load_demo(engine: Engine, *, seed: int = 2024, keep: Path | None = None) -> 
             (folder / file.name).write_bytes(data)
             upload = Upload(user=DEMO_USER, source="demo", received_at=file.received_at)
             results.append(ingest_bytes(engine, file.name, data, upload, catalogue=catalogue))
-        from etl.demo.action_plans import load_demo_action_plans  # it imports this module
-
         results += load_demo_action_plans(engine, seed=seed, catalogue=catalogue, keep=folder)
         return results

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.reading.cells import header_key, holds_values
-from etl.reading.layout import HEADER_SEARCH_ROWS, _metadata_block, headers_seen
+from etl.reading.layout import HEADER_SEARCH_ROWS, headers_seen, metadata_block
 
 SHEET_NAMES = frozenset(header_key(n) for n in ("Rencana Aksi", "Renaksi", "Action plan"))
 MAX_HEADER_ROWS = 4
@@ -168,7 +168,7 @@ def find_action_layout(
             continue
         end = index + depth - 1
         return ActionLayout(
-            end, columns, headers, unknown, _metadata_block(rows[:index]), _title_year(rows[:index])
+            end, columns, headers, unknown, metadata_block(rows[:index]), _title_year(rows[:index])
         )
     return None
 

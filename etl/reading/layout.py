@@ -82,7 +82,7 @@ def find_layout(rows: list[list]) -> Layout | None:
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         layout = _header_layout(index, row)
         if layout is not None:
-            layout.metadata = _metadata_block(rows[:index])
+            layout.metadata = metadata_block(rows[:index])
             return layout
     return None
 
@@ -125,7 +125,7 @@ def _header_layout(index: int, row: list) -> Layout | None:
     return Layout(index, columns, quarters, headers, unknown)
 
 
-def _metadata_block(rows: list[list]) -> dict[str, tuple[object, int, int]]:
+def metadata_block(rows: list[list]) -> dict[str, tuple[object, int, int]]:
     found: dict[str, tuple[object, int, int]] = {}
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):

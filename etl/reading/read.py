@@ -18,11 +18,11 @@ from pathlib import PurePath
 
 import python_calamine
 
-from etl.core import settings
 from etl.core.issues import Issue, UploadError
 from etl.reading.action_plan import ActionSheet, is_action_sheet_name, read_action_sheet
 from etl.reading.cells import column_letter, holds_values
 from etl.reading.layout import Layout, find_layout, headers_seen
+from etl.reading.scan.base import Limits
 from etl.reading.scan.ods import scan_ods
 from etl.reading.scan.xls import scan_xls
 from etl.reading.scan.xlsx import scan_xlsx
@@ -31,25 +31,6 @@ EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 PREFERRED_SHEETS = ("data", "isian", "realisasi")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_bytes: int
-    max_rows: int
-    max_unpacked_bytes: int
-    max_columns: int
-    # rows × columns of a sheet's used area: 200,000 rows of 25 columns, or fewer rows of more
-    max_cells: int = 5_000_000
-
-    @classmethod
-    def from_settings(cls) -> Limits:
-        return cls(
-            max_bytes=int(settings.get("RB_MAX_UPLOAD_MB") * 1024 * 1024),
-            max_rows=settings.get("RB_MAX_ROWS"),
-            max_unpacked_bytes=int(settings.get("RB_MAX_UNPACKED_MB") * 1024 * 1024),
-            max_columns=settings.get("RB_MAX_COLUMNS"),
-        )
 
 
 @dataclass

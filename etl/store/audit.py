@@ -73,25 +73,3 @@ def audit_frame(
         columns=["at", "actor", "action", "entity", "before", "after"],
     )
     return utc_timestamps(frame)
-
-
-def audit_bytes(frame: pd.DataFrame, filters: dict | None = None) -> bytes:
-    """The audit log as XLSX (the admin page's download and any operator's export): the same
-    writer as every export, text that looks like a formula neutralised."""
-    from etl.report.export import write_frame_xlsx
-
-    shown = {k: v for k, v in (filters or {}).items() if v}
-    description = [
-        ("Tabel / Table", "audit"),
-        ("Filter", ", ".join(f"{k}={v}" for k, v in shown.items()) or "semua / all"),
-    ]
-    frame = frame.assign(before=frame.before.map(_text), after=frame.after.map(_text))
-    return write_frame_xlsx(frame, "audit", description)
-
-
-def _text(value) -> str:
-    import json
-
-    if value is None or isinstance(value, str):
-        return value or ""
-    return json.dumps(value, ensure_ascii=False, default=str)

@@ -21,7 +21,7 @@ from xml.parsers import expat
 
 from etl.core.issues import UploadError
 from etl.reading.cells import cell_name
-from etl.reading.scan.xlsx import HEADER_ROWS, SheetScan
+from etl.reading.scan.base import HEADER_ROWS, SheetScan
 
 KIND = "OpenDocument (.ods)"
 CHUNK = 1 << 20

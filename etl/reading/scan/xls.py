@@ -17,7 +17,7 @@ import olefile
 
 from etl.core.issues import UploadError
 from etl.reading.cells import cell_name
-from etl.reading.scan.xlsx import SheetScan
+from etl.reading.scan.base import SheetScan
 from etl.reading.scan.xlsx_parts import percent_formats
 
 KIND = "Excel 97-2003 (.xls)"

@@ -14,7 +14,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -22,6 +22,7 @@ from defusedxml import ElementTree as SafeET
 
 from etl.core.issues import UploadError
 from etl.reading.cells import cell_name
+from etl.reading.scan.base import HEADER_ROWS, SheetScan
 from etl.reading.scan.xlsx_parts import MissingRelationship, percent_styles, worksheets
 from etl.reading.scan.xlsx_patterns import (
     ERROR_ATTR,
@@ -37,7 +38,6 @@ from etl.reading.scan.xlsx_patterns import (
     whole_number,
 )
 
-HEADER_ROWS = 30  # the header search area, allowed on top of max_rows
 CHUNK = 1 << 20
 MAX_CARRY = 8 << 20  # far above any real cell; past it the window may cut inside one
 SMALL_PART_CAP = 32 << 20  # workbook.xml, its rels and styles.xml become trees
@@ -47,19 +47,6 @@ KIND = "Excel (.xlsx)"
 # an unsupported compression method, RuntimeError zip-level encryption.
 _BAD_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError)
 _BAD_ZIP += (NotImplementedError, RuntimeError, struct.error)
-
-
-@dataclass
-class SheetScan:
-    name: str  # as in workbook.xml, which is the name calamine reports
-    hidden: bool
-    rows: int = 0  # <row> elements holding at least one <c>
-    max_column: int = 0
-    percent_cells: set[str] = field(default_factory=set)
-    formulas_without_value: set[str] = field(default_factory=set)
-    error_cells: set[str] = field(default_factory=set)  # #DIV/0!, #N/A …: calamine gives ''
-    # Highest row number of a cell: calamine allocates a dense grid down to it.
-    max_row: int = 0
 
 
 @dataclass

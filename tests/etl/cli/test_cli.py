@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from builders import long_rows, make_csv, make_xlsx
 
-from etl.__main__ import main
+from etl.cli.main import main
 
 REPORT_ISSUE_KEYS = {
     "severity",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from etl.demo.action_plans import PLAN_YEARS, build_plans, load_demo_action_plans
-from etl.demo.observations import DEMO_NOTE
+from etl.demo.workbook import DEMO_NOTE
 from etl.ingest import Upload, ingest_bytes
 from etl.report.tables import TABLES
 from etl.store.catalogue import load_catalogue

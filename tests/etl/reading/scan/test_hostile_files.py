@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from builders import LONG_HEADER, OdsCell, make_ods, make_xlsx
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[4]
 PEAK_MB_BOUND = 1200  # far below the machine, far above a normal ingest (~250 MB)
 CHILD = r"""
 import json, sys

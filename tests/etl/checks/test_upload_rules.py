@@ -10,7 +10,7 @@ from builders import LONG_HEADER, long_rows, make_csv, make_xlsx
 from sqlalchemy import func, select
 
 from etl.ingest import Upload, ingest_path
-from etl.reading.read import Limits
+from etl.reading.scan.base import Limits
 from etl.store import schema
 
 NEXT_YEAR = dt.date.today().year + 1

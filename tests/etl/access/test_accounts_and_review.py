@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from builders import long_rows, make_xlsx
 
-from etl.__main__ import main
 from etl.access import accounts, review
 from etl.access.roles import ROLES, can
+from etl.cli.main import main
 from etl.ingest import Upload, ingest_bytes, ingest_path
 from etl.report.template import template_workbook
 from etl.store import periods, queries

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from etl.bootstrap import init_database
-from etl.demo.observations import DEMO_NOTE, ended_quarters, load_demo, plan_files
+from etl.demo.observations import ended_quarters, load_demo, plan_files
+from etl.demo.workbook import DEMO_NOTE
 from etl.store import schema
 from etl.store.catalogue import load_catalogue
 from etl.store.database import make_engine

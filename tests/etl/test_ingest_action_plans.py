@@ -10,7 +10,7 @@ import io
 from builders import long_rows, make_xlsx
 from sqlalchemy import func, select
 
-from etl.__main__ import main
+from etl.cli.main import main
 from etl.ingest import Upload, ingest_path
 from etl.store import schema
 from etl.store.action_plans import action_plan_template_rows

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from builders import long_rows, make_xlsx
 
-from etl.__main__ import main
+from etl.cli.main import main
 from etl.ingest import Upload, ingest_path
 from etl.report.tables import TABLES, quarter_end
 from etl.store.database import make_engine
