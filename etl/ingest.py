@@ -1,21 +1,20 @@
-"""One transaction per file: validate, then store the file, its values and their history.
+"""An uploaded file's walk: `check` it once (read, validate, plan: nothing written), then
+`commit` what was checked in one transaction.
 
-`ingest_bytes` is the one entry point of the command line, the upload page and the demo; a
-rejected file changes nothing, the same bytes again are `unchanged`, a corrected file keeps the
-values it replaces as history.
+The upload page keeps the `Checked` of its dry run and commits it on confirm, so a file is read,
+pre-scanned, hashed and validated once; `ingest_bytes` (the command line, the demo) does both in a
+row. A rejected file changes nothing, the same bytes again are `unchanged`, a corrected file keeps
+the values it replaces as history.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
 
-from sqlalchemy import Connection, Engine, bindparam, select
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from etl.checks.action_plans import ActionContext, validate_actions
@@ -23,94 +22,45 @@ from etl.checks.observations import Context, validate
 from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, UploadError
 from etl.core.rows import ValidRow
-from etl.core.states import ACCEPTED, APPROVED, REJECTED, UNCHANGED
+from etl.core.states import ACCEPTED, REJECTED, UNCHANGED
+from etl.core.upload import Change, FileResult, RowCounts, Upload
 from etl.reading.read import read_upload
 from etl.reading.scan.base import Limits
-from etl.store import audit, periods, schema
+from etl.store import periods
 from etl.store.action_plans import count_changes, plan_action_changes, store_actions
 from etl.store.catalogue import load_catalogue
-from etl.store.database import bulk_insert, write_transaction
-from etl.store.history import supersede_observations
+from etl.store.database import write_transaction
+from etl.store.submissions import (
+    count,
+    current_values,
+    history,
+    plan_changes,
+    store_file,
+    submission_with_sha,
+)
 from indicators.catalogue import Catalogue
+
+__all__ = ["Change", "Checked", "FileResult", "RowCounts", "Upload", "check", "commit"]
 
 _RETRIES = 3
 
 
-@dataclass
-class RowCounts:
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
+@dataclass(frozen=True)
+class Checked:
+    """One file after its checks: the dry run's result (issues, old → new) and what a commit
+    stores. Holds the bytes, so the stored file is the one that was checked."""
 
+    file_name: str
+    data: bytes
+    sha256: str
+    upload: Upload
+    result: FileResult
+    rows: tuple[ValidRow, ...] = ()
+    actions: tuple[ActionRow, ...] | None = None  # None: the file has no action plan
 
-class Change(NamedTuple):
-    """What a file does to one value: old → new (old is None for an insert)."""
-
-    row: ValidRow
-    old_value: float | None
-    old_target: float | None
-    kind: str  # inserted | updated | unchanged
-
-
-def change(row: ValidRow, old_value: float | None, old_target: float | None) -> Change:
-    if old_value is None:
-        kind = "inserted"
-    elif old_value == row.value and old_target == row.target:
-        kind = "unchanged"
-    else:
-        kind = "updated"
-    # tuple.__new__: NamedTuple's own __new__ is Python code, three times slower per row.
-    return tuple.__new__(Change, (row, old_value, old_target, kind))
-
-
-@dataclass
-class FileResult:
-    path: str
-    status: str
-    submission_id: int | None = None
-    rows: RowCounts = field(default_factory=RowCounts)
-    issues: list[Issue] = field(default_factory=list)
-    sha256: str | None = None
-    changes: list[Change] = field(default_factory=list)
-    dry_run: bool = False
-    # Action plans (Rencana Aksi sheets): counts by kind, and per sheet the agency and year
-    # used with where each came from (metadata, title, form, file_name).
-    actions: dict[str, int] | None = None
-    action_context: list[dict] = field(default_factory=list)
-
-    def as_report(self) -> dict:
-        report = {
-            "path": self.path,
-            "status": self.status,
-            "submission_id": self.submission_id,
-            "sha256": self.sha256,
-            "rows": vars(self.rows).copy(),
-            "issues": [i.as_dict() for i in self.issues],
-        }
-        if self.actions is not None or self.action_context:
-            report["actions"] = dict(self.actions or {})
-            report["action_context"] = list(self.action_context)
-        return report
-
-
-@dataclass
-class Upload:
-    """Who sends a file, when, and what they may touch."""
-
-    user: str = "cli"
-    source: str = "upload"  # upload | demo | reference
-    received_at: dt.datetime | None = None  # default: now; the demo back-dates its files
-    allowed_agencies: frozenset[str] | None = None
-    today: dt.date | None = None
-    # Upload form / --agency --year --theme: for action-plan sheets that do not say them.
-    agency: str | None = None
-    year: int | None = None
-    theme: str | None = None
-    # An agency's upload in the app waits for a reviewer ("pending"); it becomes official on
-    # approval (etl.access.review). The command line and reviewers' own uploads are "approved".
-    review: str = "approved"
-    enforce_locks: bool = False  # agencies cannot upload for a period past its lock date
+    @property
+    def accepted(self) -> bool:
+        return self.result.status == ACCEPTED
 
 
 def ingest_path(
@@ -135,88 +85,72 @@ def ingest_bytes(
     dry_run: bool = False,
     display: str | None = None,
 ) -> FileResult:
-    return _ingest(engine, file_name, data, upload, catalogue, limits, dry_run, display)
+    checked = check(engine, file_name, data, upload, catalogue=catalogue, limits=limits)
+    if display is not None:
+        checked = replace(checked, result=replace(checked.result, path=display))
+    return checked.result if dry_run else commit(engine, checked)
 
 
-def _ingest(engine, file_name, data, upload, catalogue, limits, dry_run, display) -> FileResult:
+def check(
+    engine: Engine,
+    file_name: str,
+    data: bytes,
+    upload: Upload | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    limits: Limits | None = None,
+) -> Checked:
+    """Read and validate the file and plan what it would change. Only reads the database (no
+    write transaction: a dry run never waits for, nor blocks, a writer)."""
     upload = upload or Upload()
-    shown = display or file_name
     sha = hashlib.sha256(data).hexdigest()
     catalogue = catalogue or load_catalogue(engine)
     try:
         book = read_upload(file_name, data, limits)
     except UploadError as error:
-        return FileResult(shown, REJECTED, issues=error.issues, sha256=sha)
+        return Checked(file_name, data, sha, upload, FileResult(file_name, REJECTED, issues=error.issues, sha256=sha))  # fmt: skip
     today = upload.today or dt.date.today()
     locked = periods.lock_checker(engine, today) if upload.enforce_locks else None
     ctx = Context(catalogue, today, upload.allowed_agencies, locked)
-    validation = validate(book, ctx, history=lambda pairs: current_history(engine, pairs))
-    plans = validate_actions(
-        book.action_sheets,
-        ActionContext(
-            catalogue, ctx.today, ctx.allowed_agencies, file_name, upload.agency, upload.year,
-            upload.theme,
-        ),
-    )  # fmt: skip
-    issues = validation.issues + plans.issues
-    if any(i.is_error for i in issues):
-        result = FileResult(shown, REJECTED, issues=issues, sha256=sha)
+    with engine.connect() as conn:
+        current = _Current(conn)
+        validation = validate(book, ctx, history=current.history)
+        plans = validate_actions(
+            book.action_sheets,
+            ActionContext(
+                catalogue, today, ctx.allowed_agencies, file_name, upload.agency, upload.year,
+                upload.theme,
+            ),
+        )  # fmt: skip
+        issues = (validation.issues + plans.issues).report()
+        if any(i.is_error for i in issues):
+            result = FileResult(file_name, REJECTED, issues=issues, sha256=sha)
+            result.action_context = plans.sources
+            return Checked(file_name, data, sha, upload, result)
+        actions = tuple(plans.rows) if book.action_sheets else None
+        result = FileResult(file_name, ACCEPTED, issues=issues, sha256=sha, dry_run=True)
         result.action_context = plans.sources
-        return result
-    result = commit_rows(
-        engine,
-        file_name,
-        data,
-        validation.rows,
-        upload,
-        skipped=validation.skipped,
-        issues=issues,
-        dry_run=dry_run,
-        display=shown,
-        actions=plans.rows if book.action_sheets else None,
-    )
-    result.action_context = plans.sources
-    return result
+        _plan(current, result, validation.rows, actions, validation.skipped)
+    return Checked(file_name, data, sha, upload, result, tuple(validation.rows), actions)
 
 
-def commit_rows(
-    engine: Engine,
-    file_name: str,
-    data: bytes,
-    rows: list[ValidRow],
-    upload: Upload,
-    *,
-    skipped: int = 0,
-    issues: list[Issue] | None = None,
-    dry_run: bool = False,
-    display: str | None = None,
-    actions: list[ActionRow] | None = None,
-) -> FileResult:
-    """Store valid rows of one file in one transaction (or, for a dry run, only plan it).
-    `actions` (None: the file has no action plan) are stored in the same transaction."""
-    sha = hashlib.sha256(data).hexdigest()
-    result = FileResult(display or file_name, ACCEPTED, issues=list(issues or ()), sha256=sha)
-    result.dry_run = dry_run
+def commit(engine: Engine, checked: Checked) -> FileResult:
+    """Store a checked file in one transaction, planned again against what is current now
+    (another file may have landed since the check). A rejected check is returned as it is."""
+    if not checked.accepted:
+        return checked.result
+    result = replace(checked.result, dry_run=False, changes=[], rows=RowCounts())
+    upload, rows = checked.upload, list(checked.rows)
     for attempt in range(_RETRIES):
-        result.rows = RowCounts(skipped=skipped)
         try:
             with write_transaction(engine) as conn:
-                earlier = _submission_with_sha(conn, sha)
-                if earlier is not None:
-                    result.status, result.submission_id = UNCHANGED, earlier
-                    result.rows.unchanged = len(rows)
-                    if actions is not None:
-                        result.actions = {"inserted": 0, "updated": 0, "unchanged": len(actions)}
+                skipped = checked.result.rows.skipped
+                action_changes = _plan(_Current(conn), result, rows, checked.actions, skipped)
+                if result.status == UNCHANGED:
                     return result
-                result.changes = plan_changes(conn, rows)
-                _count(result)
-                action_changes = plan_action_changes(conn, actions or [])
-                if actions is not None:
-                    result.actions = count_changes(action_changes)
-                if dry_run:
-                    conn.rollback()
-                    return result
-                result.submission_id = store(conn, file_name, data, sha, result, upload)
+                result.submission_id = store_file(
+                    conn, checked.file_name, checked.data, checked.sha256, result, upload
+                )
                 store_actions(
                     conn,
                     action_changes,
@@ -231,118 +165,59 @@ def commit_rows(
             # the busy timeout (SQLite): plan again against what is now current.
             if attempt == _RETRIES - 1:
                 raise
+            result.status = ACCEPTED
     return result
 
 
-def _submission_with_sha(conn: Connection, sha: str) -> int | None:
-    return conn.execute(
-        select(schema.submission.c.id)
-        .where(schema.submission.c.sha256 == sha, schema.submission.c.review_status != "returned")
-        .order_by(schema.submission.c.id)
-        .limit(1)
-    ).scalar()
+class _Current:
+    """The current values of the file's agencies, read once per connection and shared by the
+    outlier rule and the plan of old → new."""
+
+    def __init__(self, conn: Connection):
+        self.conn, self.agencies, self.values = conn, set(), {}
+
+    def of(self, agencies: set[str]) -> dict:
+        if missing := agencies - self.agencies:
+            self.values.update(current_values(self.conn, missing))
+            self.agencies |= missing
+        return self.values
+
+    def history(self, pairs) -> dict:
+        pairs = set(pairs)
+        return history(self.of({a for a, _ in pairs}), pairs)
 
 
-def _current(conn: Connection, rows: list[ValidRow]) -> dict[tuple, tuple]:
-    """Current stored (value, target) per key, for the agencies and years of the rows."""
-    if not rows:
-        return {}
-    obs = schema.observation.c
-    agencies = sorted({r.agency for r in rows})
-    years = sorted({r.year for r in rows})
-    query = select(obs.agency, obs.indicator, obs.year, obs.quarter, obs.value, obs.target).where(
-        schema.current(schema.observation),
-        obs.agency.in_(bindparam("agencies", expanding=True)),
-        obs.year.in_(bindparam("years", expanding=True)),
-    )
-    return {
-        (a, i, y, q): (v, t)
-        for a, i, y, q, v, t in conn.execute(query, {"agencies": agencies, "years": years})
-    }
+def _plan(current: _Current, result: FileResult, rows, actions, skipped: int):
+    """Fill `result` with what the file does to the stored values (or mark it `unchanged` when
+    the same bytes are stored already); returns the action-plan changes to store."""
+    conn = current.conn
+    result.rows = RowCounts(skipped=skipped)
+    earlier = submission_with_sha(conn, result.sha256)
+    if earlier is not None:
+        result.status, result.submission_id = UNCHANGED, earlier
+        result.rows.unchanged, result.changes = len(rows), []
+        if actions is not None:
+            result.actions = {"inserted": 0, "updated": 0, "unchanged": len(actions)}
+        return []
+    result.changes = plan_changes(current.of({r.agency for r in rows}), rows)
+    count(result)
+    action_changes = plan_action_changes(conn, list(actions or ()))
+    if actions is not None:
+        result.actions = count_changes(action_changes)
+    return action_changes
 
 
-def plan_changes(conn: Connection, rows: list[ValidRow]) -> list[Change]:
-    current, new = _current(conn, rows), (None, None)
-    return [change(r, *current.get(r[:4], new)) for r in rows]
-
-
-def _count(result: FileResult) -> None:
-    for kind, n in Counter(change.kind for change in result.changes).items():
-        setattr(result.rows, kind, getattr(result.rows, kind) + n)
-
-
-def store(
-    conn: Connection, file_name: str, data: bytes, sha: str, result: FileResult, upload: Upload
-) -> int:
-    """Write the submission, the new current values and the superseded history."""
-    now = dt.datetime.now(dt.UTC)
-    received = upload.received_at or now
-    counts = result.rows
-    submission_id = conn.execute(
-        schema.submission.insert().returning(schema.submission.c.id),
-        {
-            "file_name": file_name,
-            "sha256": sha,
-            "size_bytes": len(data),
-            "content": data,
-            "uploaded_by": upload.user,
-            "uploaded_at": received,
-            "source": upload.source,
-            "rows_inserted": counts.inserted,
-            "rows_updated": counts.updated,
-            "rows_unchanged": counts.unchanged,
-            "rows_skipped": counts.skipped,
-            "issues": [i.as_dict() for i in result.issues],
-            "review_status": upload.review,
-        },
-    ).scalar_one()
-    written = [c.row for c in result.changes if c.kind != "unchanged"]
-    # Values awaiting review replace nothing yet: approval does (etl.access.review.approve).
-    approved = upload.review == APPROVED
-    replaced = [c.row for c in result.changes if approved and c.kind == "updated"]
-    obs = schema.observation
-    if replaced:
-        supersede_observations(conn, replaced, received, submission_id)
-    if written:
-        bulk_insert(
-            conn,
-            obs,
-            list(ValidRow._fields),
-            written,
-            {
-                "submission_id": submission_id,
-                "recorded_at": received,
-                "recorded_by": upload.user,
-                "superseded_at": None,
-                "superseded_by": None,
-                "review": upload.review,
-            },
-        )
-    detail = {"file_name": file_name, "sha256": sha, "source": upload.source, **vars(counts)}
-    if result.actions is not None:
-        detail["actions"] = result.actions
-    audit.record(
-        conn, actor=upload.user, action="ingest", entity=f"submission:{submission_id}",
-        after={**detail, "review": upload.review},
-    )  # fmt: skip
-    return submission_id
-
-
-def current_history(
-    engine: Engine, pairs: Iterable[tuple[str, str]]
-) -> dict[tuple[str, str], list]:
-    """(agency, indicator) → [(year, quarter, value)] of the current stored values."""
-    pairs = set(pairs)
-    if not pairs:
-        return {}
-    obs = schema.observation.c
-    query = select(obs.agency, obs.indicator, obs.year, obs.quarter, obs.value).where(
-        schema.current(schema.observation),
-        obs.agency.in_(bindparam("agencies", expanding=True)),
-    )
-    out: dict[tuple[str, str], list] = {}
-    with engine.connect() as conn:
-        for a, i, y, q, v in conn.execute(query, {"agencies": sorted({a for a, _ in pairs})}):
-            if (a, i) in pairs:
-                out.setdefault((a, i), []).append((y, q, v))
-    return out
+def commit_rows(
+    engine: Engine,
+    file_name: str,
+    data: bytes,
+    rows: list[ValidRow],
+    upload: Upload,
+    *,
+    display: str | None = None,
+) -> FileResult:
+    """Store rows that did not come through `check` (the reference national actuals, which
+    `etl init` parses itself) by the same commit as every file."""
+    sha = hashlib.sha256(data).hexdigest()
+    result = FileResult(display or file_name, ACCEPTED, sha256=sha)
+    return commit(engine, Checked(file_name, data, sha, upload, result, tuple(rows)))

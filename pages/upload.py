@@ -3,7 +3,6 @@ issue with its cell and fix), then the load itself and its receipt. Agencies' up
 a reviewer; the same function as `python -m etl ingest` does the work."""
 
 import datetime as dt
-import hashlib
 from dataclasses import replace
 
 import streamlit as st
@@ -53,7 +52,7 @@ sent = st.file_uploader(
     t("files"), type=["xlsx", "xlsm", "xls", "ods", "csv"], accept_multiple_files=True,
     key=f"upload_files_{round_}",
 )  # fmt: skip
-files = [(f.name, f.getvalue()) for f in sent or []]
+files = list(sent or [])
 # An action plan exported as "RAD RB Tematik" says neither agency, year nor theme: the form does.
 with st.expander(t("action_context")):
     themes = [c for c, th in cat.themes.items() if th.is_tematik]
@@ -74,26 +73,28 @@ upload = replace(
     upload_views.upload_for(account, cat), agency=form_agency, year=form_year, theme=form_theme
 )
 checks = st.session_state.setdefault("upload_checks", {})
-results = []
-for name, content in files:
+checked = []
+for sent_file in files:
+    # Streamlit's file_id names these bytes: a file is hashed once, by the check itself.
     context = (form_agency, form_year, form_theme)
-    check_key = (account.username, name, hashlib.sha256(content).hexdigest(), db[1], context)
+    check_key = (account.username, sent_file.name, sent_file.file_id, db[1], context)
     if check_key not in checks:
-        checks[check_key] = upload_views.check([(name, content)], upload)[0]
-    results.append(checks[check_key])
+        checks[check_key] = upload_views.check(sent_file.name, sent_file.getvalue(), upload)
+    checked.append(checks[check_key])
+results = [c.result for c in checked]
 for i, result in enumerate(results):
     with st.container(border=True):
         upload_views.show_check(result, i)
 
 # 3. Store what passed; keep the receipt.
 receipts = st.session_state.setdefault("upload_receipts", [])
-ready = [f for f, r in zip(files, results) if r.status == "accepted"]
+ready = [c for c in checked if c.accepted]
 if files:
     st.subheader(t("step_confirm"))
     if not ready:
         st.caption(t("nothing_to_store"))
     elif st.button(t("confirm", n=len(ready)), type="primary", key="confirm_upload"):
-        stored = upload_views.store(ready, upload)
+        stored = upload_views.store(ready)
         receipts[:0] = [upload_views.receipt(r, upload.review) for r in stored]
         checks.clear()
         st.session_state["upload_round"] = round_ + 1

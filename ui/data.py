@@ -60,11 +60,11 @@ def _filters(db: tuple, filters: Filters | None = None, **fields) -> Filters:
 
 
 def clear() -> None:
-    """Forget every cached frame and figure (after an upload: the charts show the new quarter
-    at once). The data version in every key already does this for new submissions; this also
-    covers a catalogue edit."""
+    """Forget the cached query results (after an upload or a review: the charts show the new
+    quarter at once; the data version in every key already does this for other servers). The
+    resources stay: the shared engine, and the figures and frames keyed by the data version,
+    which a pending upload does not change for readers of the official values."""
     st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

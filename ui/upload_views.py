@@ -9,9 +9,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from etl import ingest
 from etl.access import accounts, roles
 from etl.access.accounts import Account
-from etl.ingest import FileResult, Upload, ingest_bytes
+from etl.ingest import Checked, FileResult, Upload
 from ui import data, views
 from ui.i18n import number, t
 
@@ -31,21 +32,16 @@ def upload_for(account: Account, catalogue) -> Upload:
     return Upload(user=account.username, source="upload", review="approved")
 
 
-def check(files: list[tuple[str, bytes]], upload: Upload) -> list[FileResult]:
-    """The dry run: everything is validated and planned, nothing is stored."""
-    cat = data.catalogue(data.key())
-    return [
-        ingest_bytes(data.engine(), name, content, upload, catalogue=cat, dry_run=True)
-        for name, content in files
-    ]
+def check(name: str, content: bytes, upload: Upload) -> Checked:
+    """The dry run: the file is read and validated once and its changes planned; nothing is
+    stored. The page keeps what this returns and commits exactly that on confirm."""
+    return ingest.check(data.engine(), name, content, upload, catalogue=data.catalogue(data.key()))
 
 
-def store(files: list[tuple[str, bytes]], upload: Upload) -> list[FileResult]:
-    """The load itself, one transaction per file; the dashboards' caches are cleared after."""
-    cat = data.catalogue(data.key())
-    results = [
-        ingest_bytes(data.engine(), name, content, upload, catalogue=cat) for name, content in files
-    ]
+def store(checked: list[Checked]) -> list[FileResult]:
+    """The load itself, one transaction per checked file (planned again against what is
+    current now, never read again); the dashboards' data caches are cleared after."""
+    results = [ingest.commit(data.engine(), c) for c in checked]
     data.clear()
     return results
 

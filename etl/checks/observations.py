@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from etl.checks.accepted_cells import AcceptedCells, outside
 from etl.checks.row_checks import HistoryLookup, deduplicate, flag_outliers, fmt
-from etl.core.issues import Issue
+from etl.core.issues import Issue, IssueList
 from etl.core.rows import ValidRow
 from etl.reading import cells
 from etl.reading.cells import CellProblem, column_letter
@@ -47,7 +47,7 @@ def agency_problem(ctx, code: str) -> str | None:
 
 
 def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None) -> Validation:
-    issues: list[Issue] = list(book.warnings)
+    issues = IssueList(book.warnings)
     rows: list[ValidRow] = []
     skipped = 0
     for sheet in book.sheets:
@@ -60,7 +60,7 @@ def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None)
 
 
 class _SheetChecker:
-    def __init__(self, sheet: Sheet, ctx: Context, issues: list[Issue]):
+    def __init__(self, sheet: Sheet, ctx: Context, issues: IssueList):
         self.sheet, self.ctx, self.issues = sheet, ctx, issues
         self.layout = sheet.layout
         self.cols = self.layout.columns
@@ -77,6 +77,9 @@ class _SheetChecker:
         return f"{self.letters[col] if col < len(self.letters) else column_letter(col)}{row + 1}"
 
     def issue(self, code: str, row: int | None, col: int | None, value=None, **params) -> None:
+        if self.issues.full:
+            self.issues.count_more(code)
+            return
         in_table = row is None or row > self.layout.header_row
         header = (
             self.layout.headers[col]
@@ -221,14 +224,14 @@ class _SheetChecker:
         if indicator is None:
             self.issue("unknown_indicator", r, ic, raw_code)
         agency = self._agency(row, r)
-        before = len(self.issues)
+        before = self.issues.total
         year = self._field(row, r, "year", cells.parse_year)
         quarter = (
             self._field(row, r, "quarter", cells.parse_quarter) if not self.layout.is_wide else None
         )
         # The shortcut may trust these year and quarter cells only if they gave no issue here.
         period_cells = (type(raws[3]), raws[3], type(raws[4]), raws[4]) if raws else None
-        if period_cells and len(self.issues) == before:
+        if period_cells and self.issues.total == before:
             self.accepted.period_cells.add(period_cells)
         else:
             period_cells = None

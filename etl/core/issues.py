@@ -7,7 +7,7 @@ them as a table, the export writes them to a sheet.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from etl.core import messages
 
@@ -72,6 +72,61 @@ class Issue:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+MAX_ISSUES = 1000  # per file: past it a report helps no one, and 190,000 objects cost memory
+
+
+class IssueList(list):
+    """A file's issues: the first MAX_ISSUES kept, every later one only counted (by severity),
+    so a file of 190,000 bad rows builds a thousand issues, not 190,000. `report()` closes the
+    list with one issue saying how many more there were."""
+
+    def __init__(self, issues=(), limit: int = MAX_ISSUES):
+        super().__init__()
+        self.limit, self.more, self.more_errors = limit, 0, 0
+        self.extend(issues)
+
+    @property
+    def total(self) -> int:
+        """Every issue seen, kept or only counted."""
+        return len(self) + self.more
+
+    @property
+    def full(self) -> bool:
+        return len(self) >= self.limit
+
+    def count_more(self, code: str) -> None:
+        """One more issue of `code` past the limit (not built)."""
+        self.more += 1
+        self.more_errors += messages.MESSAGES[code].severity == ERROR
+
+    def append(self, issue: Issue) -> None:
+        if self.full:
+            self.more += 1
+            self.more_errors += issue.is_error
+        else:
+            super().append(issue)
+
+    def extend(self, issues) -> None:
+        for issue in issues:
+            self.append(issue)
+        if isinstance(issues, IssueList):
+            self.more += issues.more
+            self.more_errors += issues.more_errors
+
+    def __add__(self, other) -> IssueList:
+        joined = IssueList(self, self.limit)
+        joined.extend(other)
+        return joined
+
+    def report(self) -> list[Issue]:
+        if not self.more:
+            return list(self)
+        summary = Issue.make("more_issues", count=self.more, errors=self.more_errors)
+        if not self.more_errors:
+            summary = replace(summary, severity=WARNING)
+        return [*self, summary]
 
 
 class UploadError(Exception):

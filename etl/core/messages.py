@@ -18,6 +18,15 @@ class Message(NamedTuple):
 E, W = "error", "warning"
 
 MESSAGES: dict[str, Message] = {
+    # --- the report itself: a file reports at most MAX_ISSUES issues, then this one -----------
+    "more_issues": Message(
+        E,  # a warning when every issue left out is a warning (etl.core.issues.IssueList)
+        "… dan {count} masalah lain ({errors} di antaranya kesalahan) tidak ditampilkan. "
+        "Perbaiki masalah di atas (biasanya satu kolom atau satu pola yang sama), lalu periksa "
+        "berkas lagi.",
+        "… and {count} more issues ({errors} of them errors) not shown. Fix the ones above "
+        "(usually one column or one repeated pattern), then check the file again.",
+    ),
     # --- the file as a whole -----------------------------------------------------------------
     "file_not_found": Message(
         E,

@@ -116,3 +116,63 @@ def test_national_figures_are_observations_of_agency_id(engine):
         2024: 3.12,
     }
     assert set(frame.source) == {"reference"}
+
+
+def test_a_dry_run_neither_waits_for_nor_blocks_a_writer(tmp_path):
+    # SQLite: another process holds the write lock; the check still answers at once (it only
+    # reads), and commit waits its turn instead.
+    import sqlite3
+    import time
+
+    from etl import ingest
+    from etl.bootstrap import init_database
+    from etl.store.database import make_engine
+
+    db = tmp_path / "rb.sqlite"
+    engine = make_engine(f"sqlite:///{db}")
+    init_database(engine)
+    path = make_xlsx(tmp_path / "f.xlsx", long_rows(["31", "PDN", 2023, 4, 48.5]))
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        start = time.perf_counter()
+        checked = ingest.check(engine, path.name, path.read_bytes())
+        assert time.perf_counter() - start < 2
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert checked.accepted and checked.result.rows.inserted == 1
+    assert ingest.commit(engine, checked).submission_id is not None
+
+
+def test_commit_plans_again_against_what_landed_after_the_check(engine, tmp_path):
+    # Two corrections of one value: the second was checked before the first landed; its commit
+    # supersedes the first one's value, not the value its dry run saw.
+    from etl import ingest
+
+    first = make_xlsx(tmp_path / "a.xlsx", long_rows(["31", "PDN", 2023, 4, 48.5]))
+    second = make_xlsx(tmp_path / "b.xlsx", long_rows(["31", "PDN", 2023, 4, 50.0]))
+    late = ingest.check(engine, second.name, second.read_bytes())
+    assert [c.kind for c in late.result.changes] == ["inserted"]
+    ingest_path(engine, first)
+    stored = ingest.commit(engine, late)
+    assert [(c.kind, c.old_value) for c in stored.changes] == [("updated", 48.5)]
+    assert stored.rows.updated == 1 and stored.rows.inserted == 0
+
+
+def test_a_file_reports_at_most_a_thousand_issues_then_how_many_more(engine, tmp_path):
+    # 1,500 rows with a text value: 1,000 issues at their cells, then one saying 500 more (all
+    # errors), and the file is rejected; nothing stored.
+    from builders import make_csv
+
+    from etl.core.issues import MAX_ISSUES
+
+    rows = [["kode_instansi", "kode_indikator", "tahun", "triwulan", "nilai"]]
+    rows += [["31", "PDN", 2023, 4, "banyak"] for _ in range(1500)]
+    result = ingest_path(engine, make_csv(tmp_path / "buruk.csv", rows))
+    assert result.status == "rejected"
+    assert len(result.issues) == MAX_ISSUES + 1
+    last = result.issues[-1]
+    assert last.code == "more_issues" and last.is_error
+    assert "500 masalah lain" in last.message_id and "500 more issues" in last.message_en
+    assert (queries.submissions(engine).source != "reference").sum() == 0
