@@ -55,7 +55,8 @@ def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None)
         skipped += checker.run(rows)
     rows = deduplicate(rows, issues)
     if history is not None:
-        flag_outliers(rows, history, issues)
+        ytd = frozenset(c for c, i in ctx.catalogue.indicators.items() if i.period_value == "ytd")
+        flag_outliers(rows, history, issues, ytd)
     return Validation(rows, issues, skipped)
 
 
@@ -265,7 +266,8 @@ class _SheetChecker:
             if period and period_cells:
                 self.accepted.periods[(*period_cells, c)] = period
             if period and agency and self.ctx.locked and self.ctx.locked(agency, *period):
-                self.issue("period_locked", r, c, f"{period[0]} TW{period[1]}", agency=agency)
+                if self.issues.first_time("period_locked", agency, *period):
+                    self.issue("period_locked", r, c, f"{period[0]} TW{period[1]}", agency=agency)
                 continue
             number = self._number(row, r, c, indicator)
             if None in (agency, indicator, number, period):

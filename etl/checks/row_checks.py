@@ -1,5 +1,5 @@
 """Checks across the rows of a file: the same key twice, and values far from the agency's own
-history (robust z-score, as the upload format page defines it)."""
+history, trend included (Theil–Sen line and robust z-score, as upload-format.md defines it)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from etl.core.issues import Issue
 from etl.core.rows import ValidRow
+from indicators.path import period_t
 
 Key = tuple[str, str, int, int]
 # (agency, indicator) → [(year, quarter, value)] of the stored current values.
@@ -58,25 +59,57 @@ OUTLIER_FLAT_SHARE = 0.10
 OUTLIER_MIN_HISTORY = 4
 
 
-def is_outlier(value: float, earlier: list[float]) -> tuple[bool, float | None]:
-    """Robust z-score test against the agency's own earlier values (spec: 'far from history')."""
+def theil_sen(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """(slope, intercept) of the Theil–Sen line: the median of the pairwise slopes, then the
+    median of v − slope·t. Robust: one wild earlier value does not tilt it."""
+    slopes = [
+        (v2 - v1) / (t2 - t1)
+        for i, (t1, v1) in enumerate(points)
+        for t2, v2 in points[i + 1 :]
+        if t2 != t1
+    ]
+    slope = statistics.median(slopes) if slopes else 0.0
+    return slope, statistics.median(v - slope * t for t, v in points)
+
+
+def is_outlier(
+    value: float, at: float, earlier: list[tuple[float, float]]
+) -> tuple[bool, float | None]:
+    """The value at time `at` against the agency's own earlier (t, value) points, trend
+    included (upload-format.md): the Theil–Sen line predicts the value; it is far when its
+    residual lies more than OUTLIER_Z robust z-scores from the earlier residuals, or, when those
+    do not vary (MAD 0), more than 10 % from the prediction. Returns (far, prediction)."""
     if len(earlier) < OUTLIER_MIN_HISTORY:
         return (False, None)
-    median = statistics.median(earlier)
-    mad = statistics.median(abs(v - median) for v in earlier)
+    slope, intercept = theil_sen(earlier)
+    predicted = intercept + slope * at
+    residuals = [v - (intercept + slope * t) for t, v in earlier]
+    median = statistics.median(residuals)
+    mad = statistics.median(abs(r - median) for r in residuals)
+    residual = value - predicted
     if mad == 0:
-        return (abs(value - median) > OUTLIER_FLAT_SHARE * abs(median), median)
-    return (abs(0.6745 * (value - median) / mad) > OUTLIER_Z, median)
+        return (abs(residual) > OUTLIER_FLAT_SHARE * abs(predicted), predicted)
+    return (abs(0.6745 * (residual - median) / mad) > OUTLIER_Z, predicted)
 
 
-def flag_outliers(rows: list[ValidRow], history: HistoryLookup, issues: list[Issue]) -> None:
+def flag_outliers(
+    rows: list[ValidRow],
+    history: HistoryLookup,
+    issues: list[Issue],
+    ytd: frozenset[str] = frozenset(),
+) -> None:
+    """Warn at each value far from its agency's own earlier values. A year-to-date indicator
+    (`ytd`: a running total that restarts every January) is compared with the same quarter of
+    earlier years only: a line through its quarterly sawtooth predicts nothing."""
     stored = history({(r.agency, r.indicator) for r in rows})
     for row in rows:
         past = stored.get((row.agency, row.indicator), ())
+        if row.indicator in ytd:
+            past = [p for p in past if p[1] == row.quarter]
         if len(past) < OUTLIER_MIN_HISTORY:
             continue  # a first upload: nothing to compare with (is_outlier would say so)
-        earlier = [v for (y, q, v) in past if (y, q) < (row.year, row.quarter)]
-        far, median = is_outlier(row.value, earlier)
+        earlier = [(period_t(y, q), v) for (y, q, v) in past if (y, q) < (row.year, row.quarter)]
+        far, predicted = is_outlier(row.value, period_t(row.year, row.quarter), earlier)
         if far:
             issues.append(
                 Issue.make(
@@ -85,6 +118,6 @@ def flag_outliers(rows: list[ValidRow], history: HistoryLookup, issues: list[Iss
                     cell=row.cell,
                     row=_row_number(row.cell),
                     value=fmt(row.value),
-                    median=fmt(median),
+                    expected=fmt(predicted and round(predicted, 4)),
                 )
             )

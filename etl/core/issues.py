@@ -85,7 +85,16 @@ class IssueList(list):
     def __init__(self, issues=(), limit: int = MAX_ISSUES):
         super().__init__()
         self.limit, self.more, self.more_errors = limit, 0, 0
+        self._said: set[tuple] = set()
         self.extend(issues)
+
+    def first_time(self, *key: object) -> bool:
+        """True once per key: a problem of the whole file (a locked period) is reported once,
+        at its first cell, not once per cell."""
+        if key in self._said:
+            return False
+        self._said.add(key)
+        return True
 
     @property
     def total(self) -> int:

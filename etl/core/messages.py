@@ -232,10 +232,12 @@ MESSAGES: dict[str, Message] = {
     ),
     "period_locked": Message(
         E,
-        "Sel {cell}: periode {value} untuk instansi {agency} sudah dikunci (melewati batas "
-        "pelaporan). Minta admin membuka kembali periode ini dengan alasan.",
-        "Cell {cell}: period {value} is locked for agency {agency} (past the reporting "
-        "deadline). Ask an administrator to reopen it, with a reason.",
+        "Periode {value} untuk instansi {agency} sudah dikunci (melewati batas pelaporan): "
+        "semua nilainya dalam berkas ini ditolak, mulai sel {cell}. Minta admin membuka kembali "
+        "periode ini dengan alasan.",
+        "Period {value} is locked for agency {agency} (past the reporting deadline): all its "
+        "values in this file are refused, from cell {cell} on. Ask an administrator to reopen "
+        "it, with a reason.",
     ),
     "agency_not_allowed": Message(
         E,
@@ -254,10 +256,10 @@ MESSAGES: dict[str, Message] = {
     ),
     "value_outlier": Message(
         W,
-        "Sel {cell}: nilai {value} jauh dari riwayat instansi ini (median {median}). Periksa "
-        "kembali angkanya.",
-        "Cell {cell}: value {value} is far from this agency's history (median {median}). Check "
-        "the number.",
+        "Sel {cell}: nilai {value} jauh dari riwayat instansi ini (menurut trennya sekitar "
+        "{expected}). Periksa kembali angkanya.",
+        "Cell {cell}: value {value} is far from this agency's history (its trend suggests about "
+        "{expected}). Check the number.",
     ),
     "unknown_columns": Message(
         W,

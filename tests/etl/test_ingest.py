@@ -176,3 +176,16 @@ def test_a_file_reports_at_most_a_thousand_issues_then_how_many_more(engine, tmp
     assert last.code == "more_issues" and last.is_error
     assert "500 masalah lain" in last.message_id and "500 more issues" in last.message_en
     assert (queries.submissions(engine).source != "reference").sum() == 0
+
+
+def test_a_locked_period_is_reported_once_per_file(engine, tmp_path):
+    # Fourteen values of one locked quarter (and one of another): one issue per period, at its
+    # first cell, not fifteen identical ones.
+    codes = ["PDN", "INFLASI", "KEMISKINAN", "IRB", "SAKIP", "SPBE", "IPP"]
+    rows = long_rows(*[["31", code, 2023, 4, 10 + k] for k, code in enumerate(codes * 2)])
+    rows.append(["31", "PDN", 2023, 3, 9])
+    upload = Upload(user="clerk31", review="pending", enforce_locks=True)
+    result = ingest_path(engine, make_xlsx(tmp_path / "telat.xlsx", rows), upload)
+    locked = [i for i in result.issues if i.code == "period_locked"]
+    assert [(i.cell, i.value) for i in locked] == [("E4", "2023 TW4"), ("E18", "2023 TW3")]
+    assert "semua nilainya" in locked[0].message_id and "all its values" in locked[0].message_en
