@@ -6,6 +6,7 @@ from the database). Nothing here knows where the rows came from.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -27,6 +28,13 @@ def _num(text: object) -> float | None:
 
 def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    return dt.date.fromisoformat(text) if text else None
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,13 @@ class Indicator:
     period_value: str
     confidence: str = ""
     definition_source: str = ""
+    # "applies": the national target is every reporting agency's target too (inflation);
+    # "reference": agencies set their own and the national one is only drawn beside them.
+    national_target: str = "reference"
+
+    @property
+    def national_target_applies(self) -> bool:
+        return self.national_target == "applies"
 
     @property
     def is_percent(self) -> bool:
@@ -126,6 +141,7 @@ class Indicator:
             period_value=_text(row.get("period_value")) or "level",
             confidence=_text(row.get("confidence")),
             definition_source=_text(row.get("definition_source")),
+            national_target=_text(row.get("national_target")) or "reference",
         )
 
 
@@ -198,18 +214,48 @@ class ScaleBand:
 
 @dataclass(frozen=True)
 class Agency:
+    """A reporting body. Ministries come and go with cabinets: `valid_from`..`valid_to` is
+    half-open (None: before the first road map / still in force) and `successors` names the
+    bodies that took over (a split or a rename), never merged with this one's data."""
+
     code: str
     name: str
     type: str
     parent: str = ""
+    acronym: str = ""
+    kind: str = ""
+    budget_section: str = ""
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    successors: tuple[str, ...] = ()
+    source: str = ""
+    confidence: str = ""
+
+    def exists_in(self, year: int, quarter: int) -> bool:
+        """Whether the body existed during any part of the quarter (both cabinets' ministries
+        report the quarter in which one cabinet followed the other)."""
+        first = dt.date(year, 3 * quarter - 2, 1)
+        after = dt.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
+        return (self.valid_from is None or self.valid_from < after) and (
+            self.valid_to is None or self.valid_to > first
+        )
 
     @classmethod
     def from_row(cls, row: Mapping[str, object]) -> Agency:
+        successors = _text(row.get("successors")).replace(",", ";")
         return cls(
             code=_text(row["code"]).upper(),
             name=_text(row["name"]),
             type=_text(row["type"]).upper(),
             parent=_text(row.get("parent")).upper(),
+            acronym=_text(row.get("acronym")),
+            kind=_text(row.get("kind")),
+            budget_section=_text(row.get("budget_section")),
+            valid_from=_date(row.get("valid_from")),
+            valid_to=_date(row.get("valid_to")),
+            successors=tuple(c.strip().upper() for c in successors.split(";") if c.strip()),
+            source=_text(row.get("source")),
+            confidence=_text(row.get("confidence")),
         )
 
 

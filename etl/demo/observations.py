@@ -106,7 +106,8 @@ def _quarter_files(
     groups: dict[int, list[str]] = {}
     for agency in agencies:
         draw = rng.random()
-        if draw < MISSING_SHARE:
+        # The cabinet of the period: a ministry reports only the quarters it existed in.
+        if draw < MISSING_SHARE or not agency.exists_in(year, quarter):
             continue
         days = late if draw < MISSING_SHARE + LATE_SHARE else on_time
         groups.setdefault(rng.choice(days), []).append(agency.code)

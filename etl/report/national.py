@@ -19,12 +19,14 @@ def national_series(frame: pd.DataFrame, catalogue: Catalogue, code: str) -> pd.
     if frame.empty:
         return pd.DataFrame(columns=COLUMNS)
     types = rollup_types(indicator)
-    expected = sum(1 for a in catalogue.agencies.values() if a.code != NATIONAL and a.type in types)
+    members = [a for a in catalogue.agencies.values() if a.code != NATIONAL and a.type in types]
     official = frame[frame.agency_code == NATIONAL].set_index(["year", "quarter"]).value
     level = frame[frame.agency_code.map(lambda a: catalogue.agencies[a].type in types)]
     values = {period: list(group) for period, group in level.groupby(["year", "quarter"]).value}
     rows = []
     for period in sorted(set(values) | set(official.index)):
+        # Who had to report is who existed then (ministries change with cabinets).
+        expected = sum(a.exists_in(*period) for a in members)
         figure = national_figure(indicator, official.get(period), values.get(period, []), expected)
         if figure.value is not None:
             rows.append((*period, figure.value, figure.source, figure.n, figure.m))

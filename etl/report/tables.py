@@ -77,11 +77,16 @@ def period_of(engine: Engine, filters: Filters) -> tuple[int, int]:
     return latest_period(engine) or (dt.date.today().year, 1)
 
 
-def expected_pairs(catalogue: Catalogue, filters: Filters) -> list[tuple[str, str]]:
-    """(agency, indicator) pairs that should report, within the filters."""
+def expected_pairs(
+    catalogue: Catalogue, filters: Filters, period: tuple[int, int] | None = None
+) -> list[tuple[str, str]]:
+    """(agency, indicator) pairs that should report, within the filters (and, for a period,
+    among the bodies that existed then: ministries follow their cabinet)."""
     pairs = []
     for agency in catalogue.agencies.values():
         if agency.code == NATIONAL or (filters.agency and agency.code != filters.agency.upper()):
+            continue
+        if period is not None and not agency.exists_in(*period):
             continue
         if filters.agency_type and agency.type != filters.agency_type.upper():
             continue
@@ -105,12 +110,14 @@ def statuses_as_of(
     roadmap = catalogue.roadmap_for(period[0])
     if frame is None:
         frame = current_observations(engine, _series_filters(filters))
-    frame = frame[frame.agency_code != NATIONAL]
+    # A period's table holds the bodies that existed in it; an ended ministry's history stays
+    # on its own page, never as a stale row under a later period.
+    existing = {a.code for a in catalogue.agencies.values() if a.exists_in(*period)}
+    frame = frame[(frame.agency_code != NATIONAL) & frame.agency_code.isin(existing)]
     if roadmap is None:
         return pd.DataFrame(columns=["agency_code", "indicator_code", "status"]), catalogue, period
-    judged = latest_assessments(
-        frame, catalogue, roadmap.code, at=period, pairs=expected_pairs(catalogue, filters)
-    )
+    pairs = expected_pairs(catalogue, filters, period)
+    judged = latest_assessments(frame, catalogue, roadmap.code, at=period, pairs=pairs)
     return judged, catalogue, period
 
 

@@ -73,6 +73,7 @@ indicator = Table(
     Column("period_value", String(10), nullable=False, server_default="level"),
     Column("confidence", String(20), nullable=False, server_default=""),
     Column("definition_source", Text, nullable=False, server_default=""),
+    Column("national_target", String(12), nullable=False, server_default="reference"),
 )
 
 agency = Table(
@@ -82,6 +83,15 @@ agency = Table(
     Column("name", Text, nullable=False),
     Column("type", String(10), nullable=False, index=True),
     Column("parent", String(40)),
+    # Ministries of a cabinet: ISO dates, half-open, '' when open (see indicators.catalogue.Agency).
+    Column("acronym", String(80), nullable=False, server_default=""),
+    Column("kind", String(40), nullable=False, server_default=""),
+    Column("budget_section", String(10), nullable=False, server_default=""),
+    Column("valid_from", String(10), nullable=False, server_default=""),
+    Column("valid_to", String(10), nullable=False, server_default=""),
+    Column("successors", Text, nullable=False, server_default=""),
+    Column("source", Text, nullable=False, server_default=""),
+    Column("confidence", String(20), nullable=False, server_default=""),
 )
 
 target = Table(

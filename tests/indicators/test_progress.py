@@ -538,9 +538,11 @@ def test_poverty_2029_band_is_met_at_its_upper_bound(ref, value, achieved):
         ((2023,), "on_track", "band", 100.0),  # 2023: 2.61 inside 2.0..4.0, not F's year
         # 4.5 is 0.5 outside 2.0..4.0, farther than the 2020 baseline 1.68 (0.32 outside).
         ((2023, 4.5), "deteriorating", "band", 75.0),  # 100*(1 - 0.5/2)
-        # 2022 has no band: T = E(2022.0) = 1.68 + (3.0-1.68)*2/3 = 2.56, a point.
-        ((2022,), "off_track", "point_achievement", 0.0),  # 100*(1 - 2.95/2.56) < 0
-        ((2021,), "needs_acceleration", "point_achievement", 88.2075472),  # E=2.12: 1-0.25/2.12
+        # 2020-2022 have the official band 3 ± 1 (PMK 124/2017, 101/2021).
+        # 2022: 5.51 is 1.51 above 2.0..4.0, farther than the baseline 1.68 (0.32 below).
+        ((2022,), "deteriorating", "band", 24.5),  # 100*(1 - 1.51/2)
+        # 2021: 1.87 is 0.13 below, nearer than the baseline, within one band width.
+        ((2021,), "needs_acceleration", "band", 93.5),  # 100*(1 - 0.13/2)
     ],
 )
 def test_inflation_2023_2024(ref, extra, status, reason, capaian):
@@ -551,10 +553,12 @@ def test_inflation_2023_2024(ref, extra, status, reason, capaian):
     assert a.achievement == pytest.approx(capaian)
 
 
-def test_inflation_2020_has_no_target_yet(ref):
-    # No baseline before it and the first target is 2023's: nothing to judge 2020 against.
+def test_inflation_2020_is_judged_against_its_official_band(ref):
+    # 2020 has the band 2.0..4.0 (PMK 124/2017): 1.68 is 0.32 below it, within one band width.
     ind, rm, rows, pts = national(ref, "INFLASI", "RB-2020-2024")
-    assert assess(ind, rm, rows, pts, at=(2020, 4)).status == "no_target"
+    a = assess(ind, rm, rows, pts, at=(2020, 4))
+    assert (a.status, a.band) == ("needs_acceleration", (2.0, 4.0))
+    assert a.achievement == pytest.approx(84.0)  # 100*(1 - 0.32/2)
 
 
 def test_investment_ytd_q2(ref):
