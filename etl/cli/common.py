@@ -98,3 +98,12 @@ def printable(value: object) -> str:
     if value is None or value != value:  # None or NaN
         return "-"
     return "".join(c if c.isprintable() else "?" for c in str(value)) or "-"
+
+
+def period_options(parser: argparse.ArgumentParser, agency_help: str) -> None:
+    """`--agency CODE --year Y --quarter Q`, all required: one agency's quarter."""
+    parser.add_argument("--agency", required=True, help=agency_help)
+    parser.add_argument("--year", type=int, required=True, help="the period's year")
+    parser.add_argument(
+        "--quarter", type=int, choices=(1, 2, 3, 4), required=True, help="the period's quarter"
+    )

@@ -10,6 +10,7 @@ from etl.cli.common import (
     fail,
     group,
     known_agency,
+    period_options,
     printable,
     ready_engine,
 )
@@ -21,11 +22,7 @@ def register(subparsers) -> None:
     p = command(
         inner, "reopen", reopen, "let one agency upload for a locked quarter again, with a reason"
     )
-    p.add_argument("--agency", required=True, help="the agency code the period opens for")
-    p.add_argument("--year", type=int, required=True, help="the period's year")
-    p.add_argument(
-        "--quarter", type=int, choices=(1, 2, 3, 4), required=True, help="the period's quarter"
-    )
+    period_options(p, "the agency code the period opens for")
     p.add_argument("--reason", required=True, help="why (kept in the audit trail)")
     p.add_argument("--user", required=True, help="the admin who reopens it (kept in the audit)")
     p.add_argument("--days", type=int, default=14, help="how many days it stays open (default: 14)")

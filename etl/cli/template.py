@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.cli.common import EXIT_OK, EXIT_USAGE, command, fail, known_agency, ready_engine
+from etl.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    command,
+    fail,
+    known_agency,
+    period_options,
+    ready_engine,
+)
 
 
 def register(subparsers) -> None:
@@ -12,11 +20,7 @@ def register(subparsers) -> None:
         subparsers, "template", run,
         "write an agency's quarterly template (XLSX): filled in and sent back, it ingests as is",
     )  # fmt: skip
-    p.add_argument("--agency", required=True, help="the agency code, e.g. 31 or KL.KEMENPANRB")
-    p.add_argument("--year", type=int, required=True, help="the period's year")
-    p.add_argument(
-        "--quarter", type=int, choices=(1, 2, 3, 4), required=True, help="the period's quarter"
-    )
+    period_options(p, "the agency code, e.g. 31 or KL.KEMENPANRB")
     p.add_argument(
         "--out", type=Path, help="FILE.xlsx or a folder (default: the page's file name, here)"
     )
