@@ -44,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     except SQLAlchemyError as exc:
         reason = without_password(str(exc).splitlines()[0], args.db)
         fail(f"Kesalahan basis data / database error: {reason}")
+    except KeyboardInterrupt:
+        # Each file and each decision is one transaction: what was under way is not stored.
+        fail("Dibatalkan; yang sedang berjalan tidak disimpan / interrupted; what was under way "
+             "was not stored")  # fmt: skip
     except OSError as exc:
         fail(
             f"Berkas tidak dapat ditulis atau dibaca / cannot write or read the file: "

@@ -151,3 +151,12 @@ def test_new_commands_run_as_a_module_from_any_folder(sqlite_engine, tmp_path):
     assert (tmp_path / "templat_31_71_2024_TW1.xlsx").is_file()  # the page's file name, here
     run = run_etl("review", "approve", "12345", "--user", "rev", *db, cwd=tmp_path)
     assert run.returncode == 1 and "12345" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_export_offers_every_table_of_the_report():
+    from etl.cli.main import parser
+    from etl.report.tables import TABLES
+
+    export = parser()._subparsers._group_actions[0].choices["export"]
+    (table,) = [a for a in export._actions if a.dest == "table"]
+    assert tuple(table.choices) == tuple(TABLES) and table.default in TABLES
