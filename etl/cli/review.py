@@ -79,11 +79,8 @@ def show(args) -> int:
 
 
 def approve(args) -> int:
-    engine = ready_engine(args)
-    try:
-        made = review.approve(engine, args.id, actor=args.user, comment=args.comment)
-    except (review.ReviewError, accounts.AuthError) as error:
-        fail(message_of(error))
+    done, made = _decided(args, review.approve)
+    if not done:
         return EXIT_REFUSED
     print(
         f"Pengiriman {args.id} disetujui: {made} nilai kini resmi / submission {args.id} "
@@ -93,17 +90,24 @@ def approve(args) -> int:
 
 
 def return_(args) -> int:
-    engine = ready_engine(args)
-    try:
-        review.return_submission(engine, args.id, actor=args.user, comment=args.comment)
-    except (review.ReviewError, accounts.AuthError) as error:
-        fail(message_of(error))
+    done, _ = _decided(args, review.return_submission)
+    if not done:
         return EXIT_REFUSED
     print(
         f"Pengiriman {args.id} dikembalikan ke instansi / submission {args.id} returned to the "
         "agency"
     )
     return EXIT_OK
+
+
+def _decided(args, decide) -> tuple[bool, object]:
+    """The reviewer's decision through the page's function; a refusal (not waiting, no comment,
+    not allowed) printed with the library's own words."""
+    try:
+        return True, decide(ready_engine(args), args.id, actor=args.user, comment=args.comment)
+    except (review.ReviewError, accounts.AuthError) as error:
+        fail(message_of(error))
+        return False, None
 
 
 def _minute(value) -> str:
