@@ -6,6 +6,8 @@ under `--user`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from etl.access import accounts, review
@@ -79,35 +81,31 @@ def show(args) -> int:
 
 
 def approve(args) -> int:
-    done, made = _decided(args, review.approve)
-    if not done:
-        return EXIT_REFUSED
-    print(
-        f"Pengiriman {args.id} disetujui: {made} nilai kini resmi / submission {args.id} "
-        f"approved: {made} values are now official"
-    )
-    return EXIT_OK
+    return _decide(
+        args, review.approve,
+        lambda made: f"Pengiriman {args.id} disetujui: {made} nilai kini resmi / submission "
+        f"{args.id} approved: {made} values are now official",
+    )  # fmt: skip
 
 
 def return_(args) -> int:
-    done, _ = _decided(args, review.return_submission)
-    if not done:
-        return EXIT_REFUSED
-    print(
-        f"Pengiriman {args.id} dikembalikan ke instansi / submission {args.id} returned to the "
-        "agency"
-    )
-    return EXIT_OK
+    return _decide(
+        args, review.return_submission,
+        lambda _: f"Pengiriman {args.id} dikembalikan ke instansi / submission {args.id} "
+        "returned to the agency",
+    )  # fmt: skip
 
 
-def _decided(args, decide) -> tuple[bool, object]:
+def _decide(args, decision, done: Callable[[object], str]) -> int:
     """The reviewer's decision through the page's function; a refusal (not waiting, no comment,
     not allowed) printed with the library's own words."""
     try:
-        return True, decide(ready_engine(args), args.id, actor=args.user, comment=args.comment)
+        outcome = decision(ready_engine(args), args.id, actor=args.user, comment=args.comment)
     except (review.ReviewError, accounts.AuthError) as error:
         fail(message_of(error))
-        return False, None
+        return EXIT_REFUSED
+    print(done(outcome))
+    return EXIT_OK
 
 
 def _minute(value) -> str:
