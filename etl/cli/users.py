@@ -4,23 +4,27 @@ One-time passwords are printed once, on the operator's terminal, and never store
 
 from __future__ import annotations
 
-import sys
-
 from etl.access import accounts
 from etl.access.roles import ROLES
-from etl.store.database import make_engine
+from etl.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    command,
+    fail,
+    message_of,
+    ready_engine,
+)
 
 ACTOR = "cli"
+ACTIONS = ("add", "list", "disable", "enable", "set-role", "reset-password")
 
 
-def register(command) -> None:
-    """Add the `user` command to the parser; `command(name, run, help)` is __main__'s helper."""
-    p = command("user", run, "manage accounts of the app (operators)")
-    p.add_argument(
-        "action", choices=("add", "list", "disable", "enable", "set-role", "reset-password")
-    )
-    p.add_argument("username", nargs="?")
-    p.add_argument("--role", choices=ROLES)
+def register(subparsers) -> None:
+    p = command(subparsers, "user", run, "manage accounts of the app (operators)")
+    p.add_argument("action", choices=ACTIONS, help="what to do: " + ", ".join(ACTIONS))
+    p.add_argument("username", nargs="?", help="the account (every action but list)")
+    p.add_argument("--role", choices=ROLES, help="the role of add and set-role")
     p.add_argument("--agency", help="the agency code an agency account is bound to")
     p.add_argument(
         "--with-regencies", action="store_true", help="a province account also sees its regencies"
@@ -29,27 +33,21 @@ def register(command) -> None:
 
 
 def run(args) -> int:
-    engine = make_engine(args.db)
-    from etl.store.database import is_migrated
-
-    if not is_migrated(engine):
-        from etl.bootstrap import init_database
-
-        init_database(engine)
+    engine = ready_engine(args)
     if args.action == "list":
         for a in accounts.list_users(engine):
             state = "disabled" if a.disabled else "active"
             scope = a.agency + (" +regencies" if a.include_children else "") if a.agency else "-"
             print(f"{a.username:24} {a.role or '-':9} {scope:18} {state}")
-        return 0
+        return EXIT_OK
     if not args.username:
-        print("Nama pengguna wajib / a user name is required", file=sys.stderr)
-        return 2
+        fail("Nama pengguna wajib / a user name is required")
+        return EXIT_USAGE
     try:
         if args.action == "add":
             if not args.role:
-                print("--role wajib / --role is required", file=sys.stderr)
-                return 2
+                fail("--role wajib / --role is required")
+                return EXIT_USAGE
             account, password = accounts.create_user(
                 engine, args.username, args.role, agency=args.agency,
                 include_children=args.with_regencies, display_name=args.name, actor=ACTOR,
@@ -67,10 +65,10 @@ def run(args) -> int:
         else:
             _password(args.username, accounts.reset_password(engine, args.username, actor=ACTOR))
     except accounts.AuthError as error:
-        print(f"{error.message_id} / {error.message_en}", file=sys.stderr)
-        return 1
+        fail(message_of(error))
+        return EXIT_REFUSED
     print(f"OK: {args.action} {args.username}")
-    return 0
+    return EXIT_OK
 
 
 def _password(username: str, password: str) -> None:

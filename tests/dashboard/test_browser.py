@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
-from browser_helpers import ROOT, SLOW, launch, new_context, screenshot, start_streamlit, stop
+from browser_helpers import SLOW, launch, new_context, screenshot, start_streamlit, stop
+from processes import run_etl
 
 pytestmark = pytest.mark.browser
 
@@ -72,9 +70,8 @@ def test_every_page_language_switch_and_export(server, page, demo_url, tmp_path)
     download.value.save_as(saved)
 
     cli = tmp_path / "cli.csv"
-    subprocess.run(
-        [sys.executable, "-m", "etl", "export", "--db", demo_url, "--table", "submissions",
-         "--type", "PROV", "--year", "2025", "--quarter", "4", "--out", str(cli)],
-        cwd=ROOT, check=True, capture_output=True,
+    run_etl(
+        "export", "--db", demo_url, "--table", "submissions", "--type", "PROV", "--year", "2025",
+        "--quarter", "4", "--out", str(cli), cwd=tmp_path, check=True,
     )  # fmt: skip
     assert saved.read_bytes() == cli.read_bytes()

@@ -4,13 +4,12 @@ the agency page of server B (no shared process, only the database)."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 import uuid
 
 import pytest
 from browser_helpers import SLOW
 from conftest import _create_database, _drop_database, _postgres_or_fail
+from processes import run_etl
 
 from etl.report.template import template_workbook
 from etl.store.database import make_engine
@@ -19,15 +18,13 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def postgres_url():
+def postgres_url(tmp_path):
     """A fresh database on the RB_TEST_POSTGRES_URL server, made by `python -m etl init`; in CI
     (CI=true) a missing server fails the test."""
     _postgres_or_fail()
     name = f"rbtwo_{uuid.uuid4().hex[:10]}"
     url = _create_database(name)
-    subprocess.run(
-        [sys.executable, "-m", "etl", "init", "--db", url], check=True, capture_output=True
-    )
+    run_etl("init", "--db", url, cwd=tmp_path, check=True)
     yield url
     _drop_database(name)
 

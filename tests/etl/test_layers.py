@@ -7,7 +7,10 @@ import ast
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
+
+from processes import project_env
 
 ROOT = Path(__file__).resolve().parents[2]
 ETL = ROOT / "etl"
@@ -101,10 +104,11 @@ def test_no_import_circle():
     assert circles == []
 
 
-def _import_alone(module: str) -> tuple[str, str]:
+def _import_alone(module: str, folder: Path) -> tuple[str, str]:
     done = subprocess.run(
         [sys.executable, "-c", f"import importlib; importlib.import_module({module!r})"],
-        cwd=ROOT,
+        cwd=folder,
+        env=project_env(),
         capture_output=True,
         text=True,
         timeout=120,
@@ -112,7 +116,8 @@ def _import_alone(module: str) -> tuple[str, str]:
     return module, done.stderr.strip().splitlines()[-1] if done.returncode else ""
 
 
-def test_every_module_imports_alone_in_a_fresh_interpreter():
+def test_every_module_imports_alone_in_a_fresh_interpreter(tmp_path):
+    alone = partial(_import_alone, folder=tmp_path)
     with ThreadPoolExecutor(max_workers=4) as pool:
-        failures = [f"{m}: {e}" for m, e in pool.map(_import_alone, modules()) if e]
+        failures = [f"{m}: {e}" for m, e in pool.map(alone, modules()) if e]
     assert failures == []

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from builders import long_rows, make_xlsx
+from processes import project_env, run_etl
 from sqlalchemy import func, select, text
 
 from etl.ingest import Upload, ingest_path
 from etl.store import queries, schema
 from etl.store.database import make_engine
 
-ROOT = Path(__file__).resolve().parents[2]
 PROVINCES = ["11", "12", "13", "14", "15", "16", "17", "18", "19", "21",
              "31", "32", "33", "34", "35", "36", "51", "52", "53", "61"]  # fmt: skip
 
@@ -117,7 +117,7 @@ def test_load_killed_in_the_middle_leaves_the_state_before(db_url, tmp_path):
     wal = Path(engine.url.database + "-wal") if db_url.startswith("sqlite") else None
     child = subprocess.Popen(
         [sys.executable, "-m", "etl", "ingest", str(national), "--db", db_url],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=tmp_path, env=project_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     deadline = time.monotonic() + 120
     while not _writing(engine, db_url, wal):
@@ -129,13 +129,7 @@ def test_load_killed_in_the_middle_leaves_the_state_before(db_url, tmp_path):
     engine.dispose()
     engine = make_engine(db_url)
     assert counts(engine) == before
-    init = subprocess.run(
-        [sys.executable, "-m", "etl", "init", "--db", db_url],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    init = run_etl("init", "--db", db_url, cwd=tmp_path, timeout=120)
     assert init.returncode == 0, init.stderr
     again = ingest_path(engine, national)
     assert again.status == "accepted" and again.rows.inserted > 90_000

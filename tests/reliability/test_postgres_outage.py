@@ -4,13 +4,13 @@ work goes through once the server is back."""
 from __future__ import annotations
 
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 from builders import long_rows, make_xlsx
+from processes import run_etl
 from sqlalchemy import func, select, text
 
 from etl.bootstrap import init_database
@@ -30,10 +30,7 @@ def observations(url: str) -> int:
 
 
 def ingest(url: str, path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "etl", "ingest", str(path), "--db", url],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    return run_etl("ingest", str(path), "--db", url, cwd=path.parent)
 
 
 def test_upload_while_the_server_is_down_then_back(private_postgres, tmp_path):

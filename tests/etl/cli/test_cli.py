@@ -6,12 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import openpyxl
 import pytest
 from builders import long_rows, make_csv, make_xlsx
+from processes import run_etl
 
 from etl.cli.main import main
 
@@ -125,14 +124,25 @@ def test_usage_and_connection_errors_exit_2(tmp_path):
     assert main(["ingest", str(tmp_path), "--db", unreachable]) == 2
 
 
+def test_a_database_that_cannot_be_reached_is_named_without_its_password(tmp_path):
+    secret = "s3cret-Pw"
+    unreachable = f"postgresql+psycopg://rb_app:{secret}@127.0.0.1:1/rb?connect_timeout=2"
+    run = run_etl("export", "--out", str(tmp_path / "x.csv"), "--db", unreachable, cwd=tmp_path)
+    assert run.returncode == 2
+    assert "cannot reach the database" in run.stderr and "rb_app:***@127.0.0.1:1/rb" in run.stderr
+    assert secret not in run.stderr + run.stdout and "Traceback" not in run.stderr
+
+
+def test_an_unknown_kind_of_database_url_is_a_usage_error_without_its_password(capsys):
+    assert main(["history", "--agency", "31", "--indicator", "PDN", "--db", "pg://u:pw@@"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid database URL: pg://u:***@" in err and ":pw" not in err
+
+
 def test_cli_runs_as_a_module_with_exit_codes(sqlite_engine, tmp_path):
     db = sqlite_engine.url.render_as_string()
     bad = make_xlsx(tmp_path / "salah.xlsx", long_rows(["31", "XYZ", 2023, 4, 1]))
-    run = subprocess.run(
-        [sys.executable, "-m", "etl", "ingest", str(bad), "--db", db],
-        capture_output=True,
-        text=True,
-    )
+    run = run_etl("ingest", str(bad), "--db", db, cwd=tmp_path)
     assert run.returncode == 1 and "unknown_indicator" in run.stdout
     assert "Traceback" not in run.stderr
 
@@ -213,6 +223,20 @@ def test_history_prints_every_revision_as_csv(db_url, tmp_path, capsys):
     ]
     assert rows[0]["superseded_at"] and not rows[1]["superseded_at"]
     assert len(rows[0]["sha256"]) == 64
+
+
+def test_history_writes_formula_looking_names_as_text(sqlite_engine, tmp_path, capsys):
+    db = sqlite_engine.url.render_as_string()
+    path = make_xlsx(tmp_path / "=1+2.xlsx", long_rows(["31", "PDN", 2023, 4, 40]))
+    assert main(["ingest", str(path), "--db", db, "--user", "@SUM(A1)"]) == 0
+    capsys.readouterr()
+    assert main(["history", "--agency", "31", "--indicator", "PDN", "--db", db]) == 0
+    (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert (row["file_name"], row["recorded_by"], row["value"]) == (
+        "'=1+2.xlsx",
+        "'@SUM(A1)",
+        "40.0",
+    )
 
 
 def test_same_files_give_identical_exports_on_sqlite_and_postgresql(

@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from builders import LONG_HEADER, OdsCell, make_ods, make_xlsx
+from processes import project_env
 
 ROOT = Path(__file__).resolve().parents[4]
 PEAK_MB_BOUND = 1200  # far below the machine, far above a normal ingest (~250 MB)
@@ -344,7 +345,7 @@ def test_hostile_file_is_refused_in_bounded_memory(make, sqlite_engine, tmp_path
         before = conn.execute(select(func.count()).select_from(schema.submission)).scalar()
     run = subprocess.run(
         [sys.executable, "-c", CHILD, url, str(path)],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        capture_output=True, text=True, cwd=tmp_path, env=project_env(), timeout=300,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     outcome = json.loads(run.stdout.strip().splitlines()[-1])

@@ -1,0 +1,32 @@
+"""`python -m etl history`: every revision of one agency's indicator, as CSV on stdout."""
+
+from __future__ import annotations
+
+import sys
+
+from pandas.api.types import is_string_dtype
+
+from etl.cli.common import EXIT_OK, command, ready_engine
+from etl.report.export import neutralise
+
+
+def register(subparsers) -> None:
+    p = command(
+        subparsers, "history", run,
+        "every revision of one agency's indicator (value, when, who, file, SHA-256), as CSV",
+    )  # fmt: skip
+    p.add_argument("--agency", required=True, help="agency code, e.g. 31 or 31.71")
+    p.add_argument("--indicator", required=True, help="indicator code, e.g. PDN")
+
+
+def run(args) -> int:
+    from etl.store.queries import history
+
+    frame = history(ready_engine(args), args.agency, args.indicator)
+    # File names, sheets and uploaders come from outside: a spreadsheet opening this CSV must
+    # not run them as formulas (the rule of every export, etl.report.export.neutralise).
+    for column in frame.columns:
+        if is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(neutralise)
+    frame.to_csv(sys.stdout, index=False)
+    return EXIT_OK
