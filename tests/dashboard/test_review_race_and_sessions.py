@@ -4,7 +4,6 @@ sessions, a login page that says nothing about `admin`, an overlong user name re
 
 from __future__ import annotations
 
-import pytest
 from builders import long_rows, make_xlsx
 from streamlit.testing.v1 import AppTest
 
@@ -14,13 +13,6 @@ from etl.store.audit import audit_frame
 from etl.store.database import make_engine
 
 SECRET = "a-long-enough-secret"
-
-
-@pytest.fixture
-def engine(fresh_url, password_mode):
-    engine = make_engine(fresh_url)
-    yield engine
-    engine.dispose()
 
 
 def _person(engine, name, role):
