@@ -387,8 +387,8 @@ MESSAGES.update({
         "An agency account must be bound to one agency (its official code)."),
     "review_unknown": Message(E, "Pengiriman {submission} tidak ada. Muat ulang daftar pengiriman.",
         "There is no submission {submission}. Reload the list of submissions."),
-    "review_already_decided": Message(E, "Pengiriman {submission} sudah diputuskan ({status_id}) oleh peninjau lain; tidak ada yang diubah.",
-        "Submission {submission} was already decided ({status_en}) by another reviewer; nothing was changed."),
+    "review_already_decided": Message(E, "Pengiriman {submission} sudah diputuskan ({status_id}), mungkin oleh peninjau lain; tidak ada yang diubah.",
+        "Submission {submission} was already decided ({status_en}), perhaps by another reviewer; nothing was changed."),
     "review_comment_required": Message(E, "Tulis komentar agar instansi tahu apa yang diperbaiki.",
         "Add a comment so the agency knows what to fix."),
 })  # fmt: skip
