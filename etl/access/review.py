@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 from sqlalchemy import Engine, bindparam, select, update
+from sqlalchemy.exc import IntegrityError
 
 from etl.core.issues import CodedError
 from etl.core.states import APPROVED, PENDING, RETURNED
@@ -80,6 +81,7 @@ def submissions_for(engine: Engine, agencies: Iterable[str] | None) -> pd.DataFr
         return _frame(conn, query.params(agencies=sorted(agencies)))
 
 
+_RETRIES = 5  # approvals racing on one value: each retry sees the others' committed result
 # How a decided submission's state reads in the "already decided" message.
 _DECIDED = {APPROVED: ("disetujui", "approved"), RETURNED: ("dikembalikan", "returned")}
 
@@ -118,6 +120,19 @@ def _refuse(submission_id: int, status: str | None) -> None:
 
 def approve(engine: Engine, submission_id: int, *, actor: str, comment: str = "") -> int:
     """Make the submission's values official; returns how many values it made current."""
+    for _ in range(_RETRIES):
+        try:
+            return _approve(engine, submission_id, actor, comment)
+        except IntegrityError:
+            # Another submission's value of the same key became current meanwhile (approved or
+            # stored at once): PostgreSQL's snapshot hid it from the supersede, and the unique
+            # index refused a second current value. Nothing of this try stayed: decide again,
+            # against what is current now.
+            continue
+    raise ReviewError("review_conflict", submission=submission_id)
+
+
+def _approve(engine: Engine, submission_id: int, actor: str, comment: str) -> int:
     now = dt.datetime.now(dt.UTC)
     with write_transaction(engine) as conn:
         _claim(conn, submission_id, APPROVED, actor, comment, now)

@@ -389,6 +389,8 @@ MESSAGES.update({
         "There is no submission {submission}. Reload the list of submissions."),
     "review_already_decided": Message(E, "Pengiriman {submission} sudah diputuskan ({status_id}), mungkin oleh peninjau lain; tidak ada yang diubah.",
         "Submission {submission} was already decided ({status_en}), perhaps by another reviewer; nothing was changed."),
+    "review_conflict": Message(E, "Pengiriman {submission} belum disetujui: nilai yang sama sedang disimpan oleh pengiriman lain. Coba setujui lagi.",
+        "Submission {submission} is not approved yet: another submission is storing the same values right now. Approve it again."),
     "review_comment_required": Message(E, "Tulis komentar agar instansi tahu apa yang diperbaiki.",
         "Add a comment so the agency knows what to fix."),
 })  # fmt: skip

@@ -1,5 +1,6 @@
-"""Reviewers deciding one submission at the same moment, and bursts of wrong passwords, on SQLite
-and on PostgreSQL (issue 13 #2, #3). Threads start together at a barrier; rounds are bounded."""
+"""Reviewers deciding one submission at the same moment, two submissions of one value approved
+at once, and bursts of wrong passwords, on SQLite and on PostgreSQL (issue 13 #2, #3). Threads
+start together at a barrier; rounds are bounded."""
 
 from __future__ import annotations
 
@@ -138,3 +139,25 @@ def test_a_burst_of_wrong_passwords_locks_the_account(engine, monkeypatch, burst
     later = accounts._now() + dt.timedelta(minutes=16)
     monkeypatch.setattr(accounts, "_now", lambda: later)
     assert accounts.authenticate(engine, "clerk", password).username == "clerk"
+
+
+def test_two_submissions_of_one_value_approved_at_once_both_become_official_in_turn(engine, upload):
+    corrupt = []
+    for i in range(ROUNDS):
+        a, b = upload(50.0 + i), upload(50.5 + i)
+        outcomes = _together(
+            lambda a=a: review.approve(engine, a, actor="rev_a"),
+            lambda b=b: review.approve(engine, b, actor="rev_b"),
+        )
+        current = queries.current_observations(engine, KEY)
+        good = (
+            outcomes == ["ok", "ok"]
+            and len(current) == 1
+            and int(current.submission_id.iloc[0]) in (a, b)
+            and _state(engine, a) == ("approved", {"approved"})
+            and _state(engine, b) == ("approved", {"approved"})
+        )
+        corrupt += [] if good else [(i, outcomes, list(current.value))]
+    assert corrupt == [], f"{len(corrupt)} of {ROUNDS} rounds corrupt: {corrupt}"
+    history = queries.history(engine, "31", "PDN")
+    assert history.superseded_at.isna().sum() == 1 and len(history) == 2 * ROUNDS + 1

@@ -15,7 +15,8 @@ from etl.store.audit import audit_frame
 ACCESS_CODES = {
     "invalid_credentials", "account_locked", "account_disabled", "weak_password",
     "password_reused", "username_too_long", "unknown_user", "user_exists", "bad_role",
-    "agency_required", "review_unknown", "review_already_decided", "review_comment_required",
+    "agency_required", "review_unknown", "review_already_decided", "review_conflict",
+    "review_comment_required",
 }  # fmt: skip
 
 
