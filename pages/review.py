@@ -11,8 +11,32 @@ account = auth.require(roles.REVIEW)
 engine = data.engine()
 st.title(t("review_title"))
 
-for message in st.session_state.pop("review_done", []):
-    st.success(message)
+
+def _ask(submission_id: int, returning: bool) -> None:
+    """A button's callback: it only notes which submission was on screen when clicked; the
+    decision runs below, after this run's login gate has re-checked the account."""
+    st.session_state["review_intent"] = (submission_id, returning)
+
+
+def _decide(submission_id: int, returning: bool) -> None:
+    """Another reviewer may have decided the submission since it was shown: then the coded
+    refusal is shown (nothing changed), never a traceback."""
+    comment = st.session_state.get(f"review_comment_{submission_id}", "")
+    try:
+        if returning:
+            review.return_submission(engine, submission_id, actor=account.username, comment=comment)
+        else:
+            review.approve(engine, submission_id, actor=account.username, comment=comment)
+    except review.ReviewError as error:
+        st.error(error.bilingual())
+        return
+    data.clear()
+    st.success(t("returned_msg" if returning else "approved_msg", id=submission_id))
+
+
+intent = st.session_state.pop("review_intent", None)
+if intent:
+    _decide(*intent)
 
 waiting = review.pending_submissions(engine)
 if waiting.empty:
@@ -40,19 +64,8 @@ else:
     )  # fmt: skip
     comment = st.text_area(t("comment"), key=f"review_comment_{chosen}")
     left, right = st.columns(2)
-    if left.button(t("approve"), type="primary", key="approve"):
-        review.approve(engine, chosen, actor=account.username, comment=comment)
-        data.clear()
-        st.session_state["review_done"] = [t("approved_msg", id=chosen)]
-        st.rerun()
-    if right.button(t("return"), key="return"):
-        if not comment.strip():
-            st.error(t("comment_required"))
-        else:
-            review.return_submission(engine, chosen, actor=account.username, comment=comment)
-            data.clear()
-            st.session_state["review_done"] = [t("returned_msg", id=chosen)]
-            st.rerun()
+    left.button(t("approve"), type="primary", key="approve", on_click=_ask, args=(chosen, False))
+    right.button(t("return"), key="return", on_click=_ask, args=(chosen, True))
 
 st.subheader(t("all_submissions"))
 every = review.submissions_for(engine, None)

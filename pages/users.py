@@ -27,6 +27,16 @@ def _done(*messages: tuple[str, str]) -> None:
     st.rerun()
 
 
+def _account_change(change, *args, **kwargs):
+    """Run one of etl.access.accounts' changes as this admin; a refusal (a coded AuthError, e.g.
+    the user was removed meanwhile) is shown in both languages and gives None."""
+    try:
+        return change(engine, *args, actor=account.username, **kwargs)
+    except accounts.AuthError as error:
+        st.error(error.bilingual())
+        return None
+
+
 def _role_fields(prefix: str, role=None, agency=None, children=False):
     cols = st.columns(3)
     role = cols[0].selectbox(
@@ -51,7 +61,7 @@ if auth.allowed(roles.MANAGE_USERS):
     people = accounts.list_users(engine)
     if people:
         st.dataframe(
-            pd.DataFrame([vars(p) for p in people]).drop(columns=["id"]),
+            pd.DataFrame([vars(p) for p in people]).drop(columns=["id", "stamp"]),
             hide_index=True, key="users_table", width="stretch",
         )  # fmt: skip
     else:
@@ -63,15 +73,13 @@ if auth.allowed(roles.MANAGE_USERS):
     shown = cols[1].text_input(t("display_name"), key="new_display").strip()
     role, agency, children = _role_fields("new")
     if st.button(t("create"), key="create_user", disabled=not name):
-        try:
-            made, password = accounts.create_user(
-                engine, name, role, agency=agency, include_children=children,
-                display_name=shown or None, actor=account.username,
-            )  # fmt: skip
-        except accounts.AuthError as error:
-            st.error(f"{error.message_id} / {error.message_en}")
-        else:
-            _done(("success", t("one_time_password", user=made.username, password=password)))
+        made = _account_change(
+            accounts.create_user, name, role, agency=agency, include_children=children,
+            display_name=shown or None,
+        )  # fmt: skip
+        if made:
+            user, password = made[0].username, made[1]
+            _done(("success", t("one_time_password", user=user, password=password)))
 
     st.subheader(t("edit_user"))
     names = [p.username for p in people]
@@ -82,24 +90,19 @@ if auth.allowed(roles.MANAGE_USERS):
             f"edit_{who}", person.role, person.agency, person.include_children
         )
         cols = st.columns(3)
-        if cols[0].button(t("set_role"), key="set_role"):
-            try:
-                accounts.set_role(
-                    engine, who, role, agency=agency, include_children=children,
-                    actor=account.username,
-                )  # fmt: skip
-            except accounts.AuthError as error:
-                st.error(f"{error.message_id} / {error.message_en}")
-            else:
-                _done(("success", t("saved")))
+        if cols[0].button(t("set_role"), key="set_role") and _account_change(
+            accounts.set_role, who, role, agency=agency, include_children=children
+        ):
+            _done(("success", t("saved")))
         toggle = accounts.enable_user if person.disabled else accounts.disable_user
         label = t("enable") if person.disabled else t("disable")
-        if cols[1].button(label, key="toggle_user", disabled=who == account.username):
-            toggle(engine, who, actor=account.username)
+        toggled = cols[1].button(label, key="toggle_user", disabled=who == account.username)
+        if toggled and _account_change(toggle, who):
             _done(("success", t("saved")))
         if cols[2].button(t("reset_password"), key="reset_password"):
-            password = accounts.reset_password(engine, who, actor=account.username)
-            _done(("success", t("one_time_password", user=who, password=password)))
+            password = _account_change(accounts.reset_password, who)
+            if password:
+                _done(("success", t("one_time_password", user=who, password=password)))
 
 if auth.allowed(roles.UNLOCK):
     st.subheader(t("periods"))

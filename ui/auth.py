@@ -17,6 +17,7 @@ from ui import data
 from ui.i18n import t
 
 SESSION_KEY = "account"
+NOTICE_KEY = "auth_notice"  # why the session was signed out, shown once on the login page
 MODES = ("password", "oidc", "none")
 LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
 # OIDC claims read for the role and the agency (an admin assigns them when the claims are absent).
@@ -97,7 +98,11 @@ def _refreshed(account: accounts.Account | None) -> accounts.Account | None:
     if account is None:
         return None
     stored = accounts.get_account(data.engine(), account.username)
-    if stored is None or stored.disabled:
+    # A new stamp: the password was changed or reset (elsewhere), which ends this session.
+    ended = stored is not None and stored.stamp != account.stamp
+    if stored is None or stored.disabled or ended:
+        if ended:
+            st.session_state[NOTICE_KEY] = "session_ended"
         st.session_state.pop(SESSION_KEY, None)
         return None
     st.session_state[SESSION_KEY] = stored
@@ -112,10 +117,12 @@ def _only(render) -> None:
 
 
 def _login_page() -> None:
+    # Made here or by `etl init` (make run), which printed the password on its terminal. The
+    # page never says whether `admin` still has it: that would point a guesser at the account.
     _first_admin(data.engine().url.render_as_string(hide_password=True))
-    # Made here or by `etl init` (make run), which printed the password on its terminal.
-    if accounts.first_login_pending(data.engine()):
-        st.info(t("first_admin_hint"))
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.info(t(notice))
     _login_form()
 
 
@@ -145,7 +152,7 @@ def _login_form() -> None:
     try:
         account = accounts.authenticate(data.engine(), name.strip(), secret)
     except accounts.AuthError as error:
-        st.error(_auth_message(error))
+        st.error(error.bilingual())
         return
     st.session_state[SESSION_KEY] = account
     st.rerun()
@@ -168,7 +175,7 @@ def _oidc_page() -> None:
             claim_agency=claims.get(AGENCY_CLAIM),
         )
     except accounts.AuthError as error:
-        st.error(f"{error.message_id} / {error.message_en}")
+        st.error(error.bilingual())
         return
     st.session_state[SESSION_KEY] = account
     st.rerun()
@@ -191,16 +198,12 @@ def _change_password_form(account: accounts.Account, *, forced: bool) -> None:
     try:
         changed = accounts.change_password(data.engine(), account.username, old, new)
     except accounts.AuthError as error:
-        st.error(_auth_message(error))
+        st.error(error.bilingual())
         return
     st.session_state[SESSION_KEY] = changed
     st.success(t("password_changed"))
     if forced:
         st.rerun()
-
-
-def _auth_message(error: accounts.AuthError) -> str:
-    return f"{error.message_id} / {error.message_en}"
 
 
 def _logout_button() -> None:

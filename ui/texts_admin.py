@@ -9,9 +9,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "login": ("Masuk", "Sign in"),
     "login_oidc": ("Masuk dengan akun organisasi", "Sign in with your organisation account"),
     "logout": ("Keluar", "Sign out"),
-    "first_admin_hint": (
-        "Awal pertama: kata sandi sekali pakai untuk `admin` tercetak di terminal server.",
-        "First start: the one-time password of `admin` is printed on the server's terminal.",
+    "session_ended": (
+        "Kata sandi akun ini telah diganti, sesi ini berakhir. Masuk lagi dengan kata sandi baru.",
+        "This account's password was changed, which ended this session. Sign in with the new one.",
     ),
     "signed_in_as": ("Masuk sebagai", "Signed in as"),
     "denied": (
@@ -136,10 +136,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "comment": ("Komentar", "Comment"),
     "approve": ("Setujui", "Approve"),
     "return": ("Kembalikan", "Return"),
-    "comment_required": (
-        "Tulis komentar untuk instansi saat mengembalikan.",
-        "Write a comment for the agency when returning.",
-    ),
     "approved_msg": ("Pengiriman {id} disetujui.", "Submission {id} approved."),
     "returned_msg": ("Pengiriman {id} dikembalikan.", "Submission {id} returned."),
     "all_submissions": ("Semua pengiriman", "All submissions"),

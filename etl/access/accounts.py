@@ -4,15 +4,17 @@ accounts, and which agencies an account may touch. Every change is audited."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, or_, select, update
 
 from etl.access.roles import ROLES
 from etl.core import settings
+from etl.core.issues import CodedError
 from etl.store import audit, schema
 from etl.store.database import write_transaction
 from indicators.catalogue import Catalogue
@@ -20,6 +22,9 @@ from indicators.catalogue import Catalogue
 users = schema.app_user
 _hasher = PasswordHasher()
 MIN_PASSWORD = 10
+# The longest name both the account and its audit rows ("user:<name>") can hold on PostgreSQL,
+# which refuses an overlong value where SQLite would silently store it.
+MAX_USERNAME = min(users.c.username.type.length, schema.audit_log.c.entity.type.length - 5)
 
 
 @dataclass(frozen=True)
@@ -32,46 +37,13 @@ class Account:
     include_children: bool
     disabled: bool
     must_change_password: bool
+    # Changes with the password (a change, an admin's reset): a session holding an older stamp
+    # is signed out (ui.auth), so a new password ends the account's other sessions.
+    stamp: str = ""
 
 
-MESSAGES = {
-    "invalid_credentials": (
-        "Nama pengguna atau kata sandi salah.",
-        "Wrong user name or password.",
-    ),
-    "account_locked": (
-        "Akun dikunci sementara setelah terlalu banyak percobaan gagal. Coba lagi setelah {until} "
-        "atau minta admin mengatur ulang kata sandi.",
-        "The account is locked after too many failed attempts. Try again after {until} or ask an "
-        "administrator to reset the password.",
-    ),
-    "account_disabled": (
-        "Akun dinonaktifkan. Hubungi admin.",
-        "The account is disabled. Contact an administrator.",
-    ),
-    "weak_password": (
-        "Kata sandi minimal {n} karakter.",
-        "The password needs at least {n} characters.",
-    ),
-    "unknown_user": ("Pengguna {user} tidak ada.", "There is no user {user}."),
-    "user_exists": ("Pengguna {user} sudah ada.", "User {user} already exists."),
-    "bad_role": (
-        "Peran tidak dikenal: {role}. Pilih admin, reviewer, analyst atau agency.",
-        "Unknown role: {role}. Choose admin, reviewer, analyst or agency.",
-    ),
-    "agency_required": (
-        "Akun peran agency harus terikat pada satu instansi (kode resmi).",
-        "An agency account must be bound to one agency (its official code).",
-    ),
-}
-
-
-class AuthError(Exception):
-    def __init__(self, code: str, **params):
-        self.code = code
-        text_id, text_en = MESSAGES[code]
-        self.message_id, self.message_en = text_id.format(**params), text_en.format(**params)
-        super().__init__(self.message_en)
+class AuthError(CodedError):
+    """A login or an account change refused; a coded message of etl.core.messages."""
 
 
 def _now() -> dt.datetime:
@@ -89,7 +61,18 @@ def _account(row) -> Account:
     return Account(
         row.id, row.username, row.display_name, row.role, row.agency,
         bool(row.include_children), bool(row.disabled), bool(row.must_change_password),
+        _stamp(row.password_hash),
     )  # fmt: skip
+
+
+def _stamp(password_hash: str | None) -> str:
+    """A digest of the hash (itself salted), so the session never holds the hash."""
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16] if password_hash else ""
+
+
+def _check_name(username: str) -> None:
+    if len(username) > MAX_USERNAME:
+        raise AuthError("username_too_long", length=len(username), limit=MAX_USERNAME)
 
 
 def _row(conn: Connection, username: str):
@@ -118,6 +101,7 @@ def create_user(
     actor: str,
 ) -> tuple[Account, str]:
     """A new account with a one-time password (returned once, never stored in clear)."""
+    _check_name(username)
     _check_role(role, agency)
     password = one_time_password()
     with write_transaction(engine) as conn:
@@ -163,18 +147,10 @@ def first_admin_notice(password: str) -> str:
     )
 
 
-def first_login_pending(engine: Engine) -> bool:
-    """True while the first `admin` has not yet replaced its one-time password."""
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(users.c.must_change_password).where(users.c.username == "admin")
-        ).first()
-    return bool(row and row.must_change_password)
-
-
 def authenticate(engine: Engine, username: str, password: str) -> Account:
     """The account for these credentials, or AuthError. A failure is recorded (and counts
     towards the lockout) even though the login is refused."""
+    _check_name(username)  # no account has such a name; refused before the database is asked
     with write_transaction(engine) as conn:
         outcome = _attempt(conn, username, password)
     if isinstance(outcome, AuthError):
@@ -191,36 +167,69 @@ def _attempt(conn: Connection, username: str, password: str) -> Account | AuthEr
         return AuthError("invalid_credentials")
     locked = _aware(row.locked_until)
     if locked is not None and locked > _now():
-        audit.record(conn, actor=username, action="login_refused", entity=entity)
-        return AuthError("account_locked", until=locked.strftime("%Y-%m-%d %H:%M UTC"))
-    if row.disabled:
-        audit.record(conn, actor=username, action="login_refused", entity=entity)
-        return AuthError("account_disabled")
+        return _refused_locked(conn, username, locked)
     try:
         _hasher.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
-        failures = row.failed_logins + 1
-        locks = failures >= settings.get("RB_LOGIN_ATTEMPTS")
-        values: dict = {"failed_logins": failures}
-        if locks:
-            lockout = dt.timedelta(minutes=settings.get("RB_LOCKOUT_MINUTES"))
-            values = {"failed_logins": 0, "locked_until": _now() + lockout}
-        conn.execute(update(users).where(users.c.id == row.id).values(**values))
-        audit.record(
-            conn, actor=username, action="login_failed", entity=entity,
-            after={"failed_logins": failures, "locked": locks},
-        )  # fmt: skip
-        return AuthError("invalid_credentials")
-    conn.execute(
-        update(users).where(users.c.id == row.id).values(failed_logins=0, locked_until=None)
-    )
+        return _failed(conn, row.id, username)
+    # Only after the password: a wrong one on a disabled account reads like any other wrong
+    # password, so the answer tells a guesser nothing about the account.
+    if row.disabled:
+        audit.record(conn, actor=username, action="login_refused", entity=entity)
+        return AuthError("account_disabled")
+    # Conditional: a burst of wrong passwords may have locked the account since it was read.
+    cleared = conn.execute(
+        update(users)
+        .where(
+            users.c.id == row.id,
+            or_(users.c.locked_until.is_(None), users.c.locked_until <= _now()),
+        )
+        .values(failed_logins=0, locked_until=None)
+    ).rowcount
+    if not cleared:
+        until = conn.execute(select(users.c.locked_until).where(users.c.id == row.id)).scalar()
+        return _refused_locked(conn, username, until)
     audit.record(conn, actor=username, action="login", entity=entity)
     return _account(row)
+
+
+def _failed(conn: Connection, user_id: int, username: str) -> AuthError:
+    """Count a wrong password in SQL (failed_logins + 1, RETURNING): parallel attempts each get
+    their own count, where a count computed in Python let a burst slip past the limit. On
+    PostgreSQL the UPDATE holds the row until commit, so the lock below follows its count."""
+    failures = conn.execute(
+        update(users)
+        .where(users.c.id == user_id)
+        .values(failed_logins=users.c.failed_logins + 1)
+        .returning(users.c.failed_logins)
+    ).scalar_one()
+    locks = failures >= settings.get("RB_LOGIN_ATTEMPTS")
+    if locks:
+        lockout = dt.timedelta(minutes=settings.get("RB_LOCKOUT_MINUTES"))
+        conn.execute(
+            update(users)
+            .where(users.c.id == user_id)
+            .values(failed_logins=0, locked_until=_now() + lockout)
+        )
+    audit.record(
+        conn, actor=username, action="login_failed", entity=f"user:{username}",
+        after={"failed_logins": failures, "locked": locks},
+    )  # fmt: skip
+    return AuthError("invalid_credentials")
+
+
+def _refused_locked(conn: Connection, username: str, until: dt.datetime | None) -> AuthError:
+    audit.record(conn, actor=username, action="login_refused", entity=f"user:{username}")
+    # None only when an admin's reset cleared the lock meanwhile: the next try will pass.
+    shown = (_aware(until) or _now()).strftime("%Y-%m-%d %H:%M UTC")
+    return AuthError("account_locked", until=shown)
 
 
 def change_password(engine: Engine, username: str, old: str, new: str) -> Account:
     if len(new) < MIN_PASSWORD:
         raise AuthError("weak_password", n=MIN_PASSWORD)
+    if new == old:  # the one-time password an admin handed over must not stay in use
+        raise AuthError("password_reused")
     authenticate(engine, username, old)
     with write_transaction(engine) as conn:
         conn.execute(
@@ -309,6 +318,7 @@ def oidc_account(
         row = conn.execute(select(users).where(users.c.oidc_subject == subject)).first()
         if row is None:
             username = email or f"oidc:{subject}"
+            _check_name(username)
             conn.execute(
                 users.insert(),
                 {

@@ -8,7 +8,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 from sqlalchemy import Engine, bindparam, select, update
+from sqlalchemy.exc import IntegrityError
 
+from etl.core.issues import CodedError
 from etl.core.states import APPROVED, PENDING, RETURNED
 from etl.store import audit, schema
 from etl.store.database import write_transaction
@@ -20,8 +22,9 @@ obs = schema.observation
 act = schema.action
 
 
-class ReviewError(ValueError):
-    """The submission cannot be reviewed (not waiting, unknown, or no comment to return)."""
+class ReviewError(CodedError, ValueError):
+    """The submission cannot be reviewed (unknown, already decided, or no comment to return);
+    a coded message of etl.core.messages. Still a ValueError for callers that catch that."""
 
 
 def _agencies_of(conn, ids: list[int]) -> dict[int, str]:
@@ -78,35 +81,61 @@ def submissions_for(engine: Engine, agencies: Iterable[str] | None) -> pd.DataFr
         return _frame(conn, query.params(agencies=sorted(agencies)))
 
 
-def _waiting(conn, submission_id: int):
-    row = conn.execute(
-        select(sub.c.id, sub.c.review_status, sub.c.file_name).where(sub.c.id == submission_id)
-    ).first()
-    if row is None or row.review_status != PENDING:
-        raise ReviewError(
-            f"Pengiriman {submission_id} tidak sedang menunggu tinjauan / submission "
-            f"{submission_id} is not waiting for review"
-        )
-    return row
+_RETRIES = 5  # approvals racing on one value: each retry sees the others' committed result
+# How a decided submission's state reads in the "already decided" message.
+_DECIDED = {APPROVED: ("disetujui", "approved"), RETURNED: ("dikembalikan", "returned")}
 
 
-def _decide(conn, submission_id: int, status: str, actor: str, comment: str, now) -> None:
-    conn.execute(
+def _claim(conn, submission_id: int, status: str, actor: str, comment: str, now) -> None:
+    """Move the submission from pending to `status` before touching any value, or raise.
+
+    The conditional UPDATE's row count decides, so two reviewers racing can never both win: on
+    PostgreSQL the second UPDATE waits on the first's row lock, then re-reads the committed row
+    (READ COMMITTED), finds it no longer pending and matches nothing; on SQLite the writers
+    queue behind write_transaction's BEGIN IMMEDIATE. The row stays locked until commit, so the
+    values this transaction then changes are this decision's alone."""
+    claimed = conn.execute(
         update(sub)
-        .where(sub.c.id == submission_id)
+        .where(sub.c.id == submission_id, sub.c.review_status == PENDING)
         .values(review_status=status, reviewed_by=actor, reviewed_at=now, review_comment=comment)
-    )
+    ).rowcount
+    if claimed != 1:
+        state = conn.execute(select(sub.c.review_status).where(sub.c.id == submission_id))
+        _refuse(submission_id, state.scalar())
     audit.record(
         conn, actor=actor, action=f"review_{status}", entity=f"submission:{submission_id}",
         before={"review_status": PENDING}, after={"review_status": status, "comment": comment},
     )  # fmt: skip
 
 
+def _refuse(submission_id: int, status: str | None) -> None:
+    if status is None:
+        raise ReviewError("review_unknown", submission=submission_id)
+    status_id, status_en = _DECIDED.get(status, (status, status))
+    raise ReviewError(
+        "review_already_decided", submission=submission_id, status_id=status_id,
+        status_en=status_en,
+    )  # fmt: skip
+
+
 def approve(engine: Engine, submission_id: int, *, actor: str, comment: str = "") -> int:
     """Make the submission's values official; returns how many values it made current."""
+    for _ in range(_RETRIES):
+        try:
+            return _approve(engine, submission_id, actor, comment)
+        except IntegrityError:
+            # Another submission's value of the same key became current meanwhile (approved or
+            # stored at once): PostgreSQL's snapshot hid it from the supersede, and the unique
+            # index refused a second current value. Nothing of this try stayed: decide again,
+            # against what is current now.
+            continue
+    raise ReviewError("review_conflict", submission=submission_id)
+
+
+def _approve(engine: Engine, submission_id: int, actor: str, comment: str) -> int:
     now = dt.datetime.now(dt.UTC)
     with write_transaction(engine) as conn:
-        _waiting(conn, submission_id)
+        _claim(conn, submission_id, APPROVED, actor, comment, now)
         made_current = 0
         for table in (obs, act):
             waiting = conn.execute(
@@ -121,27 +150,22 @@ def approve(engine: Engine, submission_id: int, *, actor: str, comment: str = ""
                 .values(review=APPROVED)
             )
             made_current += len(waiting) if table is obs else 0
-        _decide(conn, submission_id, APPROVED, actor, comment, now)
         return made_current
 
 
 def return_submission(engine: Engine, submission_id: int, *, actor: str, comment: str) -> None:
     """Send the submission back with a comment; its values never become official."""
     if not comment.strip():
-        raise ReviewError(
-            "Beri komentar agar instansi tahu apa yang diperbaiki / add a comment so the agency "
-            "knows what to fix"
-        )
+        raise ReviewError("review_comment_required")
     now = dt.datetime.now(dt.UTC)
     with write_transaction(engine) as conn:
-        _waiting(conn, submission_id)
+        _claim(conn, submission_id, RETURNED, actor, comment.strip(), now)
         for table in (obs, act):
             conn.execute(
                 update(table)
                 .where(table.c.submission_id == submission_id, table.c.review == PENDING)
                 .values(review=RETURNED)
             )
-        _decide(conn, submission_id, RETURNED, actor, comment.strip(), now)
 
 
 def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:

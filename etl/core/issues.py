@@ -2,7 +2,7 @@
 
 Messages live in `etl.core.messages` (one table, code → Indonesian and English templates with the
 fix); this module only carries them. The CLI prints an Issue, the upload page renders a list of
-them as a table, the export writes them to a sheet.
+them as a table, the export writes them to a sheet; a CodedError raises one outside an upload.
 """
 
 from __future__ import annotations
@@ -148,6 +148,29 @@ class UploadError(Exception):
     @classmethod
     def one(cls, code: str, **kwargs: object) -> UploadError:
         return cls([Issue.make(code, **kwargs)])
+
+
+class CodedError(Exception):
+    """A refusal that is not about a file (a login, an account, a review): one Issue of the
+    message table, raised. Pages show `bilingual()`, the CLI prints it; subclasses name the
+    concern (AuthError, ReviewError) so callers catch only what they can answer."""
+
+    def __init__(self, code: str, **params: object):
+        self.code = code
+        self.params = dict(params)
+        self.issue = Issue.make(code, **params)
+        super().__init__(self.issue.message_en)
+
+    @property
+    def message_id(self) -> str:
+        return self.issue.message_id
+
+    @property
+    def message_en(self) -> str:
+        return self.issue.message_en
+
+    def bilingual(self) -> str:
+        return f"{self.message_id} / {self.message_en}"
 
 
 class _Blank(dict):

@@ -97,6 +97,14 @@ def fresh_url(fresh_database, monkeypatch) -> str:
 
 
 @pytest.fixture
+def engine(fresh_url, password_mode):
+    """An engine on the fresh database the app points at, with the login gate on."""
+    engine = make_engine(fresh_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 def signed_in(app_file):
     """`signed_in(account, page=None, **params)`: an AppTest of the router with this account
     in the session (as after a login), run and switched to `pages/<page>.py`."""

@@ -8,16 +8,8 @@ import pytest
 from etl.access import accounts
 from etl.report.template import template_workbook
 from etl.store import queries
-from etl.store.database import make_engine
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def engine(fresh_url, password_mode):
-    engine = make_engine(fresh_url)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
