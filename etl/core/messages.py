@@ -366,6 +366,9 @@ MESSAGES: dict[str, Message] = {
     ),
 }
 
+# The codes an upload's report can carry: the agencies' guide (docs/upload-format.md) has each.
+UPLOAD_CODES = frozenset(MESSAGES)
+
 # --- accounts and review (etl.access: AuthError, ReviewError) --------------------------------
 # Not about a cell: the login, users and review pages and the CLI show them whole. Laid out by
 # hand, two lines an entry, to keep the one table readable in one module.

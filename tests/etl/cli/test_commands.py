@@ -50,7 +50,7 @@ def test_review_list_approve_and_return_round_trip(db_url, tmp_path, capsys):
     assert main(["review", "approve", str(first), "--user", "rev1", *db]) == 0
     assert "1 values are now official" in capsys.readouterr().out
     assert main(["review", "return", str(second), "--user", "rev1", "--comment", " ", *db]) == 1
-    assert "add a comment" in capsys.readouterr().err
+    assert "add a comment" in capsys.readouterr().err.lower()
     comment = "Nilai IRB tidak wajar"
     assert main(["review", "return", str(second), "--user", "rev1", "--comment", comment, *db]) == 0
     assert "returned to the agency" in capsys.readouterr().out
@@ -61,7 +61,7 @@ def test_review_list_approve_and_return_round_trip(db_url, tmp_path, capsys):
     assert comment in capsys.readouterr().out
     # A decided submission cannot be decided again: refused (1) with the library's message.
     assert main(["review", "approve", str(second), "--user", "rev1", *db]) == 1
-    assert "is not waiting for review" in capsys.readouterr().err
+    assert "was already decided (returned)" in capsys.readouterr().err
     engine = make_engine(db_url)
     assert set(audit_frame(engine, actor="rev1").action) == {"review_approved", "review_returned"}
     engine.dispose()
