@@ -259,3 +259,8 @@ def test_an_ended_ministry_is_not_offered_after_its_cabinet(engine, people, sign
     assert any(o.startswith("KL.KEMENKOPOLKAM ") for o in offered)
     at = signed_in(people["admin"], "upload", tyear="2024", tquarter="3")
     assert any(o.startswith("KL.KEMENKOPOLHUKAM ") for o in at.selectbox(key="url_tagency").options)
+
+
+def test_a_database_without_demo_values_shows_no_demo_notice(engine, people, signed_in):
+    at = signed_in(people["admin"], "overview")
+    assert not any("DATA DEMO" in w.value for w in at.warning)
