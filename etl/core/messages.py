@@ -77,6 +77,16 @@ MESSAGES: dict[str, Message] = {
         "Sheet {sheet} spans to cell {corner} ({count} cells), above the limit of {limit} cells. "
         "Delete empty rows and columns outside the table, or split the data into several files.",
     ),
+    # --- the reading pre-scans (issues 13, 14): the file's rows across all its sheets -------
+    # {sheets}: the sheets measured, {count}: their rows together, {limit}: RB_MAX_ROWS.
+    "too_many_rows_in_file": Message(
+        E,
+        "Berkas memuat {count} baris di lembar {sheets}, lebih dari batas {limit} baris data "
+        "untuk satu berkas (RB_MAX_ROWS, semua lembar dihitung). Pisahkan data menjadi beberapa "
+        "berkas.",
+        "The file holds {count} rows on sheets {sheets}, more than the limit of {limit} data rows "
+        "for one file (RB_MAX_ROWS, all sheets counted). Split the data into several files.",
+    ),
     "too_many_strings": Message(
         E,
         "Berkas memuat lebih dari {limit} teks berbeda. Hapus teks yang tidak perlu, atau "

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterator
-from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 
 BUILTIN_PERCENT = frozenset({9, 10})  # 0% and 0.00%
@@ -19,8 +17,9 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def worksheets(workbook: Element, rels: Element) -> Iterator[tuple[str, bool, str]]:
-    """(name, hidden, entry path) of each sheet but chartsheets, in workbook order."""
+def worksheets(workbook: Element, rels: Element, folder: str) -> Iterator[tuple[str, bool, str]]:
+    """(name, hidden, entry path) of each sheet but chartsheets, in workbook order; `folder`
+    is the workbook's (see `etl.reading.scan.xlsx_package`)."""
     targets = {rel.get("Id"): rel for rel in rels if rel.get("TargetMode") != "External"}
     for sheets in workbook:
         for sheet in sheets if _local(sheets.tag) == "sheets" else ():
@@ -30,8 +29,10 @@ def worksheets(workbook: Element, rels: Element) -> Iterator[tuple[str, bool, st
             if rel is None:
                 raise MissingRelationship(f"sheet {name} has no relationship")
             if not rel.get("Type", "").endswith("/chartsheet"):
-                target = unquote(rel.get("Target", ""))  # relative to xl/, or absolute
-                path = posixpath.normpath(posixpath.join("/xl", target)).lstrip("/")
+                # Where calamine reads the sheet: the target as written (no `..` folded, no %
+                # decoded), after the workbook's folder unless it starts with `/`.
+                target = rel.get("Target", "")
+                path = target[1:] if target.startswith("/") else folder + target
                 yield name, sheet.get("state") in ("hidden", "veryHidden"), path
 
 
