@@ -235,3 +235,29 @@ def ingest_in_child(db_url: str, path: Path) -> dict:
     )  # fmt: skip
     assert run.returncode == 0, (run.returncode, run.stderr[-2000:])
     return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+# One cell at the last cell of a sheet: calamine would build 1,048,576 × 16,384 cells and abort.
+FAR_SHEET = (
+    f'<?xml version="1.0"?><worksheet xmlns="{SPREADSHEETML}"><sheetData><row r="1048576">'
+    '<c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>'
+).encode()
+
+
+def xls_stream(far: bool) -> bytes:
+    """The Workbook stream of an xlwt .xls with a header cell, and if `far` a cell at IV65536
+    (a 6 KB file, 1.2 GB in calamine's grid): for make_ole."""
+    import io
+
+    import olefile
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    sheet.write(0, 0, "kode_indikator")
+    if far:
+        sheet.write(65535, 255, 1)
+    buf = io.BytesIO()
+    book.save(buf)
+    return olefile.OleFileIO(io.BytesIO(buf.getvalue())).openstream("Workbook").read()

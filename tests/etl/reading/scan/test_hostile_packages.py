@@ -5,26 +5,26 @@ past them and reports every file."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 import time
 import zipfile
 from pathlib import Path
 
-import olefile
 import pytest
-import xlwt
-from builders import LONG_HEADER, ingest_in_child, make_ole, make_xlsx, rewrite_zip
+from builders import (
+    FAR_SHEET,
+    LONG_HEADER,
+    SPREADSHEETML,
+    ingest_in_child,
+    make_ole,
+    make_xlsx,
+    rewrite_zip,
+    xls_stream,
+)
 
 ROOT = Path(__file__).resolve().parents[4]
 PEAK_MB_BOUND = 1024
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-# One cell at the last cell of a sheet: calamine would build 1,048,576 × 16,384 cells and abort.
-FAR_SHEET = (
-    f'<?xml version="1.0"?><worksheet xmlns="{MAIN}"><sheetData><row r="1048576">'
-    '<c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>'
-).encode()
 
 
 def _valid(path: Path) -> Path:
@@ -56,21 +56,10 @@ def redirected_root(tmp: Path) -> Path:
     return rewrite_zip(path, moved)
 
 
-def _xls_stream(far: bool) -> bytes:
-    book = xlwt.Workbook()
-    sheet = book.add_sheet("Data")
-    sheet.write(0, 0, "kode_indikator")
-    if far:
-        sheet.write(65535, 255, 1)  # 1.2 GB in calamine's grid
-    buf = io.BytesIO()
-    book.save(buf)
-    return olefile.OleFileIO(io.BytesIO(buf.getvalue())).openstream("Workbook").read()
-
-
 def xls_stream_twin(tmp: Path) -> Path:
     # olefile finds "Workbook" ignoring case (the harmless "workbook"); calamine asks for exact
     # names, "Workbook" then "Book", and builds the far one.
-    streams = {"workbook": _xls_stream(far=False), "Book": _xls_stream(far=True)}
+    streams = {"workbook": xls_stream(far=False), "Book": xls_stream(far=True)}
     return make_ole(tmp / "kembar.xls", streams)
 
 
@@ -110,7 +99,7 @@ def multi_sheet_row_bomb(tmp: Path) -> Path:
         for i in range(2, 199_002)
     )
     sheet = (
-        f'<?xml version="1.0"?><worksheet xmlns="{MAIN}"><sheetData><row r="1">'.encode()
+        f'<?xml version="1.0"?><worksheet xmlns="{SPREADSHEETML}"><sheetData><row r="1">'.encode()
         + header
         + b"</row>"
         + rows
