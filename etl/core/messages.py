@@ -31,8 +31,9 @@ MESSAGES: dict[str, Message] = {
     ),
     "corrupt_file": Message(
         E,
-        "Berkas tidak dapat dibaca (rusak atau bukan {kind}): {detail}. Buka berkas di Excel, "
-        "simpan ulang sebagai .xlsx, lalu unggah kembali.",
+        # No {detail} here (issue 14): it is the reader's English text, kept in Issue.detail.
+        "Berkas tidak dapat dibaca (rusak atau bukan {kind}). Buka berkas di Excel, simpan "
+        "ulang sebagai .xlsx, lalu unggah kembali.",
         "The file cannot be read (damaged, or not really {kind}): {detail}. Open it in Excel, "
         "save it again as .xlsx and upload it again.",
     ),
