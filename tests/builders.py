@@ -237,6 +237,18 @@ def ingest_in_child(db_url: str, path: Path) -> dict:
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
+def refused_in_child(db_url: str, path: Path, code: str | None, peak_mb: float) -> dict:
+    """ingest_in_child, asserting a clear refusal (with `code` first, unless None) within
+    `peak_mb` of memory; the outcome for further checks."""
+    outcome = ingest_in_child(db_url, path)
+    assert outcome["status"] == "rejected", outcome
+    if code:
+        assert outcome["codes"][0] == code, outcome
+    assert outcome["messages"][0] and "Traceback" not in outcome["messages"][0]
+    assert outcome["peak_mb"] < peak_mb, outcome
+    return outcome
+
+
 SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 # One cell at the last cell of a sheet: calamine would build 1,048,576 × 16,384 cells and abort.
 FAR_SHEET = (
