@@ -2,9 +2,9 @@
 
 Nothing is executed: python-calamine reads cached values only (macros and external links are
 never evaluated). Before calamine, every workbook is pre-scanned by what its bytes are
-(`etl.reading.scan.xlsx`, `etl.reading.scan.ods`, `etl.reading.scan.xls`): the grid calamine would build is measured and
-refused past the limits, decompression bombs are stopped, and what calamine cannot see is
-reported (percent formats, formulas without a cached value, Excel error cells).
+(`etl.reading.scan.choose`): the grids calamine would build are measured and refused past the
+limits (rows for the whole file), decompression bombs are stopped, and what calamine cannot see
+is reported (percent formats, formulas without a cached value, Excel error cells).
 """
 
 from __future__ import annotations

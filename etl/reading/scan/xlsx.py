@@ -50,6 +50,7 @@ MAX_CARRY = 8 << 20  # far above any real cell; past it the window may cut insid
 SMALL_PART_CAP = 32 << 20  # workbook.xml, its rels and styles.xml become trees
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 KIND = "Excel (.xlsx)"
+ID_PREFIX = re.compile(rb"xmlns:id\s*=")
 # BadZipFile includes a CRC mismatch (an entry whose declared size lied); NotImplementedError is
 # an unsupported compression method, RuntimeError zip-level encryption.
 _BAD_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError)
@@ -114,6 +115,8 @@ class _Archive:
         strings = package.find(folder + "sharedStrings.xml")
         sheets: dict[str, SheetScan] = {}
         for name, hidden, path in worksheets(workbook, rels, folder):
+            if name in sheets:  # Excel forbids it; calamine would read the first of the two
+                raise _corrupt(f"two sheets named {name}")
             sheets[name] = SheetScan(name=name, hidden=hidden)
             _SheetReader(sheets[name], percent, self.limits).read(self.chunks(entry(path)))
             # calamine reads hidden sheets only when asked, and this reader never asks.
@@ -154,6 +157,10 @@ class _Archive:
             data += chunk
             if len(data) > SMALL_PART_CAP:
                 raise _corrupt(f"{info.filename} is over {SMALL_PART_CAP >> 20} MB")
+        # calamine reads a declaration xmlns:id="…" as an id attribute (a sheet's relationship)
+        # where a parser sees none: no writer declares a prefix "id", so it is refused.
+        if ID_PREFIX.search(data):
+            raise _corrupt(f"a namespace prefix id in {info.filename}")
         # A DTD has no business in these parts and is how entity-expansion bombs arrive.
         return SafeET.fromstring(bytes(data), forbid_dtd=True)
 

@@ -124,3 +124,45 @@ def test_data_rows_over_the_limit_across_sheets_are_refused_naming_them(tmp_path
     assert issue.code == "too_many_rows_in_file"
     assert "Jalan, Air" in issue.message_id and "Jalan, Air" in issue.message_en
     assert read_upload(path.name, path.read_bytes(), Limits(10**7, 120, 10**8, 100)).sheets
+
+
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def two_parts(tmp_path: Path, sheets: str, second: bytes) -> bytes:
+    """The base workbook with `sheets` as the <workbook> content, rId1 → sheet1.xml (A1 = 1)
+    and rId2 → sheet2.xml (`second`)."""
+    rel = '<Relationship Id="rId{0}" Type="{1}/worksheet" Target="worksheets/sheet{0}.xml"/>'
+    rels = "".join(rel.format(i, REL) for i in (1, 2))
+    return rewrite_zip(
+        base(tmp_path),
+        {
+            "xl/workbook.xml": f'<workbook xmlns="{SPREADSHEETML}" xmlns:r="{REL}">{sheets}'
+            "</workbook>".encode(),
+            "xl/_rels/workbook.xml.rels": b'<Relationships xmlns="http://schemas.openxmlformats'
+            b'.org/package/2006/relationships">' + rels.encode() + b"</Relationships>",
+            "xl/worksheets/sheet2.xml": second,
+        },
+    ).read_bytes()
+
+
+def test_the_last_id_attribute_names_the_relationship_as_for_calamine(tmp_path):
+    sheets = '<sheets><sheet name="Data" sheetId="1" r:id="rId1" id="rId2"/></sheets>'
+    assert calamine_cell(two_parts(tmp_path, sheets, one_cell(2))) == 2.0
+    with pytest.raises(UploadError) as caught:
+        scan_xlsx(two_parts(tmp_path, sheets, FAR_SHEET), LIMITS)
+    assert caught.value.issues[0].code == "too_many_rows"
+
+
+def test_a_sheet_outside_sheets_counts_and_a_twice_used_name_is_refused(tmp_path):
+    # calamine finds <sheet> at any depth and reads the first of two sheets of one name.
+    hidden = '<extLst><sheet name="Data" sheetId="2" r:id="rId2"/></extLst>'
+    sheets = hidden + '<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets>'
+    data = two_parts(tmp_path, sheets, one_cell(2))
+    assert calamine_cell(data) == 2.0
+    with pytest.raises(UploadError) as caught:
+        scan_xlsx(data, LIMITS)
+    assert "two sheets named Data" in caught.value.issues[0].message_en
+    with pytest.raises(UploadError) as caught:
+        scan_xlsx(two_parts(tmp_path, sheets, FAR_SHEET), LIMITS)
+    assert caught.value.issues[0].code == "too_many_rows"
