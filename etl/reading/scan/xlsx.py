@@ -119,7 +119,8 @@ class _Archive:
                 raise _corrupt(f"two sheets named {name}")
             sheets[name] = SheetScan(name=name, hidden=hidden)
             _SheetReader(sheets[name], percent, self.limits).read(self.chunks(entry(path)))
-            # calamine reads hidden sheets only when asked, and this reader never asks.
+            # calamine builds a sheet only when asked, and etl.reading.read never asks for a
+            # hidden one: only the shown sheets count toward the area and the file's rows.
             shown = [s for s in sheets.values() if not s.hidden]
             if not hidden:
                 check_area(sheets[name], self.limits)
