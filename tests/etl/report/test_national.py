@@ -117,3 +117,12 @@ def test_one_approved_upload_makes_no_national_figure(engine, tmp_path):
     row = own.set_index("indicator_code").loc["IRB"]
     assert (row.status, row.value) == ("no_target", 80.0)
     assert pd.isna(row.target_used) and pd.isna(row.baseline) and pd.isna(row.expected)
+
+
+@pytest.mark.parametrize(("setting", "source"), [("0.8", "insufficient"), ("0.004", "computed")])
+def test_the_coverage_is_the_setting_rb_min_coverage(catalogue, monkeypatch, setting, source):
+    # 3 of 650 = 0.0046: below the default 0.8, above 0.004.
+    monkeypatch.setenv("RB_MIN_COVERAGE", setting)
+    rows = frame(("31", 2025, 4, 3.0), ("31.71", 2025, 4, 2.0), ("KL.KEMENPANRB", 2025, 4, 4.0))
+    row = national_series(rows, catalogue, "SPBE").iloc[0]
+    assert (row.source, row.n, row.m) == (source, 3, 650)
