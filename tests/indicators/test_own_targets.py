@@ -164,3 +164,29 @@ def test_a_target_on_the_wrong_side_of_the_baseline_is_flagged(direction, base, 
     ind = type(ind)(**{**ind.__dict__, "direction": direction})
     a = assess(ind, RM, cat.targets_for("RB-T", "IRB", "32"), [Point(2022, 4, base)])
     assert a.target_below_baseline is flag
+
+
+def test_the_shipped_reference_data_lends_only_the_inflation_band():
+    import csv
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "reference" / "rb"
+
+    def rows(name):
+        with (folder / f"{name}.csv").open(encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    cat = Catalogue.from_rows(
+        roadmaps=rows("roadmaps"), indicators=rows("indicators"), targets=rows("targets")
+    )
+    applies = {c for c, i in cat.indicators.items() if i.national_target_applies}
+    assert applies == {"INFLASI"}
+    # Kota Bandung's poverty and KemenPANRB's IRB: no targets of their own, none lent.
+    assert cat.targets_for("RB-2025-2029", "KEMISKINAN", "32.73") == []
+    assert cat.targets_for("RB-2025-2029", "IRB", "KL.KEMENPANRB") == []
+    assert cat.national_reference("RB-2025-2029", "KEMISKINAN")  # drawn beside, for reference
+    # Inflation: the national bands 2025-2027 are Bandung's.
+    band = cat.targets_for("RB-2025-2029", "INFLASI", "32.73")
+    assert [(t.agency, t.year, t.low, t.high) for t in band] == [
+        (NATIONAL, 2025, 1.5, 3.5), (NATIONAL, 2026, 1.5, 3.5), (NATIONAL, 2027, 1.5, 3.5),
+    ]  # fmt: skip
