@@ -34,6 +34,9 @@ if card.empty or card.value.isna().all():
 else:
     st.subheader(t("scorecard"))
     st.markdown(" · ".join(panels.status_shares(card.status)))
+    if (card.status == "no_target").any():
+        # Measured only against its own targets (progress-method.md): say how to add them.
+        st.info(t("own_targets_hint"), icon=":material/flag:")
     agency_views.show_scorecard(card)
 
     st.subheader(t("peers"))

@@ -100,6 +100,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "projected_value": ("Nilai proyeksi {year}: {value}", "Projected value {year}: {value}"),
     "search_agency": ("Cari instansi (kode atau nama)", "Find an agency (code or name)"),
     "parent_agency": ("Induk", "Parent"),
+    "own_targets_hint": (
+        "Tanpa target: instansi dinilai hanya terhadap targetnya sendiri (RPJMD/Renstra), bukan "
+        "target nasional. Isi lembar *Target* pada templat (Unggah data) dengan baseline, target "
+        "dan sumbernya, lalu unggah; setelah disetujui, statusnya dihitung.",
+        "No target: an agency is measured only against its own targets (RPJMD/Renstra), not the "
+        "national ones. Fill in the *Target* sheet of the template (Upload) with the baselines, "
+        "targets and their source, and upload it; once approved, its statuses are computed.",
+    ),
     "demo_notice": (
         "DATA DEMO: sebagian angka di sini sintetis (berkas DEMO_…), bukan laporan instansi.",
         "DEMO DATA: some figures here are synthetic (DEMO_… files), not agencies' reports.",

@@ -177,3 +177,10 @@ def test_demo_data_is_labelled_on_every_page_and_in_exports(app, open_page, demo
     assert rows and {r["demo"] for r in rows if r["source"] == "demo"} == {"True"}
     assert {r["demo"] for r in rows if r["source"] != "demo"} <= {"False"}
     engine.dispose()
+
+
+def test_an_agency_without_own_targets_is_told_how_to_add_them(app, open_page):
+    # KemenPANRB has no targets of its own in the reference data: "Tanpa target", and the page
+    # says where its own targets go (the template's Target sheet), never the national ones.
+    at = open_page(app, "agency", agency="KL.KEMENPANRB", year="2025", quarter="4")
+    assert any("lembar *Target*" in i.value for i in at.info)

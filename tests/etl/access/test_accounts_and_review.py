@@ -236,8 +236,9 @@ def test_template_filled_in_and_sent_back_ingests_without_edits(engine):
     )
     rows = {r[0].value: r for r in sheet.iter_rows(min_row=8) if r[0].value}
     assert set(rows) == {i.code for i in load_catalogue(engine).indicators_for_type("PROV")}
-    # The reference target: SPBE's national target for 2024 is 2.60; none known for SAKIP.
-    assert rows["SPBE"][3].value == 2.6 and rows["SAKIP"][3].value == "-"
+    # Only the province's own targets: the national SPBE target 2.60 is not Jakarta's (issue 12,
+    # `national_target=reference`), and no target of its own is known.
+    assert rows["SPBE"][3].value == "-" and rows["SAKIP"][3].value == "-"
     assert rows["SPBE"][4].protection.locked is False and rows["SPBE"][0].protection.locked is True
     assert any("E" in str(v.sqref) for v in sheet.data_validations.dataValidation)
     rows["SPBE"][4].value = 2.75
