@@ -27,7 +27,12 @@ from etl.core.upload import Change, FileResult, RowCounts, Upload
 from etl.reading.read import read_upload
 from etl.reading.scan.base import Limits
 from etl.store import periods
-from etl.store.action_plans import count_changes, plan_action_changes, store_actions
+from etl.store.action_plans import (
+    count_changes,
+    plan_action_changes,
+    store_actions,
+    stored_actions,
+)
 from etl.store.catalogue import load_catalogue
 from etl.store.database import write_transaction
 from etl.store.submissions import (
@@ -119,7 +124,7 @@ def check(
             book.action_sheets,
             ActionContext(
                 catalogue, today, ctx.allowed_agencies, file_name, upload.agency, upload.year,
-                upload.theme,
+                upload.theme, locked, stored_actions(conn),
             ),
         )  # fmt: skip
         issues = (validation.issues + plans.issues).report()
