@@ -364,6 +364,14 @@ MESSAGES: dict[str, Message] = {
         "Row {row}: the quarterly targets ({targets}) neither add up to the year's target "
         "({year_target}) nor end at it; read as increments per quarter.",
     ),
+    # --- storing: after the checks, at commit (etl.ingest.commit) ---------------------------
+    "commit_conflict": Message(
+        E,
+        "Berkas {value} tidak tersimpan: data periode yang sama sedang disimpan oleh unggahan "
+        "lain dan percobaan ulang habis. Tidak ada yang diubah; unggah berkas ini lagi.",
+        "File {value} was not stored: another upload was storing the same period and the "
+        "retries ran out. Nothing was changed; upload this file again.",
+    ),
 }
 
 # The codes an upload's report can carry: the agencies' guide (docs/upload-format.md) has each.
