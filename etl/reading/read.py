@@ -74,10 +74,11 @@ def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Wo
             limit_mb=f"{limits.max_bytes / 1048576:.0f}",
         )
     actions: list[ActionSheet] = []
+    warnings: list[Issue] = []
     if suffix == ".csv":
         sheets = [_csv_sheet(data, limits)]
     else:
-        sheets = _workbook_sheets(suffix, data, limits, actions)
+        sheets = _workbook_sheets(suffix, data, limits, actions, warnings)
     total = 0
     for sheet in [*sheets, *actions]:
         rows = sum(1 for _ in sheet.data_rows())
@@ -86,13 +87,14 @@ def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Wo
         total += rows
     if not total and not any(a.layout is None for a in actions):
         raise UploadError.one("no_data_rows")
-    return Workbook(sheets, action_sheets=actions)
+    return Workbook(sheets, warnings, action_sheets=actions)
 
 
 def _workbook_sheets(
-    suffix: str, data: bytes, limits: Limits, actions: list[ActionSheet]
+    suffix: str, data: bytes, limits: Limits, actions: list[ActionSheet], warnings: list[Issue]
 ) -> list[Sheet]:
-    """The indicator sheets; action-plan sheets are appended to `actions`."""
+    """The indicator sheets; action-plan sheets are appended to `actions`, problems of the
+    whole file that do not refuse it to `warnings`."""
     kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
         suffix, "Excel (.xlsx)"
     )
@@ -113,6 +115,10 @@ def _workbook_sheets(
     elif "xl/workbook.xml" in parts:
         scan = scan_xlsx(data, **bounds)
         scanned = scan.sheets
+        if scan.has_external_links:
+            # Values from other workbooks or DDE links (cmd|...) arrive as the cached copy the
+            # sender's Excel last saw: read, never refreshed, but the clerk should know.
+            warnings.append(Issue.make("external_links"))
         for info in scan.sheets.values():
             _check_area(info, limits)
     elif "content.xml" in parts:
