@@ -36,7 +36,11 @@ def test_a_rebound_name_gets_the_refusal_and_loopback_the_demo(fresh_url):
     from playwright.sync_api import sync_playwright
 
     require_chromium()
-    process, base = start_streamlit(fresh_url, RB_AUTH_MODE="none")
+    # Streamlit's own Host allow-list (config.toml) is opened here: this tests the app's guard
+    # behind it, as on a deployment whose allowedHosts names its public host.
+    process, base = start_streamlit(
+        fresh_url, RB_AUTH_MODE="none", STREAMLIT_SERVER_ALLOWED_HOSTS="*"
+    )
     port = base.rsplit(":", 1)[1]
     try:
         with sync_playwright() as p:
