@@ -52,7 +52,11 @@ def route() -> None:
     auth.sidebar()
     if roles.can(account.role, roles.VIEW_ALL):
         state.toggle("pending", t("include_pending"), container=st.sidebar, help=t("pending_help"))
-    views.period_picker(data.key())
+    db = data.key()
+    views.period_picker(db)
+    if data.holds_demo(db):
+        # Above every page: synthetic figures must never pass for reported ones.
+        st.warning(t("demo_notice"), icon=":material/science:")
     page.run()
 
 

@@ -29,6 +29,8 @@ def national_rows(catalogue: Catalogue, years: list[int], seed: int = 7) -> list
             for year in years:
                 for quarter in (1, 2, 3, 4):
                     value = plausible(rng, indicator.min, indicator.max)
+                    if not agency.exists_in(year, quarter):
+                        continue  # a ministry reports only under its own cabinet
                     rows.append([agency.code, indicator.code, year, quarter, value, "bench"])
     return rows
 

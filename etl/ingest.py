@@ -18,7 +18,8 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from etl.checks.action_plans import ActionContext, validate_actions
-from etl.checks.observations import Context, validate
+from etl.checks.context import Context
+from etl.checks.observations import validate
 from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, UploadError
 from etl.core.rows import ValidRow

@@ -352,3 +352,7 @@ class Catalogue:
 
     def children(self, agency_code: str) -> list[Agency]:
         return [a for a in self.agencies.values() if a.parent == agency_code]
+
+    def predecessors(self, agency_code: str) -> list[Agency]:
+        """The bodies this one took over from (their `successors` name it)."""
+        return [a for a in self.agencies.values() if agency_code in a.successors]

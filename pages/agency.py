@@ -26,6 +26,7 @@ code = state.selectbox(
 agency = cat.agencies[code]
 st.title(f"{agency.name} · {period_label(year, quarter)}")
 agency_views.hierarchy(cat, agency, allowed)
+agency_views.lineage(cat, agency, year, quarter)
 
 card = agency_views.scorecard(db, code, year, quarter)
 if card.empty or card.value.isna().all():

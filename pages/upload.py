@@ -9,6 +9,7 @@ import streamlit as st
 
 from etl.access import review, roles
 from etl.report.template import template_file_name
+from etl.store import periods
 from indicators.catalogue import NATIONAL
 from ui import auth, data, state, upload_views
 from ui.i18n import t
@@ -18,25 +19,35 @@ db = data.key()
 cat = data.catalogue(db)
 st.title(t("upload_title"))
 
-# 1. The template of one agency and quarter, the last quarter that ended by default.
+# 1. The template of one agency and quarter: by default the quarter it still has to report
+# (the last one that ended while it is open for this agency, else the one in progress).
 allowed = auth.agencies(cat)
-codes = sorted(a for a in cat.agencies if a != NATIONAL and (allowed is None or a in allowed))
+mine = sorted(a for a in cat.agencies if a != NATIONAL and (allowed is None or a in allowed))
 today = dt.date.today()
-ended = (today.year, (today.month - 1) // 3) if today.month > 3 else (today.year - 1, 4)
+first = account.agency or (mine[0] if mine else None)
+due = periods.period_to_report(data.engine(), first, today) if first else (today.year, 1)
 st.subheader(t("step_template"))
 cols = st.columns([3, 1, 1, 2], vertical_alignment="bottom")
+with cols[1]:
+    year = state.selectbox(
+        "tyear", t("year"), list(range(today.year, cat.earliest_year - 1, -1)), default=due[0]
+    )
+with cols[2]:
+    quarter = state.selectbox("tquarter", t("quarter"), [1, 2, 3, 4], default=due[1])
+# Only the bodies that existed in that quarter (ministries follow their cabinet).
+codes = [a for a in mine if cat.agencies[a].exists_in(year, quarter)]
 with cols[0]:
     agency = state.selectbox(
         "tagency", t("agency"), codes, default=account.agency,
         format_func=lambda c: f"{c} · {cat.agencies[c].name}",
     )  # fmt: skip
-with cols[1]:
-    year = state.selectbox(
-        "tyear", t("year"), list(range(today.year, cat.earliest_year - 1, -1)), default=ended[0]
-    )
-with cols[2]:
-    quarter = state.selectbox("tquarter", t("quarter"), [1, 2, 3, 4], default=ended[1])
+if account.agency and account.agency not in codes:
+    st.warning(t("agency_not_in_period", agency=account.agency, period=f"{year} TW{quarter}"))
 if agency:
+    if upload_views.upload_for(account, cat).enforce_locks and periods.is_locked(
+        data.engine(), agency, year, quarter, today
+    ):
+        st.warning(t("template_period_locked", period=f"{year} TW{quarter}"))
     with cols[3]:
         st.download_button(
             t("download_template"), data.template(db, agency, year, quarter),

@@ -38,6 +38,27 @@ def hierarchy(cat: Catalogue, agency: Agency, allowed: frozenset[str] | None = N
             cols[1].button("→", on_click=_go_to, args=(choice,), key="go_child")
 
 
+def lineage(cat: Catalogue, agency: Agency, year: int, quarter: int) -> None:
+    """A ministry of one cabinet: when it existed, and the way to the bodies it came from or
+    went on as. Their data stay their own: each link opens the other body's page."""
+    if agency.valid_from is None and agency.valid_to is None and not cat.predecessors(agency.code):
+        return
+    since = agency.valid_from.isoformat() if agency.valid_from else "–"
+    until = agency.valid_to.isoformat() if agency.valid_to else t("still_in_force")
+    note = t("valid_between", since=since, until=until)
+    if not agency.exists_in(year, quarter):
+        st.warning(f"{note} {t('not_in_this_period')}")
+    else:
+        st.caption(note)
+    links = [("←", a) for a in cat.predecessors(agency.code)]
+    links += [("→", cat.agencies[c]) for c in agency.successors if c in cat.agencies]
+    for i, (arrow, other) in enumerate(links):
+        word = t("predecessor") if arrow == "←" else t("successor")
+        st.button(
+            f"{arrow} {word}: {other.name}", on_click=_go_to, args=(other.code,), key=f"lineage_{i}"
+        )
+
+
 def scorecard(db: tuple, code: str, year: int, quarter: int) -> pd.DataFrame:
     judged = data.statuses(db, year, quarter)
     card = judged[judged.agency_code == code]

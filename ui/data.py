@@ -68,6 +68,11 @@ def clear() -> None:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def holds_demo(db: tuple) -> bool:
+    return queries.holds_demo_values(_engine(db[0]))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def catalogue(db: tuple) -> Catalogue:
     return load_catalogue(_engine(db[0]))
 

@@ -91,6 +91,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "projected_value": ("Nilai proyeksi {year}: {value}", "Projected value {year}: {value}"),
     "search_agency": ("Cari instansi (kode atau nama)", "Find an agency (code or name)"),
     "parent_agency": ("Induk", "Parent"),
+    "demo_notice": (
+        "DATA DEMO: sebagian angka di sini sintetis (berkas DEMO_…), bukan laporan instansi.",
+        "DEMO DATA: some figures here are synthetic (DEMO_… files), not agencies' reports.",
+    ),
+    "predecessor": ("Pendahulu", "Predecessor"),
+    "successor": ("Pengganti", "Successor"),
+    "still_in_force": ("sekarang", "now"),
+    "valid_between": ("Berlaku {since} s.d. {until}.", "In existence from {since} to {until}."),
+    "not_in_this_period": (
+        "Instansi ini tidak ada pada periode yang dipilih; riwayatnya tetap ditampilkan.",
+        "This body did not exist in the chosen period; its history is still shown.",
+    ),
     "children": ("Kabupaten/kota di provinsi ini", "Regencies and cities in this province"),
     "scorecard": ("Kartu skor", "Scorecard"),
     "history": ("Riwayat", "History"),

@@ -79,6 +79,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "step_files": ("2. Unggah berkas dan periksa", "2. Upload files and check them"),
     "step_confirm": ("3. Konfirmasi", "3. Confirm"),
     "download_template": ("Unduh templat (XLSX)", "Download the template (XLSX)"),
+    "template_period_locked": (
+        "Periode {period} sudah dikunci untuk instansi ini: berkasnya akan ditolak. Pilih periode "
+        "yang masih terbuka, atau minta admin membuka kembali periode ini dengan alasan.",
+        "Period {period} is locked for this agency: its file would be refused. Choose a period "
+        "that is still open, or ask an administrator to reopen it, with a reason.",
+    ),
+    "agency_not_in_period": (
+        "Instansi {agency} tidak ada pada periode {period} (kementerian mengikuti kabinetnya).",
+        "Agency {agency} did not exist in period {period} (ministries follow their cabinet).",
+    ),
     "files": (
         "Berkas XLSX, XLS atau CSV (seret dan lepas, beberapa sekaligus)",
         "XLSX, XLS or CSV files (drag and drop, several at once)",

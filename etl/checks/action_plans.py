@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from etl.checks import action_plan_cells as ac
-from etl.checks.observations import agency_problem
+from etl.checks.agencies import agency_problem
 from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, IssueList
 from etl.reading import cells

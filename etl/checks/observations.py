@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from etl.checks.accepted_cells import AcceptedCells, outside
+from etl.checks.agencies import agency_problem, not_in_period
+from etl.checks.context import Context, Validation
 from etl.checks.row_checks import HistoryLookup, deduplicate, flag_outliers, fmt
 from etl.core.issues import Issue, IssueList
 from etl.core.rows import ValidRow
@@ -14,36 +14,7 @@ from etl.reading import cells
 from etl.reading.cells import CellProblem, column_letter
 from etl.reading.layout import FIELD_NAMES, QuarterColumn
 from etl.reading.read import Sheet, Workbook
-from indicators.catalogue import Catalogue, Indicator
-
-
-@dataclass
-class Context:
-    catalogue: Catalogue
-    today: dt.date = field(default_factory=dt.date.today)
-    allowed_agencies: frozenset[str] | None = None  # None: any agency
-    # (agency, year, quarter) → True when the period is locked for uploads by this user.
-    locked: Callable[[str, int, int], bool] | None = None
-
-
-@dataclass
-class Validation:
-    rows: list[ValidRow]
-    issues: list[Issue]
-    skipped: int
-
-    @property
-    def ok(self) -> bool:
-        return not any(i.is_error for i in self.issues)
-
-
-def agency_problem(ctx, code: str) -> str | None:
-    """The message code when `code` is not a registered agency or not this uploader's."""
-    if code not in ctx.catalogue.agencies:
-        return "unknown_agency"
-    if ctx.allowed_agencies is not None and code not in ctx.allowed_agencies:
-        return "agency_not_allowed"
-    return None
+from indicators.catalogue import Indicator
 
 
 def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None) -> Validation:
@@ -248,7 +219,8 @@ class _SheetChecker:
                     agency=agency,
                 )
                 indicator = None
-            elif raws:
+            elif raws and a.valid_from is None and a.valid_to is None:
+                # A body of one cabinet is checked period by period (never by the shortcut).
                 self.accepted.agencies[(type(raws[1]), raws[1])] = (agency, a.type)
                 self.accepted.indicators[(a.type, type(raws[0]), raws[0])] = indicator
         target = self._number(row, r, self.cols.get("target"), indicator)
@@ -265,6 +237,8 @@ class _SheetChecker:
             period = self._period(r, c, year, quarter, column)
             if period and period_cells:
                 self.accepted.periods[(*period_cells, c)] = period
+            if period and agency and self._outside_its_time(agency, period, r, c):
+                continue
             if period and agency and self.ctx.locked and self.ctx.locked(agency, *period):
                 if self.issues.first_time("period_locked", agency, *period):
                     self.issue("period_locked", r, c, f"{period[0]} TW{period[1]}", agency=agency)
@@ -288,6 +262,15 @@ class _SheetChecker:
                 )
             )
         return skipped
+
+    def _outside_its_time(self, agency: str, period: tuple[int, int], r: int, c: int) -> bool:
+        """A ministry reports only the quarters it existed in; after its end its successors do
+        (named in the message). Reported once per body and period."""
+        problem = not_in_period(self.ctx.catalogue, agency, period)
+        if problem and self.issues.first_time("agency_not_in_period", agency, *period):
+            code, params = problem
+            self.issue(code, r, c, f"{period[0]} TW{period[1]}", agency=agency, **params)
+        return problem is not None
 
     def _value_cells(self, row: list) -> list[tuple[int, object, QuarterColumn | None]]:
         if self.layout.is_wide:

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select
 from etl.report.tables import TABLES, period_of
 from etl.store import schema
 from etl.store.catalogue import load_catalogue
-from etl.store.queries import Filters
+from etl.store.queries import Filters, holds_demo_values
 from indicators import status as st
 
 # Submission timeliness borrows the status colours: on time reads as on track, and so on.
@@ -65,6 +65,9 @@ def write_table(
     *,
     sep: str = ",",
 ) -> None:
+    if "source" in frame.columns and "demo" not in frame.columns:
+        # Each row says whether it is a synthetic demo value (progress-method.md, "Demo data").
+        frame = frame.assign(demo=frame.source.eq("demo"))
     frame = frame.map(neutralise) if len(frame) else frame
     if fmt == "csv":
         text = frame.to_csv(index=False, sep=sep, date_format="%Y-%m-%dT%H:%M:%S%z")
@@ -98,6 +101,16 @@ def _description(engine: Engine, table: str, filters: Filters) -> list[tuple[str
         ("Metode / Method", METHOD),
         ("Status", "; ".join(f"{s.code} = {s.label_id} / {s.label_en}" for s in st.STATUSES)),
         ("Sumber data / Sources", "data/reference/README.md; wilayah: idn-area-data (ODbL)"),
+        *(
+            [
+                (
+                    "DATA DEMO",
+                    "Berisi nilai sintetis (kolom demo) / Includes synthetic values (demo column)",
+                )
+            ]
+            if holds_demo_values(engine)
+            else []
+        ),
     ]
 
 

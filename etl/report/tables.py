@@ -26,6 +26,7 @@ OBSERVATION_COLUMNS = [
     "year", "quarter", "value", "unit", "target", "target_source", "achievement_pct", "status",
     "status_label_id", "status_label_en", "expected", "baseline", "final_target", "final_year",
     "progress_ratio", "category", "roadmap", "submitted_at", "submitted_by", "file_name",
+    "submission_id", "source", "confidence",
 ]  # fmt: skip
 
 

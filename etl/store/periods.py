@@ -45,6 +45,15 @@ def lock_checker(engine: Engine, today: dt.date | None = None) -> Callable[[str,
     return locked
 
 
+def period_to_report(engine: Engine, agency: str, today: dt.date | None = None) -> tuple[int, int]:
+    """The period an agency's template offers first: the quarter that ended last while it is
+    still open for this agency, else the quarter in progress (the next one it will report)."""
+    today = today or dt.date.today()
+    current = (today.year, (today.month - 1) // 3 + 1)
+    ended = (current[0], current[1] - 1) if current[1] > 1 else (current[0] - 1, 4)
+    return current if lock_checker(engine, today)(agency.upper(), *ended) else ended
+
+
 def is_locked(
     engine: Engine, agency: str, year: int, quarter: int, today: dt.date | None = None
 ) -> bool:

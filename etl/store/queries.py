@@ -202,6 +202,19 @@ def data_version(engine: Engine) -> int:
         ).scalar()
 
 
+def holds_demo_values(engine: Engine) -> bool:
+    """Whether any value in force (official or awaiting review) came from a demo submission:
+    then every page, chart and export says that its figures include synthetic data."""
+    query = (
+        select(obs.c.id)
+        .join(sub, sub.c.id == obs.c.submission_id)
+        .where(obs.c.superseded_at.is_(None), sub.c.source == "demo")
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        return conn.execute(query).first() is not None
+
+
 def submission_content(engine: Engine, submission_id: int) -> tuple[str, bytes] | None:
     with engine.connect() as conn:
         row = conn.execute(

@@ -140,3 +140,40 @@ def test_empty_database_says_so_and_where_data_comes_from(
     at = open_page(AppTest.from_file(app_file, default_timeout=60))
     assert "Belum ada data untuk periode ini." in texts(at)
     assert "python -m etl ingest" in texts(at)
+
+
+def test_an_ended_ministry_links_its_successors_and_keeps_its_history(app, open_page):
+    # Kemenko Polhukam (to 21 Oct 2024) went on as two ministries: its page in Q4 2025 says it
+    # did not exist then, links both successors, and a click opens the successor's own page.
+    at = open_page(app, "agency", agency="KL.KEMENKOPOLHUKAM", year="2025", quarter="4")
+    assert any("2024-10-21" in w.value for w in at.warning)
+    labels = [b.label for b in at.button if b.label.startswith("→")]
+    assert len(labels) == 2 and all("Pengganti" in label for label in labels)
+    next(b for b in at.button if b.label.startswith("→")).click().run()
+    assert at.title[0].value.startswith("Kementerian Koordinator")
+    assert "KL.KEMENKOPOLHUKAM" not in at.title[0].value
+    back = [b.label for b in at.button if b.label.startswith("←")]
+    assert back and "Pendahulu" in back[0]
+
+
+def test_demo_data_is_labelled_on_every_page_and_in_exports(app, open_page, demo_url):
+    # The demo database: the notice above the page and a `demo` column in the export.
+    import csv
+    import io
+
+    from etl.report.export import table_bytes
+    from etl.report.tables import observations_table
+    from etl.store.database import make_engine
+    from etl.store.queries import Filters
+
+    for page in ("overview", "indicator", "agency", "method"):
+        at = open_page(app, page)
+        assert any(w.value.startswith("DATA DEMO") for w in at.warning), page
+    engine = make_engine(demo_url)
+    filters = Filters(year=2025, quarter=4, indicator="IRB")
+    frame = observations_table(engine, filters)
+    text = table_bytes(engine, frame, "observations", filters, "csv").decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {r["demo"] for r in rows if r["source"] == "demo"} == {"True"}
+    assert {r["demo"] for r in rows if r["source"] != "demo"} <= {"False"}
+    engine.dispose()

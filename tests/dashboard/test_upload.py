@@ -234,3 +234,33 @@ def test_a_confirmed_upload_is_read_once_and_confirm_only_commits(
     assert not at.exception
     assert counting.opened == 1, "confirm read the file again"
     assert _uploads(engine) == 1
+
+
+def test_the_template_starts_at_the_period_to_report_and_warns_of_a_locked_one(
+    engine, people, signed_in
+):
+    import datetime as dt
+
+    from etl.store import periods
+
+    due = periods.period_to_report(engine, "KL.KEMENPANRB", dt.date.today())
+    at = signed_in(people["agency"], "upload")
+    assert (at.selectbox(key="url_tyear").value, at.selectbox(key="url_tquarter").value) == due
+    assert not at.warning
+    # Three years back is long locked: said before anyone fills the template in.
+    at.selectbox(key="url_tyear").set_value(due[0] - 3).run()
+    assert any("sudah dikunci" in w.value for w in at.warning)
+
+
+def test_an_ended_ministry_is_not_offered_after_its_cabinet(engine, people, signed_in):
+    at = signed_in(people["admin"], "upload", tyear="2025", tquarter="1")
+    offered = at.selectbox(key="url_tagency").options
+    assert not any(o.startswith("KL.KEMENKOPOLHUKAM ") for o in offered)
+    assert any(o.startswith("KL.KEMENKOPOLKAM ") for o in offered)
+    at = signed_in(people["admin"], "upload", tyear="2024", tquarter="3")
+    assert any(o.startswith("KL.KEMENKOPOLHUKAM ") for o in at.selectbox(key="url_tagency").options)
+
+
+def test_a_database_without_demo_values_shows_no_demo_notice(engine, people, signed_in):
+    at = signed_in(people["admin"], "overview")
+    assert not any("DATA DEMO" in w.value for w in at.warning)

@@ -294,3 +294,24 @@ def test_an_agencys_action_plan_waits_for_review_too(engine, tmp_path):
     assert list(waiting.action) == ["Verifikasi DTKS"] and list(waiting.review) == ["pending"]
     review.approve(engine, result.submission_id, actor="reviewer1")
     assert list(current_actions(engine, official).review) == ["approved"]
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        # TW3 ends 30 Sep; with 45 days it is locked from 15 Nov (lock_date): on 10 Oct it is
+        # still the one to report, on 2 Dec the quarter in progress (TW4) is.
+        (dt.date(2026, 10, 10), (2026, 3)),
+        (dt.date(2026, 12, 2), (2026, 4)),
+        # TW4 2026 ends 31 Dec: on 20 Jan 2027 it is open (locked from 15 Feb).
+        (dt.date(2027, 1, 20), (2026, 4)),
+    ],
+)
+def test_the_template_offers_the_period_the_agency_still_has_to_report(engine, today, expected):
+    assert periods.period_to_report(engine, "31", today) == expected
+
+
+def test_a_reopened_period_is_offered_again(engine):
+    periods.reopen(engine, "31", 2026, 3, reason="Banjir", actor="admin", days=100000)
+    assert periods.period_to_report(engine, "31", dt.date(2026, 12, 2)) == (2026, 3)
+    assert periods.period_to_report(engine, "32", dt.date(2026, 12, 2)) == (2026, 4)

@@ -502,3 +502,23 @@ def test_csv_that_is_not_utf8_is_rejected(sqlite_engine, tmp_path):
     )
     issue = only(ingest(sqlite_engine, path), "invalid_encoding")
     assert "3" in issue.message_en
+
+
+def test_a_ministry_reports_only_while_it_exists_and_is_told_its_successors(
+    sqlite_engine, tmp_path
+):
+    # Kemenko Polhukam ended on 21 October 2024 (agencies.csv valid_to), split into
+    # Kemenko Polkam and Kemenko Kumham Imipas: it still reports TW4 2024 (it existed part of
+    # that quarter), not TW1 2025; the refusal names both successors, once for the period.
+    ended = "KL.KEMENKOPOLHUKAM"
+    q4 = ingest(
+        sqlite_engine, make_xlsx(tmp_path / "q4.xlsx", long_rows([ended, "IRB", 2024, 4, 70]))
+    )
+    assert q4.status == "accepted"
+    rows = long_rows([ended, "IRB", 2025, 1, 71], [ended, "SAKIP", 2025, 1, 72])
+    late = ingest(sqlite_engine, make_xlsx(tmp_path / "q1.xlsx", rows))
+    assert late.status == "rejected"
+    issue = only(late, "agency_not_in_period")
+    assert (issue.cell, issue.value) == ("E4", "2025 TW1")
+    assert "KL.KEMENKOPOLKAM" in issue.message_en and "KL.KEMENKOKUMHAMIMIPAS" in issue.message_id
+    assert "2024-10-21" in issue.message_en

@@ -11,7 +11,8 @@ import pytest
 from builders import make_xlsx
 
 from etl.checks.accepted_cells import AcceptedCells
-from etl.checks.observations import Context, validate
+from etl.checks.context import Context
+from etl.checks.observations import validate
 from etl.reading.read import read_upload
 from etl.store.catalogue import load_catalogue
 
