@@ -328,24 +328,37 @@ class Catalogue:
         starts = [r.start_year for r in self.roadmaps.values()]
         return (min(starts) if starts else 2020) - 5
 
-    def targets_for(self, roadmap: str, indicator: str, agency: str) -> list[Target]:
-        """Baselines and targets that apply to one agency's indicator in one road map.
-
-        The agency's own rows when it has any; else the national rows, but only for indicators
-        whose national figure is a rate or index (`mean`/`none`): a `sum` indicator such as
-        realised investment needs the agency's own targets.
-        """
-        own = [
+    def _rows(self, roadmap: str, indicator: str, agency: str) -> list[Target]:
+        rows = [
             t
             for t in self.targets
             if t.roadmap == roadmap and t.indicator == indicator and t.agency == agency
         ]
-        if own or agency == NATIONAL:
-            return sorted(own, key=lambda t: (t.year, t.kind))
+        return sorted(rows, key=lambda t: (t.year, t.kind))
+
+    def targets_for(self, roadmap: str, indicator: str, agency: str) -> list[Target]:
+        """Baselines and targets that judge one agency's indicator in one road map.
+
+        The agency's own rows only: a region sets its own in the RPJMD, a ministry in its
+        Renstra, and measuring it against the national figure would judge it by a number it
+        never committed to. The national rows are its targets too only where the catalogue says
+        the national target `applies` (the inflation band is every region's reference).
+        """
+        own = self._rows(roadmap, indicator, agency)
+        if agency == NATIONAL:
+            return own
         ind = self.indicators.get(indicator)
-        if ind is None or ind.national_rollup == "sum":
-            return []
-        return self.targets_for(roadmap, indicator, NATIONAL)
+        if ind is not None and ind.national_target_applies:
+            # Own rows win year by year and kind by kind; the national band fills the rest.
+            taken = {(t.year, t.kind) for t in own}
+            national = self._rows(roadmap, indicator, NATIONAL)
+            own += [t for t in national if (t.year, t.kind) not in taken]
+        return sorted(own, key=lambda t: (t.year, t.kind))
+
+    def national_reference(self, roadmap: str, indicator: str) -> list[Target]:
+        """The national baseline and targets, drawn beside an agency's series for comparison;
+        never passed to the progress method for an agency (use `targets_for`)."""
+        return self._rows(roadmap, indicator, NATIONAL)
 
     def indicators_for_type(self, agency_type: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.reported_by(agency_type)]

@@ -79,18 +79,27 @@ class Baseline:
     source: str  # "target_row" or "observation"
 
 
+def band_row_for(annual: Mapping[int, Target], year: int) -> Target | None:
+    """The band of a year: its own band row, else the latest earlier one (a band is held,
+    like the path, until the next band row)."""
+    rows = [row for y, row in annual.items() if y <= year and row.is_band]
+    return max(rows, key=lambda row: row.year) if rows else None
+
+
 def baseline_for(
     roadmap: Roadmap,
     targets: Iterable[Target],
     observations: Iterable[tuple[float, float]],
     *,
-    before: float,
+    before: float = math.inf,
 ) -> Baseline | None:
-    """B: the road map's baseline row, else the agency's own latest early observation.
+    """B: the road map's baseline row, else the series' latest observation before it starts.
 
-    `observations` are (t, value) pairs. An observation serves as baseline only when it is
-    earlier than the one being assessed (`before`): progress is measured "since the baseline",
-    and a first-year value that is its own baseline would always look on track.
+    `observations` are (t, value) pairs. Only an observation dated at or before Q4 of the year
+    before the road map (t <= start_year - 1) can be a baseline: a value reported inside the
+    road map is progress, and taking one as the starting point made an agency's own 2025 Q4
+    value the "target" its 2026 value was judged against. `before` excludes the observation
+    being judged and anything after it.
     """
     rows = [r for r in targets if r.kind == "baseline" and r.point is not None]
     if rows:
@@ -98,8 +107,8 @@ def baseline_for(
         # conventionally precede the plan.
         row = min(rows, key=lambda r: (abs(r.year - roadmap.start_year), r.year))
         return Baseline(row.point, float(row.year), "target_row")
-    end_of_first_year = float(roadmap.start_year)
-    early = [(t, v) for t, v in observations if t <= end_of_first_year and t < before]
+    start = float(roadmap.start_year - 1)
+    early = [(t, v) for t, v in observations if t <= start and t < before]
     if not early:
         return None
     t, value = max(early, key=lambda o: o[0])
@@ -114,15 +123,13 @@ class ExpectedPath:
 
     @classmethod
     def build(cls, baseline: Baseline | None, targets: Mapping[int, Target]) -> ExpectedPath | None:
-        """E(t) through (t_B, B) and each annual target dated after it.
-
-        Without a baseline the line runs through the targets alone: it still gives a period its
-        target T, but is no path for the progress ratio.
-        """
-        after = -math.inf if baseline is None else baseline.t
-        knots = [] if baseline is None else [(baseline.t, baseline.value)]
-        knots += [(float(y), row.point) for y, row in sorted(targets.items()) if y > after]
-        return cls(tuple(knots)) if knots else None
+        """E(t) through (t_B, B) and each annual target dated after it; no baseline, no path
+        (a line through the targets alone would invent targets between them)."""
+        if baseline is None:
+            return None
+        knots = [(baseline.t, baseline.value)]
+        knots += [(float(y), row.point) for y, row in sorted(targets.items()) if y > baseline.t]
+        return cls(tuple(knots))
 
     def at(self, t: float) -> float:
         times: Sequence[float] = [k[0] for k in self.knots]

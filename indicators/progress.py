@@ -9,24 +9,35 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indicators import status as st
-from indicators.achievement import achievement, band_distance, meets_target
+from indicators.achievement import achievement, meets_target
 from indicators.catalogue import Indicator, Roadmap, Target
 from indicators.path import (
     Band,
-    Baseline,
     ExpectedPath,
     Point,
     annual_targets,
     band_of,
+    band_row_for,
     baseline_for,
     final_target,
     observation_series,
     period_t,
 )
 from indicators.projection import Projection, category_for, project
+from indicators.rules import (
+    DEFAULT_THRESHOLDS,
+    Components,
+    Thresholds,
+    below_baseline,
+    decide,
+    is_outdated,
+    lag_quarters,
+    status_from_achievement,
+    status_from_ratio,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
@@ -47,33 +58,18 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    """Status cut-offs (UN/Open SDG progress assessment); a setting, not code."""
-
-    on_track: float = 0.95
-    needs_acceleration: float = 0.6
-    achievement_on_track: float = 95.0
-    achievement_needs_acceleration: float = 60.0
-
-    def __post_init__(self) -> None:
-        if not (0 <= self.needs_acceleration <= self.on_track):
-            raise ValueError("thresholds: need 0 <= needs_acceleration <= on_track")
-        if not (0 <= self.achievement_needs_acceleration <= self.achievement_on_track):
-            raise ValueError(
-                "thresholds: need 0 <= achievement_needs_acceleration <= achievement_on_track"
-            )
-
-
-DEFAULT_THRESHOLDS = Thresholds()
-
-
-@dataclass(frozen=True)
 class Assessment:
     """A status with every component it was derived from, for display and export.
 
     `reason` says which rule decided: final_met, ratio, flat_path, band, no_path_achievement,
-    point_achievement, no_target, no_data or outside_roadmap. `band` is the band the value is
-    judged against on a `target_band` indicator, else this year's target band for reference.
+    point_achievement, no_target, no_data, outdated or outside_roadmap.
+
+    `year`/`quarter` are the period of the observation judged (`as_of`); `period` the one asked
+    for (None: the latest). `expected` is E(t), the path; `target` is only an official figure:
+    the target row of the observation's year at Q4, the band of the period, or an uploaded
+    target (`target_source` uploaded, target_row or band; `target_year` the row's year). The
+    achievement is measured against `achievement_basis` (`basis_source` uploaded, ytd, band,
+    path or target_row), which may be E(t) and so is never called a target.
     """
 
     indicator: str
@@ -86,7 +82,10 @@ class Assessment:
     value: float | None = None
     achievement: float | None = None
     target: float | None = None
-    target_source: str | None = None  # uploaded, ytd, band, path or targets
+    target_source: str | None = None
+    target_year: int | None = None
+    achievement_basis: float | None = None
+    basis_source: str | None = None
     band: Band | None = None
     baseline: float | None = None
     baseline_t: float | None = None
@@ -96,22 +95,13 @@ class Assessment:
     final_year: int | None = None
     final_band: Band | None = None
     progress_ratio: float | None = None
+    target_below_baseline: bool = False
+    period: tuple[int, int] | None = None
+    lag: int | None = None  # quarters from the observation to `period`
 
-
-def status_from_ratio(ratio: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
-    if ratio >= thresholds.on_track:
-        return st.ON_TRACK
-    if ratio >= thresholds.needs_acceleration:
-        return st.NEEDS_ACCELERATION
-    return st.OFF_TRACK if ratio >= 0 else st.DETERIORATING
-
-
-def status_from_achievement(value: float, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
-    if value >= thresholds.achievement_on_track:
-        return st.ON_TRACK
-    if value >= thresholds.achievement_needs_acceleration:
-        return st.NEEDS_ACCELERATION
-    return st.OFF_TRACK
+    @property
+    def as_of(self) -> tuple[int, int] | None:
+        return None if self.year is None else (self.year, self.quarter)
 
 
 def assess(
@@ -125,9 +115,10 @@ def assess(
 ) -> Assessment:
     """The status of the latest observation in the road map's years.
 
-    With `at=(year, quarter)`: as of that period, judging its latest observation at or before it
-    from the points up to it only. A period outside the road map is not judged against it: its
-    observation, if any, gets `no_status`.
+    With `at=(year, quarter)`: as of that period, judging its own observation or else the
+    latest earlier one of the road map, from the points up to it only; one older than the
+    indicator's frequency allows is `outdated`. A period outside the road map is not judged
+    against it: its observation, if any, gets `no_status`.
     """
     series = observation_series(points)
     if at is not None:
@@ -136,15 +127,23 @@ def assess(
         if not roadmap.contains(year):
             exact = next((p for p in series if p.t == cutoff), None)
             if exact is None:
-                return Assessment(indicator.code, roadmap.code, st.NO_DATA, "no_data")
-            return _outside(indicator, roadmap, exact)
+                return Assessment(indicator.code, roadmap.code, st.NO_DATA, "no_data", period=at)
+            return _outside(indicator, roadmap, exact, at)
         series = [p for p in series if p.t <= cutoff]
     inside = [p for p in series if roadmap.contains(p.year)]
     if not inside:
-        return Assessment(indicator.code, roadmap.code, st.NO_DATA, "no_data")
+        return Assessment(indicator.code, roadmap.code, st.NO_DATA, "no_data", period=at)
     current = inside[-1]
     history = [p for p in series if p.t < current.t]
-    return _evaluate(indicator, roadmap, targets, current, history, thresholds)
+    judged = _evaluate(indicator, roadmap, targets, current, history, thresholds)
+    if at is None:
+        return judged
+    lag = lag_quarters(at, (current.year, current.quarter))
+    if is_outdated(indicator, lag):
+        # Shown with its period and every component, but not judged: a two-year-old figure
+        # says nothing about where the agency stands now.
+        return replace(judged, status=st.OUTDATED, reason="outdated", period=at, lag=lag)
+    return replace(judged, period=at, lag=lag)
 
 
 def assess_series(
@@ -163,102 +162,62 @@ def assess_series(
     ]
 
 
-def _outside(indicator: Indicator, roadmap: Roadmap, p: Point) -> Assessment:
+def _outside(indicator: Indicator, roadmap: Roadmap, p: Point, at) -> Assessment:
     return Assessment(
-        indicator.code,
-        roadmap.code,
-        st.NO_STATUS,
-        "outside_roadmap",
-        year=p.year,
-        quarter=p.quarter,
-        t=p.t,
-        value=p.value,
-    )
+        indicator.code, roadmap.code, st.NO_STATUS, "outside_roadmap",
+        year=p.year, quarter=p.quarter, t=p.t, value=p.value, period=at, lag=0,
+    )  # fmt: skip
 
 
-def _period_target(
+def _uploaded_band(point: Point, band_row: Target | None) -> Band | None:
+    """An uploaded single number on a band indicator: the midpoint of a band of that year's
+    width (none where the year has no band: the number is then a point target)."""
+    year_band = band_of(band_row)
+    if year_band is None:
+        return None
+    half = (year_band[1] - year_band[0]) / 2
+    return (point.target - half, point.target + half)
+
+
+def _official_target(
+    indicator: Indicator, point: Point, year_row: Target | None, band_row: Target | None
+) -> tuple[float | None, str | None, int | None]:
+    """The target shown beside the value: an uploaded one, the band of the period, or the
+    target row of the observation's year when the observation closes that year (Q4). Never
+    a point of the path between targets."""
+    if point.target is not None:
+        return point.target, "uploaded", point.year
+    if indicator.direction == "target_band" and band_row is not None:
+        return band_row.point, "band", band_row.year
+    if year_row is not None and point.quarter == 4:
+        return year_row.point, "target_row", year_row.year
+    return None, None, None
+
+
+def _achievement_basis(
     indicator: Indicator,
     point: Point,
     year_row: Target | None,
-    line: ExpectedPath | None,
-    line_source: str,
+    band_row: Target | None,
+    path: ExpectedPath | None,
 ) -> tuple[float | None, str | None, Band | None]:
-    """The period's target T, where it came from, and the band a `target_band` value meets."""
-    band_direction = indicator.direction == "target_band"
-    year_band = band_of(year_row)
+    """The period's T of the method page ("Achievement"), where it came from, and the band a
+    `target_band` value meets."""
     if point.target is not None:
-        band = None
-        if band_direction and year_band is not None:
-            half = (year_band[1] - year_band[0]) / 2
-            band = (point.target - half, point.target + half)
+        band = _uploaded_band(point, band_row) if indicator.direction == "target_band" else None
         return point.target, "uploaded", band
     if indicator.period_value == "ytd":
         if year_row is None:
             return None, None, None
         return year_row.point * point.quarter / 4, "ytd", None
-    if band_direction and year_band is not None:
-        return year_row.point, "band", year_band
-    if line is None:
-        return None, None, None
-    if line_source == "targets" and point.year < line.knots[0][0]:
-        # Without a baseline nothing anchors the line before the first target's year: a 2020
-        # value is not judged against a 2023 target.
-        return None, None, None
-    return line.at(point.t), line_source, None
-
-
-def _final_met(indicator: Indicator, point: Point, final: Target) -> bool:
-    if indicator.period_value == "ytd" and point.quarter != 4:
-        return False
-    own_year_only = indicator.period_value == "ytd" or indicator.direction == "target_band"
-    if own_year_only and point.year != final.year:
-        return False
-    return meets_target(indicator.direction, point.value, final.point, band_of(final))
-
-
-def _band_status(value: float, band: Band, baseline: Baseline | None) -> str:
-    distance = band_distance(value, band)
-    if distance == 0:
-        return st.ON_TRACK
-    if baseline is not None and distance > band_distance(baseline.value, band):
-        return st.DETERIORATING
-    return st.NEEDS_ACCELERATION if distance <= band[1] - band[0] else st.OFF_TRACK
-
-
-def _decide(
-    indicator: Indicator,
-    point: Point,
-    *,
-    final: Target | None,
-    baseline: Baseline | None,
-    path: ExpectedPath | None,
-    ratio: float | None,
-    band: Band | None,
-    capaian: float | None,
-    thresholds: Thresholds,
-) -> tuple[str, str]:
-    """(status, reason) by the rules of the method page, in its order."""
-    direction = indicator.direction
-    if final is not None and _final_met(indicator, point, final):
-        return st.ACHIEVED, "final_met"
-    if direction == "target_band" and band is not None:
-        return _band_status(point.value, band, baseline), "band"
-    if path is not None and direction != "target_band":
-        if ratio is not None:
-            return status_from_ratio(ratio, thresholds), "ratio"
-        if _not_worse(direction, point.value, baseline.value):
-            return st.ON_TRACK, "flat_path"
-        return st.DETERIORATING, "flat_path"
-    if capaian is not None:
-        # A target_band period without a band (only a point target) falls back on the
-        # achievement too, as the band rule has nothing to measure against.
-        reason = "point_achievement" if direction == "target_band" else "no_path_achievement"
-        return status_from_achievement(capaian, thresholds), reason
-    return st.NO_TARGET, "no_target"
-
-
-def _not_worse(direction: str, value: float, baseline: float) -> bool:
-    return value <= baseline if direction == "lower_better" else value >= baseline
+    if indicator.direction == "target_band" and band_row is not None:
+        return band_row.point, "band", band_of(band_row)
+    if path is not None:
+        return path.at(point.t), "path", None
+    if year_row is not None and point.quarter == 4:
+        # No path (no baseline), but the year's own target at its end: E(t) would be T_y.
+        return year_row.point, "target_row", None
+    return None, None, None
 
 
 def _evaluate(
@@ -278,9 +237,9 @@ def _evaluate(
     has_path = not ytd and baseline is not None and final is not None
     path = ExpectedPath.build(baseline, annual) if has_path else None
     year_row = annual.get(point.year)
-    # Without a baseline the targets alone still give the period a target T.
-    line, line_source = (path, "path") if path else (ExpectedPath.build(None, annual), "targets")
-    target, source, band = _period_target(indicator, point, year_row, line, line_source)
+    band_row = band_row_for(annual, point.year)
+    basis, basis_source, band = _achievement_basis(indicator, point, year_row, band_row, path)
+    target, target_source, target_year = _official_target(indicator, point, year_row, band_row)
 
     v, t = point.value, point.t
     expected = None
@@ -292,53 +251,39 @@ def _evaluate(
     flat = path is None or math.isclose(expected, baseline.value, rel_tol=1e-12, abs_tol=1e-12)
     if not flat and indicator.direction != "target_band":
         ratio = (v - baseline.value) / (expected - baseline.value)
-    capaian = None if target is None else achievement(indicator.direction, v, target, band)
-    status, reason = _decide(
-        indicator,
-        point,
-        final=final,
-        baseline=baseline,
-        path=path,
-        ratio=ratio,
-        band=band,
-        capaian=capaian,
-        thresholds=thresholds,
+    capaian = None if basis is None else achievement(indicator.direction, v, basis, band)
+    parts = Components(final, baseline, path, ratio, band, capaian)
+    status, reason = decide(indicator, point, parts, thresholds)
+    wrong_side = any(
+        below_baseline(indicator.direction, row.point, baseline)
+        for row in (final, year_row)
+        if row is not None
     )
+    shown_band = band if indicator.direction == "target_band" else band_of(year_row)
     return Assessment(
-        indicator.code,
-        roadmap.code,
-        status,
-        reason,
-        year=point.year,
-        quarter=point.quarter,
-        t=t,
-        value=v,
-        achievement=capaian,
-        target=target,
-        target_source=source,
-        band=band if indicator.direction == "target_band" else band_of(year_row),
+        indicator.code, roadmap.code, status, reason,
+        year=point.year, quarter=point.quarter, t=t, value=v, achievement=capaian,
+        target=target, target_source=target_source, target_year=target_year,
+        achievement_basis=basis, basis_source=basis_source, band=shown_band,
         baseline=None if baseline is None else baseline.value,
         baseline_t=None if baseline is None else baseline.t,
         baseline_source=None if baseline is None else baseline.source,
         expected=expected,
         final_target=None if final is None else final.point,
         final_year=None if final is None else final.year,
-        final_band=band_of(final),
-        progress_ratio=ratio,
-    )
+        final_band=band_of(final), progress_ratio=ratio, target_below_baseline=wrong_side,
+    )  # fmt: skip
 
 
 def period_target(
     indicator: Indicator, roadmap: Roadmap, targets: Sequence[Target], year: int, quarter: int
 ) -> float | None:
-    """The target T of a period from the targets alone (what a template shows the agency
-    before it has reported): the same rules as `assess`, without an uploaded target."""
+    """The official target of a period from the targets alone (what a template shows the
+    agency before it has reported): the same rule as `Assessment.target`, so a template never
+    prints a point of the path as a target."""
     if not roadmap.contains(year):
         return None
-    point = Point(year, quarter, math.nan)
     annual = annual_targets(roadmap, targets)
-    baseline = baseline_for(roadmap, targets, (), before=point.t)
-    line = ExpectedPath.build(baseline, annual)
-    source = "path" if baseline is not None else "targets"
-    target, _, _ = _period_target(indicator, point, annual.get(year), line, source)
+    point = Point(year, quarter, math.nan)
+    target, _, _ = _official_target(indicator, point, annual.get(year), band_row_for(annual, year))
     return target

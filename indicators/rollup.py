@@ -14,9 +14,18 @@ from indicators.catalogue import Indicator
 @dataclass(frozen=True)
 class NationalFigure:
     value: float | None
-    source: str  # "official", "computed" or "none"
+    # "official", "computed", "insufficient" (too few reported to compute one) or "none"
+    source: str
     n: int  # agencies that reported
     m: int  # agencies expected to report
+
+    @property
+    def computed(self) -> bool:
+        return self.source == "computed"
+
+    @property
+    def coverage(self) -> float:
+        return self.n / self.m if self.m else 0.0
 
     def describe(self, lang: str = "id") -> str:
         """Where the figure comes from, in the reader's language."""
@@ -27,6 +36,10 @@ class NationalFigure:
             "computed": (
                 f"Dihitung dari {self.n} dari {self.m} instansi",
                 f"Computed from {self.n} of {self.m} agencies",
+            ),
+            "insufficient": (
+                f"Tidak ada angka nasional: {self.n} dari {self.m} instansi melapor",
+                f"No national figure: {self.n} of {self.m} agencies reported",
             ),
             "none": ("Tidak ada angka nasional", "No national figure"),
         }
@@ -51,16 +64,23 @@ def rollup_types(indicator: Indicator) -> tuple[str, ...]:
     return reporting
 
 
+DEFAULT_MIN_COVERAGE = 0.8
+
+
 def national_figure(
     indicator: Indicator,
     official_value: float | None,
     agency_values: Iterable[float | None],
     expected_agencies: int,
+    min_coverage: float = DEFAULT_MIN_COVERAGE,
 ) -> NationalFigure:
-    """The official national value when there is one, else the catalogue's roll-up.
+    """The official national value when there is one, else the catalogue's roll-up when
+    enough agencies reported.
 
-    A `sum` over the agencies that reported understates the nation when some have not:
-    `n` of `m` says so wherever the figure is shown.
+    A mean of the few that reported is the mean of the few, not the nation's (one ministry's
+    IRB was shown as the national IRB): it needs `min_coverage` of the `m` expected. A `sum`
+    over fewer than all of them understates the nation by whatever is missing, so it needs
+    all of them. Below that the figure is `insufficient`, with its n of m for the reader.
     """
     values = [float(v) for v in agency_values if _reported(v)]
     n, m = len(values), expected_agencies
@@ -69,6 +89,10 @@ def national_figure(
     rollup = indicator.national_rollup
     if not values or rollup not in ("mean", "sum"):
         return NationalFigure(None, "none", n, m)
+    needed = 1.0 if rollup == "sum" else min_coverage
+    # n/m is compared as n >= needed*m with a small tolerance: 0.8*650 = 520.0000000000001.
+    if m <= 0 or n < needed * m - 1e-9:
+        return NationalFigure(None, "insufficient", n, m)
     total = math.fsum(values)
     return NationalFigure(total if rollup == "sum" else total / n, "computed", n, m)
 

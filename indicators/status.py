@@ -14,6 +14,7 @@ ON_TRACK = "on_track"
 NEEDS_ACCELERATION = "needs_acceleration"
 OFF_TRACK = "off_track"
 DETERIORATING = "deteriorating"
+OUTDATED = "outdated"
 NO_TARGET = "no_target"
 NO_DATA = "no_data"
 NO_STATUS = "no_status"
@@ -46,6 +47,8 @@ STATUSES: tuple[Status, ...] = tuple(
             (NEEDS_ACCELERATION, "Perlu percepatan", "Needs acceleration", "#E69F00", "!"),
             (OFF_TRACK, "Tidak sesuai target", "Off track", "#D55E00", "✗"),
             (DETERIORATING, "Memburuk", "Deteriorating", "#CC79A7", "▼"),
+            # Okabe-Ito yellow: not a judgement, like the greys, but one that asks for action.
+            (OUTDATED, "Data tidak mutakhir", "Outdated data", "#F0E442", "◷"),
             (NO_TARGET, "Tanpa target", "No target", "#999999", "○"),
             (NO_DATA, "Belum ada data", "No data yet", "#C8C8C8", "–"),
             (NO_STATUS, "Di luar road map", "Outside the road map", "#E5E5E5", "·"),

@@ -140,3 +140,138 @@ def make_ods(path: Path, rows: list, *, sheet: str = "Data") -> Path:
     doc.spreadsheet.addElement(table)
     doc.save(str(path))
     return path
+
+
+# --- hand-made containers: what a hostile file would do to a saved workbook -----------------
+def rewrite_zip(path: Path, replace: dict[str, bytes], add: dict[str, bytes] | None = None) -> Path:
+    """Replace parts of a saved workbook (new names in `replace` are appended), then append the
+    entries of `add` even where a part of that name exists already (a zip may hold twins)."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, replace.get(info.filename, source.read(info.filename)))
+        for name in replace.keys() - set(source.namelist()):
+            target.writestr(name, replace[name])
+        for name, data in (add or {}).items():
+            target.writestr(name, data)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+_FREE, _END, _FAT_SECTOR, _NONE = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def make_ole(path: Path, streams: dict[str, bytes]) -> Path:
+    """A compound file (version 3, 512-byte sectors) holding `streams` at its root, in order:
+    one FAT sector, one directory sector, then each stream padded to 4,096 bytes at least so
+    that none lives in the mini stream. For streams named as no writer names them."""
+    import struct
+
+    assert len(streams) <= 3
+    bodies = [data.ljust(max(len(data), 4096), b"\0") for data in streams.values()]
+    bodies = [body.ljust(-(-len(body) // 512) * 512, b"\0") for body in bodies]
+    fat, starts, sector = [_FAT_SECTOR, _END], [], 2
+    for body in bodies:
+        count = len(body) // 512
+        starts.append(sector)
+        fat += [sector + i + 1 for i in range(count - 1)] + [_END]
+        sector += count
+    assert len(fat) <= 128
+
+    def entry(name: str, kind: int, right: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return struct.pack(
+            "<64sHBBIII16sI16sII4x", encoded, len(encoded), kind, 1, _NONE, right, child,
+            b"", 0, b"", start, size,
+        )  # fmt: skip
+
+    names = list(streams)
+    directory = entry("Root Entry", 5, _NONE, 1, _END, 0)
+    for i, name in enumerate(names, 1):
+        right = i + 1 if i < len(names) else _NONE  # a chain of right siblings: a valid tree
+        directory += entry(name, 2, right, _NONE, starts[i - 1], len(streams[name]))
+    directory = directory.ljust(512, b"\0")
+    header = struct.pack(
+        "<8s16sHHHHH6sIIIIIIIII", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"", 0x3E, 3, 0xFFFE,
+        9, 6, b"", 0, 1, 1, 0, 4096, _END, 0, _END, 0,
+    ) + struct.pack("<109I", 0, *[_FREE] * 108)  # fmt: skip
+    fat_sector = struct.pack("<128I", *fat, *[_FREE] * (128 - len(fat)))
+    path.write_bytes(header + fat_sector + directory + b"".join(bodies))
+    return path
+
+
+# --- a hostile file's ingest, in a child process that reports its peak memory ---------------
+_CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from etl.store.database import make_engine
+from etl.ingest import ingest_path
+started = time.monotonic()
+result = ingest_path(make_engine(sys.argv[1]), Path(sys.argv[2]))
+peak = next(int(l.split()[1]) for l in Path("/proc/self/status").read_text().splitlines()
+            if l.startswith("VmHWM:")) / 1024
+print(json.dumps({"status": result.status, "codes": [i.code for i in result.issues],
+                  "messages": [i.message_en for i in result.issues][:3], "peak_mb": peak,
+                  "seconds": time.monotonic() - started}))
+"""
+
+
+def ingest_in_child(db_url: str, path: Path) -> dict:
+    """ingest_path on `path` in a fresh interpreter: its outcome, codes, first messages, peak
+    resident memory (MB) and time (s). A crash (an allocation abort) fails the assertion with
+    the child's stderr."""
+    import json
+    import subprocess
+    import sys
+
+    from processes import project_env
+
+    # From the file's own folder, the project on PYTHONPATH: never from the checkout's root.
+    run = subprocess.run(
+        [sys.executable, "-c", _CHILD, db_url, str(path)],
+        capture_output=True, text=True, cwd=path.parent, env=project_env(), timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, (run.returncode, run.stderr[-2000:])
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def refused_in_child(db_url: str, path: Path, code: str | None, peak_mb: float) -> dict:
+    """ingest_in_child, asserting a clear refusal (with `code` first, unless None) within
+    `peak_mb` of memory; the outcome for further checks."""
+    outcome = ingest_in_child(db_url, path)
+    assert outcome["status"] == "rejected", outcome
+    if code:
+        assert outcome["codes"][0] == code, outcome
+    assert outcome["messages"][0] and "Traceback" not in outcome["messages"][0]
+    assert outcome["peak_mb"] < peak_mb, outcome
+    return outcome
+
+
+SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+# One cell at the last cell of a sheet: calamine would build 1,048,576 × 16,384 cells and abort.
+FAR_SHEET = (
+    f'<?xml version="1.0"?><worksheet xmlns="{SPREADSHEETML}"><sheetData><row r="1048576">'
+    '<c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>'
+).encode()
+
+
+def xls_stream(far: bool) -> bytes:
+    """The Workbook stream of an xlwt .xls with a header cell, and if `far` a cell at IV65536
+    (a 6 KB file, 1.2 GB in calamine's grid): for make_ole."""
+    import io
+
+    import olefile
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    sheet.write(0, 0, "kode_indikator")
+    if far:
+        sheet.write(65535, 255, 1)
+    buf = io.BytesIO()
+    book.save(buf)
+    return olefile.OleFileIO(io.BytesIO(buf.getvalue())).openstream("Workbook").read()

@@ -51,6 +51,7 @@ def target_path(catalogue: Catalogue, code: str, agency: str, series: pd.DataFra
     observed = [
         (period_t(int(y), int(q)), float(v))
         for y, q, v in zip(series.year, series.quarter, series.value)
+        if v == v  # a period without a national figure (too few reported) is no baseline
     ]
     knots, targets, baselines = [], [], []
     for roadmap in sorted(catalogue.roadmaps.values(), key=lambda r: r.start_year):
@@ -70,13 +71,30 @@ def target_path(catalogue: Catalogue, code: str, agency: str, series: pd.DataFra
     )
 
 
+def national_reference(catalogue: Catalogue, roadmap, code: str) -> pd.DataFrame:
+    """The national targets of a road map, drawn beside an agency's series for comparison only
+    (`Catalogue.national_reference`: they never decide the agency's status)."""
+    rows = annual_targets(roadmap, catalogue.national_reference(roadmap.code, code))
+    return pd.DataFrame(
+        [(y, r.point) for y, r in rows.items()], columns=["year", "target"], dtype=float
+    )
+
+
 def series_chart(
-    indicator: Indicator, series: pd.DataFrame, path, title: str, name: str | None = None
-) -> tuple[go.Figure, pd.DataFrame]:
-    """A series against its expected path, annual targets (bands as bands) and baseline."""
+    indicator: Indicator, series: pd.DataFrame, path, title: str, name: str | None = None,
+    reference: pd.DataFrame | None = None,
+) -> tuple[go.Figure, pd.DataFrame]:  # fmt: skip
+    """A series against its expected path, annual targets (bands as bands) and baseline, and,
+    for an agency, the national targets as a reference."""
     knots, targets, baselines = path
     series = with_t(series)
     traces = []
+    if reference is not None and len(reference):
+        traces.append({
+            "type": "scatter", "x": list(reference.year), "y": list(reference.target),
+            "mode": "markers", "name": t("national_reference"),
+            "marker": {"symbol": "diamond-open", "size": 9, "color": "#999999"},
+        })  # fmt: skip
     for row in targets.dropna(subset=["low"]).itertuples():
         # A band applies to the whole of its year: from the end of the previous year to its end.
         x0, x1 = row.year - 1, row.year
@@ -103,15 +121,35 @@ def series_chart(
             "mode": "markers", "name": t("baseline"),
             "marker": {"symbol": "square", "size": 9, "color": "#999999"},
         })  # fmt: skip
+    # A computed national figure is never joined to the official line (method page, "Roll-ups"):
+    # its own hollow markers and legend entry; periods without a figure are left out.
+    computed = series.computed.fillna(False).astype(bool) if "computed" in series else None
+    official = series if computed is None else series[~computed]
+    official = official.dropna(subset=["value"])
     traces.append({
-        "type": "scatter", "x": list(series.t), "y": list(series.value), "mode": "lines+markers",
-        "name": name or t("national"), "line": {"color": LINE}, "text": list(series.period),
-        "hovertemplate": "%{text}: %{y}<extra></extra>",
+        "type": "scatter", "x": list(official.t), "y": list(official.value),
+        "mode": "lines+markers", "name": name or t("national"), "line": {"color": LINE},
+        "text": list(official.period), "hovertemplate": "%{text}: %{y}<extra></extra>",
     })  # fmt: skip
+    if computed is not None and computed.any():
+        rolled = series[computed]
+        traces.append({
+            "type": "scatter", "x": list(rolled.t), "y": list(rolled.value), "mode": "markers",
+            "name": t("computed_series"), "marker": {"symbol": "circle-open", "size": 9,
+                                                       "color": LINE},
+            "text": [f"{p} · {t('computed_from', n=int(n), m=int(m))}"
+                     for p, n, m in zip(rolled.period, rolled.n, rolled.m)],
+            "hovertemplate": "%{text}: %{y}<extra></extra>",
+        })  # fmt: skip
     fig = _figure(traces, title, indicator.unit, xaxis={"dtick": 1, "tickformat": "d"})
     table = pd.concat(
         [
-            series.assign(kind=name or t("national"))[["kind", "period", "t", "value"]],
+            series.assign(
+                kind=[
+                    t("computed_series") if c else (name or t("national"))
+                    for c in (computed if computed is not None else [False] * len(series))
+                ]
+            )[["kind", "period", "t", "value"]],
             targets.assign(kind=t("target"), period=targets.year.astype(str), t=targets.year)[
                 ["kind", "period", "t", "target", "low", "high"]
             ].rename(columns={"target": "value"}),

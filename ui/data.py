@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from etl.core import settings
 from etl.report import audit_log, national, tables
-from etl.report.assessments import latest_assessments, projection_for
+from etl.report.assessments import projection_for
 from etl.report.export import table_bytes
 from etl.store import queries
 from etl.store.catalogue import load_catalogue
@@ -119,22 +119,11 @@ def national_series(db: tuple, code: str) -> pd.DataFrame:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def national_statuses(db: tuple, roadmap: str, year: int, quarter: int) -> pd.DataFrame:
-    """The status of each indicator's national figure as of the period."""
+    """The status of each indicator's national figure as of the period; `computed` (with `n`
+    of `m`) marks a status drawn from a figure rolled up from the agencies."""
     cat = catalogue(db)
-    frames = []
-    for code in cat.indicators:
-        series = national_series(db, code)
-        if len(series):
-            frames.append(series.assign(agency_code=NATIONAL, indicator_code=code, target=None))
-    frame = (
-        pd.concat(frames)
-        if frames
-        else pd.DataFrame(
-            columns=["agency_code", "indicator_code", "year", "quarter", "value", "target"]
-        )
-    )
-    pairs = [(NATIONAL, code) for code in cat.indicators]
-    return latest_assessments(frame, cat, roadmap, at=(year, quarter), pairs=pairs)
+    series = {code: national_series(db, code) for code in cat.indicators}
+    return national.national_statuses(series, cat, roadmap, (year, quarter))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -43,7 +43,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "target_band": ("Rentang target", "Target band"),
     "baseline": ("Baseline", "Baseline"),
     "expected": ("Nilai yang diharapkan", "Expected value"),
-    "expected_path": ("Jalur target", "Target path"),
+    # The path between targets is what is expected, never a target (issue 12).
+    "expected_path": ("Jalur nilai yang diharapkan", "Expected path"),
+    "computed_series": ("Dihitung dari instansi", "Computed from agencies"),
+    "computed_status": (
+        "status dari angka yang dihitung ({n} dari {m} instansi)",
+        "status of a computed figure ({n} of {m} agencies)",
+    ),
+    "target_below_baseline": ("target di bawah baseline", "target below baseline"),
+    "as_of": ("data {period}", "data of {period}"),
+    "national_reference": ("Target nasional (pembanding)", "National target (reference)"),
     "final_target": ("Target akhir", "Final target"),
     "progress_ratio": ("Rasio kemajuan", "Progress ratio"),
     "national": ("Nasional", "National"),

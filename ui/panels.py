@@ -38,6 +38,9 @@ def series_panel(
         tables.show(table, numbers=SERIES_NUMBERS, hide_index=True, key=f"{key}_table")
     if judged is not None and isinstance(judged.get("status"), str):
         st.markdown(f"**{badges.text(judged['status'])}** · {describe(judged)}")
+        notes = status_notes(judged)
+        if notes:
+            st.caption(" · ".join(notes))
     if caption:
         st.caption(caption)
 
@@ -62,16 +65,19 @@ def _series_model(db, code, roadmap_code, year, quarter, agency, language):
         baselines[baselines.roadmap == roadmap_code],
     )
     shown = in_roadmap(series, cat.roadmaps[roadmap_code], year, quarter)
+    roadmap = cat.roadmaps[roadmap_code]
+    reference = None if agency == NATIONAL else charts.national_reference(cat, roadmap, code)
     fig, table = charts.series_chart(
-        indicator, shown, path, pick(indicator.name_id, indicator.name_en), name
+        indicator, shown, path, pick(indicator.name_id, indicator.name_en), name, reference
     )
     caption = None
     if agency == NATIONAL and len(shown):
         last = shown.iloc[-1]
         figure = NationalFigure(last.value, last.source, int(last.n), int(last.m))
+        shown_value = "" if figure.source == "insufficient" else f" {number(last.value)} "
         caption = (
-            f"{period_label(int(last.year), int(last.quarter))}: {number(last.value)} "
-            f"{indicator.unit} · {figure.describe(language)}"
+            f"{period_label(int(last.year), int(last.quarter))}:{shown_value}"
+            f"{indicator.unit if shown_value else ''} · {figure.describe(language)}"
         )
     return fig, table.drop(columns="t"), caption
 
@@ -91,6 +97,23 @@ def describe(row: pd.Series) -> str:
             )
             parts.append(f"{t(label_key)} {number(value, decimals)}")
     return " · ".join(parts)
+
+
+def _given(value) -> bool:
+    return value is not None and value == value
+
+
+def status_notes(row: pd.Series) -> list[str]:
+    """What a reader must know beside a status: the period its observation comes from (when
+    not the period shown), a computed national figure, a target below the baseline."""
+    notes = []
+    if _given(row.get("lag_quarters")) and row["lag_quarters"] > 0 and _given(row.get("year")):
+        notes.append(t("as_of", period=period_label(int(row["year"]), int(row["quarter"]))))
+    if _given(row.get("computed")) and bool(row["computed"]):
+        notes.append(t("computed_status", n=int(row["n"]), m=int(row["m"])))
+    if _given(row.get("target_below_baseline")) and bool(row["target_below_baseline"]):
+        notes.append(t("target_below_baseline"))
+    return notes
 
 
 def judged_table(judged: pd.DataFrame, cat) -> pd.DataFrame:

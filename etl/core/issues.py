@@ -26,6 +26,9 @@ class Issue:
     value: str | None
     message_id: str
     message_en: str
+    # The raw technical text behind a refusal (a reader's English exception, a zip entry's
+    # name): shown in the English message and kept here, never inside the Indonesian one.
+    detail: str | None = None
 
     @classmethod
     def make(
@@ -37,6 +40,7 @@ class Issue:
         row: int | None = None,
         column: str | None = None,
         value: object = None,
+        detail: str | None = None,
         **params: object,
     ) -> Issue:
         """Build an issue from the message table; `params` fill the templates."""
@@ -48,6 +52,7 @@ class Issue:
             "cell": cell,
             "row": row,
             "column": column,
+            "detail": detail,
             **params,
         }
         return cls(
@@ -60,6 +65,7 @@ class Issue:
             value=shown,
             message_id=template.id.format_map(_Blank(fill)),
             message_en=template.en.format_map(_Blank(fill)),
+            detail=detail,
         )
 
     @property

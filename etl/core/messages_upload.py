@@ -32,8 +32,9 @@ UPLOAD: dict[str, Message] = {
     ),
     "corrupt_file": Message(
         E,
-        "Berkas tidak dapat dibaca (rusak atau bukan {kind}): {detail}. Buka berkas di Excel, "
-        "simpan ulang sebagai .xlsx, lalu unggah kembali.",
+        # No {detail} here (issue 14): it is the reader's English text, kept in Issue.detail.
+        "Berkas tidak dapat dibaca (rusak atau bukan {kind}). Buka berkas di Excel, simpan "
+        "ulang sebagai .xlsx, lalu unggah kembali.",
         "The file cannot be read (damaged, or not really {kind}): {detail}. Open it in Excel, "
         "save it again as .xlsx and upload it again.",
     ),
@@ -77,6 +78,15 @@ UPLOAD: dict[str, Message] = {
         "Hapus baris dan kolom kosong di luar tabel, atau pisahkan data menjadi beberapa berkas.",
         "Sheet {sheet} spans to cell {corner} ({count} cells), above the limit of {limit} cells. "
         "Delete empty rows and columns outside the table, or split the data into several files.",
+    ),
+    # --- the reading pre-scans (issues 13, 14): the file's rows across all its sheets -------
+    # {sheets}: the sheets measured, {count}: their rows together, {limit}: RB_MAX_ROWS.
+    "too_many_rows_in_file": Message(
+        E,
+        "Berkas memuat {count} baris di lembar {sheets}, lebih dari batas {limit} baris data "
+        "untuk satu berkas (semua lembar dihitung). Pisahkan data menjadi beberapa berkas.",
+        "The file holds {count} rows on sheets {sheets}, more than the limit of {limit} data rows "
+        "for one file (all sheets counted). Split the data into several files.",
     ),
     "too_many_strings": Message(
         E,

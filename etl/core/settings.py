@@ -50,6 +50,14 @@ SETTINGS: dict[str, Setting] = {
             float,
         ),
         Setting(
+            "RB_MIN_COVERAGE",
+            "0.8",
+            "Share of the agencies that must report an indicator (and existed in the period) "
+            "before a national figure is computed from them (a sum needs all of them); below "
+            "it no national figure is shown, only how many reported.",
+            float,
+        ),
+        Setting(
             "RB_DEADLINE_DAYS",
             "15",
             "Days after a quarter ends by which its submission is on time.",

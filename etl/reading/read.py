@@ -2,9 +2,9 @@
 
 Nothing is executed: python-calamine reads cached values only (macros and external links are
 never evaluated). Before calamine, every workbook is pre-scanned by what its bytes are
-(`etl.reading.scan.xlsx`, `etl.reading.scan.ods`, `etl.reading.scan.xls`): the grid calamine would build is measured and
-refused past the limits, decompression bombs are stopped, and what calamine cannot see is
-reported (percent formats, formulas without a cached value, Excel error cells).
+(`etl.reading.scan.choose`): the grids calamine would build are measured and refused past the
+limits (rows for the whole file), decompression bombs are stopped, and what calamine cannot see
+is reported (percent formats, formulas without a cached value, Excel error cells).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -20,17 +19,13 @@ import python_calamine
 
 from etl.core.issues import Issue, UploadError
 from etl.reading.action_plan import ActionSheet, is_action_sheet_name, read_action_sheet
-from etl.reading.cells import column_letter, holds_values
+from etl.reading.cells import holds_values
 from etl.reading.layout import Layout, find_layout, headers_seen
 from etl.reading.scan.base import Limits
-from etl.reading.scan.ods import scan_ods
-from etl.reading.scan.xls import scan_xls
-from etl.reading.scan.xlsx import scan_xlsx
+from etl.reading.scan.choose import prescan
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 PREFERRED_SHEETS = ("data", "isian", "realisasi")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass
@@ -79,12 +74,9 @@ def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Wo
         sheets = [_csv_sheet(data, limits)]
     else:
         sheets = _workbook_sheets(suffix, data, limits, actions, warnings)
-    total = 0
-    for sheet in [*sheets, *actions]:
-        rows = sum(1 for _ in sheet.data_rows())
-        if rows > limits.max_rows:
-            raise UploadError.one("too_many_rows", sheet=sheet.name, limit=limits.max_rows)
-        total += rows
+    counts = {sheet.name: sum(1 for _ in sheet.data_rows()) for sheet in [*sheets, *actions]}
+    _check_rows(counts, limits)
+    total = sum(counts.values())
     if not total and not any(a.layout is None for a in actions):
         raise UploadError.one("no_data_rows")
     return Workbook(sheets, warnings, action_sheets=actions)
@@ -98,34 +90,11 @@ def _workbook_sheets(
     kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
         suffix, "Excel (.xlsx)"
     )
-    # The pre-scan follows what the bytes are, not the file's name: calamine reads by content
-    # (trying .xls, then .xlsx, then .ods), so an .xlsx named .xls or .ods must not reach it
-    # unscanned.
-    scan, scanned = None, None  # scanned: sheet name → what the pre-scan found
-    bounds = {
-        "max_rows": limits.max_rows,
-        "max_unpacked_bytes": limits.max_unpacked_bytes,
-        "max_columns": limits.max_columns,
-    }
-    parts = _zip_parts(data, kind) if data[:4] == _ZIP_MAGIC else set()
-    if data[:8] == _OLE_MAGIC:
-        if suffix in (".xlsx", ".xlsm"):  # an encrypted .xlsx is an OLE compound file
-            raise UploadError.one("password_protected")
-        scanned = scan_xls(data, max_cells=limits.max_cells)
-    elif "xl/workbook.xml" in parts:
-        scan = scan_xlsx(data, **bounds)
-        scanned = scan.sheets
-        if scan.has_external_links:
-            # Values from other workbooks or DDE links (cmd|...) arrive as the cached copy the
-            # sender's Excel last saw: read, never refreshed, but the clerk should know.
-            warnings.append(Issue.make("external_links"))
-        for info in scan.sheets.values():
-            _check_area(info, limits)
-    elif "content.xml" in parts:
-        scanned = scan_ods(data, **bounds, max_cells=limits.max_cells)
-    else:
-        detail = "not a zip container" if suffix == ".ods" else "not an Excel or OpenDocument file"
-        raise UploadError.one("corrupt_file", kind=kind, detail=detail)
+    scan = prescan(suffix, data, limits, kind)
+    if scan.has_external_links:
+        # Values from other workbooks or DDE links (cmd|...) arrive as the cached copy the
+        # sender's Excel last saw: read, never refreshed, but the clerk should know.
+        warnings.append(Issue.make("external_links"))
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
@@ -137,7 +106,7 @@ def _workbook_sheets(
         for m in book.sheets_metadata
         if str(m.visible).endswith("Visible") and "WorkSheet" in str(m.typ)
     ]
-    if scan is not None:
+    if scan.source == "xlsx":  # only its scan reads the sheets' state
         visible = [n for n in visible if n in scan.sheets and not scan.sheets[n].hidden]
     preferred = [n for n in visible if n.strip().lower() in PREFERRED_SHEETS]
     candidates = preferred or visible
@@ -153,7 +122,7 @@ def _workbook_sheets(
         except (python_calamine.CalamineError, ValueError) as exc:
             raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
         _check_width(name, rows, limits)
-        info = scanned.get(name) if scanned is not None else None
+        info = scan.sheets.get(name)
         layout = None if named_action else find_layout(rows)
         if layout is None:
             action = read_action_sheet(
@@ -188,13 +157,6 @@ def _workbook_sheets(
     if not sheets and (unread_data or not actions):
         raise UploadError.one("no_header", headers=", ".join(seen[:40]) or "-")
     return sheets
-
-
-def _zip_parts(data: bytes, kind: str) -> set[str]:
-    try:
-        return set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
 
 
 def _csv_sheet(data: bytes, limits: Limits) -> Sheet:
@@ -234,16 +196,18 @@ def _check_width(name: str, rows: list[list], limits: Limits) -> None:
         raise UploadError.one("too_many_columns", sheet=name, count=width, limit=limits.max_columns)
 
 
-def _check_area(info, limits: Limits) -> None:
-    """calamine builds the whole grid from A1 to the last cell: one stray cell at XFD200000
-    would ask for billions of cells, so the area is bounded as well as rows and columns."""
-    if info.hidden:
-        return
-    cells = info.max_row * info.max_column
-    if cells > limits.max_cells:
-        corner = f"{column_letter(info.max_column - 1)}{info.max_row}"
+def _check_rows(counts: dict[str | None, int], limits: Limits) -> None:
+    """The row limit holds for the file: the pre-scan bounded the grids, this counts the data
+    rows below each header, all sheets together."""
+    for name, rows in counts.items():
+        if rows > limits.max_rows:
+            raise UploadError.one("too_many_rows", sheet=name, limit=limits.max_rows)
+    if sum(counts.values()) > limits.max_rows:
         raise UploadError.one(
-            "too_many_cells", sheet=info.name, corner=corner, count=cells, limit=limits.max_cells
+            "too_many_rows_in_file",
+            sheets=", ".join(str(name) for name in counts),
+            count=sum(counts.values()),
+            limit=limits.max_rows,
         )
 
 

@@ -16,6 +16,11 @@ from indicators.path import Point
 from indicators.progress import Assessment, Thresholds, assess, assess_series
 from indicators.projection import category_for
 
+# `target_used` is only an official target (a target row of the year at Q4, the period's
+# band or an uploaded target) and may be empty where `expected`, the path E(t), is not; the
+# achievement is measured against `achievement_basis` (`basis_source`: uploaded, ytd, band,
+# path or target_row). `as_of_year`/`as_of_quarter` are the period of the observation judged,
+# `lag_quarters` how far it lies before the period asked for.
 ASSESSMENT_COLUMNS = [
     "roadmap",
     "achievement_pct",
@@ -23,11 +28,19 @@ ASSESSMENT_COLUMNS = [
     "reason",
     "target_used",
     "target_source",
+    "target_year",
+    "achievement_basis",
+    "basis_source",
     "expected",
     "baseline",
+    "baseline_source",
     "final_target",
     "final_year",
     "progress_ratio",
+    "target_below_baseline",
+    "as_of_year",
+    "as_of_quarter",
+    "lag_quarters",
     "category",
 ]
 
@@ -56,11 +69,19 @@ def _components(a: Assessment) -> dict:
         "reason": a.reason,
         "target_used": a.target,
         "target_source": a.target_source,
+        "target_year": a.target_year,
+        "achievement_basis": a.achievement_basis,
+        "basis_source": a.basis_source,
         "expected": a.expected,
         "baseline": a.baseline,
+        "baseline_source": a.baseline_source,
         "final_target": a.final_target,
         "final_year": a.final_year,
         "progress_ratio": a.progress_ratio,
+        "target_below_baseline": a.target_below_baseline,
+        "as_of_year": a.year,
+        "as_of_quarter": a.quarter,
+        "lag_quarters": a.lag,
     }
 
 

@@ -131,9 +131,7 @@ def _number_format(column: str, frame: pd.DataFrame) -> str | None:
         return "0.00"
     if column == "progress_ratio":
         return "0.000"
-    if column in ("value", "target", "expected", "baseline", "final_target") or column.endswith(
-        "nilai/value"
-    ):
+    if column in UNIT_VALUE_COLUMNS or column.endswith("nilai/value"):
         return "#,##0.00"
     return None
 
@@ -198,7 +196,9 @@ def _write_xlsx(out: BinaryIO, frame: pd.DataFrame, table: str, description: lis
 
 
 UNIT_FORMATS = {"money": "#,##0.0", "rate": "0.00"}
-UNIT_VALUE_COLUMNS = {"value", "target", "expected", "baseline", "final_target"}
+UNIT_VALUE_COLUMNS = {
+    "value", "target", "target_used", "achievement_basis", "expected", "baseline", "final_target",
+}  # fmt: skip
 
 
 def unit_kind(unit) -> str:

@@ -23,10 +23,11 @@ from indicators.rollup import status_summary
 
 OBSERVATION_COLUMNS = [
     "agency_code", "agency_name", "agency_type", "indicator_code", "indicator_name", "theme",
-    "year", "quarter", "value", "unit", "target", "target_source", "achievement_pct", "status",
-    "status_label_id", "status_label_en", "expected", "baseline", "final_target", "final_year",
-    "progress_ratio", "category", "roadmap", "submitted_at", "submitted_by", "file_name",
-    "submission_id", "source", "confidence",
+    "year", "quarter", "value", "unit", "target", "target_source", "target_year",
+    "achievement_basis", "basis_source", "achievement_pct", "status", "status_label_id",
+    "status_label_en", "expected", "baseline", "baseline_source", "final_target", "final_year",
+    "progress_ratio", "target_below_baseline", "category", "roadmap", "submitted_at",
+    "submitted_by", "file_name", "submission_id", "source", "confidence",
 ]  # fmt: skip
 
 

@@ -36,3 +36,48 @@ def test_cli_command_names_the_same_filters():
         "python -m etl export --table scorecard --year 2025 --quarter 4 --type PROV "
         "--out rb_scorecard.xlsx"
     )
+
+
+def test_status_notes_say_as_of_computed_and_target_below_baseline(monkeypatch):
+    import pandas as pd
+
+    from ui import panels
+
+    monkeypatch.setattr(i18n, "lang", lambda: "en")
+    row = pd.Series(
+        {"year": 2025, "quarter": 1, "lag_quarters": 5, "computed": True, "n": 520, "m": 650,
+         "target_below_baseline": True}
+    )  # fmt: skip
+    assert panels.status_notes(row) == [
+        "data of Q1 2025",
+        "status of a computed figure (520 of 650 agencies)",
+        "target below baseline",
+    ]
+    # The period's own, official observation with an ordinary target: nothing to add.
+    plain = pd.Series({"year": 2025, "quarter": 1, "lag_quarters": 0, "computed": False})
+    assert panels.status_notes(plain) == []
+
+
+def test_a_computed_national_point_is_not_joined_to_the_official_line(monkeypatch):
+    import pandas as pd
+
+    from ui import charts
+
+    monkeypatch.setattr(i18n, "lang", lambda: "en")
+    from indicators.catalogue import Indicator
+
+    indicator = Indicator("X", "T", "x", "x", "indeks", None, None, "higher_better", ("PROV",),
+                          "mean", "", "annual", "level")  # fmt: skip
+    series = pd.DataFrame(
+        {"year": [2024, 2025, 2026], "quarter": [4, 4, 4], "value": [3.0, 3.1, float("nan")],
+         "source": ["official", "computed", "insufficient"], "computed": [False, True, False],
+         "n": [0, 600, 12], "m": [650, 650, 650]}
+    )  # fmt: skip
+    empty = (pd.DataFrame(columns=["roadmap", "t", "expected"]),
+             pd.DataFrame(columns=["roadmap", "year", "target", "low", "high"]),
+             pd.DataFrame(columns=["roadmap", "t", "baseline"]))  # fmt: skip
+    fig, table = charts.series_chart(indicator, series, empty, "x")
+    lines = {trace.name: list(trace.y) for trace in fig.data}
+    assert lines["National"] == [3.0]  # the official 2024 only; 2026 has no figure
+    assert lines["Computed from agencies"] == [3.1]
+    assert list(table.kind[:3]) == ["National", "Computed from agencies", "National"]

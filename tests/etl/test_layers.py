@@ -121,3 +121,19 @@ def test_every_module_imports_alone_in_a_fresh_interpreter(tmp_path):
     with ThreadPoolExecutor(max_workers=4) as pool:
         failures = [f"{m}: {e}" for m, e in pool.map(alone, modules()) if e]
     assert failures == []
+
+
+def test_the_readme_layout_names_every_module():
+    # The README's layout section is the newcomer's map: every package and module is on it.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    words = set(layout.replace(",", " ").replace("(", " ").replace(")", " ").split())
+    missing = [
+        module
+        for module in modules()
+        if module != "etl"
+        and module.rsplit(".", 1)[-1] not in words
+        and module.rsplit(".", 1)[-1] + ".py" not in words
+        and module.rsplit(".", 1)[-1] + "/" not in words
+    ]
+    assert missing == [], f"README's layout does not name: {missing}"

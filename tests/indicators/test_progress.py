@@ -131,12 +131,15 @@ def test_period_t_rejects_a_quarter_outside_1_to_4(quarter):
          Baseline(2, 2019.0, "target_row")),
         # Equally close (2019 and 2021 both 1 away): the earlier one.
         ([base(2021, 3), base(2019, 2)], [], 2024.0, Baseline(2, 2019.0, "target_row")),
-        # No row: the latest observation at or before the end of 2020 (t <= 2020.0).
-        ([], [(2019.0, 1.0), (2019.5, 2.0), (2020.0, 3.0), (2020.25, 4.0)], 2024.0,
-         Baseline(3.0, 2020.0, "observation")),
-        # ... and earlier than the observation being judged, so Q4 2020 is not its own baseline.
-        ([], [(2019.0, 1.0), (2019.5, 2.0), (2020.0, 3.0)], 2020.0,
-         Baseline(2.0, 2019.5, "observation")),
+        # No row: the latest observation dated before the road map starts, at or before Q4
+        # of 2020 - 1 (t <= 2019.0). Was "at or before the end of 2020", which made a value
+        # reported inside the road map (an agency's own Q4 2020) its baseline.
+        ([], [(2018.75, 1.0), (2019.0, 2.0), (2019.25, 3.0), (2020.0, 4.0)], 2024.0,
+         Baseline(2.0, 2019.0, "observation")),
+        # ... and earlier than the observation being judged: Q4 2019 judged from Q3 2019.
+        ([], [(2018.75, 1.0), (2019.0, 2.0)], 2019.0, Baseline(1.0, 2018.75, "observation")),
+        # Values of the road map's first year (Q1 2020 at 2019.25 .. Q4 2020 at 2020.0) never.
+        ([], [(2019.25, 3.0), (2020.0, 4.0)], 2024.0, None),
         # No row and nothing early enough: no baseline.
         ([], [(2020.25, 4.0)], 2024.0, None),
         # A baseline row without a value does not count.
@@ -265,7 +268,8 @@ FLAT_HIGHER = [base(2021, 50), target(2024, 80)]
 FLAT_LOWER = [base(2021, 50), target(2024, 20)]
 # Inflation-like bands: 2023 is 2.0..4.0 (width 2), 2024 (F) is 1.5..3.5.
 BANDS = [target(2023, 3.0, low=2.0, high=4.0), target(2024, 2.5, low=1.5, high=3.5)]
-# No baseline row and no value before 2021: no path; T from the targets, 50 (2022) to 80 (2024).
+# No baseline row and no value before 2020: no path, so no line between the targets either;
+# a period has a target T only at the end of a year with a target row (2022: 50, 2024: 80).
 NO_PATH = [target(2022, 50), target(2024, 80)]
 INVEST = [base(2022, 1207.2), target(2023, 1400), target(2024, 1650)]
 
@@ -311,10 +315,14 @@ INVEST = [base(2022, 1207.2), target(2023, 1400), target(2024, 1650)]
         # Without a baseline there is no "deteriorating".
         (BAND, BANDS, annual((2023, 4.6)), "needs_acceleration", "band"),
         (BAND, BANDS, annual((2023, 6.5)), "off_track", "band"),
-        # No path: T2023 = 50 + (80-50)/2 = 65 from the targets; the achievement decides.
-        (HIGHER, NO_PATH, annual((2023, 62)), "on_track", "no_path_achievement"),  # 95.4
-        (HIGHER, NO_PATH, annual((2023, 40)), "needs_acceleration", "no_path_achievement"),  # 61.5
-        (HIGHER, NO_PATH, annual((2023, 30)), "off_track", "no_path_achievement"),  # 46.2
+        # No path: T = T2022 = 50 at Q4 2022; the achievement decides.
+        (HIGHER, NO_PATH, annual((2022, 48)), "on_track", "no_path_achievement"),  # 100*48/50 = 96
+        (HIGHER, NO_PATH, annual((2022, 40)), "needs_acceleration", "no_path_achievement"),  # 80
+        (HIGHER, NO_PATH, annual((2022, 29)), "off_track", "no_path_achievement"),  # 58
+        # 2023 has no target row: the old rule interpolated T2023 = 65 from 2022 and 2024 and
+        # showed it as the target; nothing official says 65, so there is no target.
+        (HIGHER, NO_PATH, annual((2023, 62)), "no_target", "no_target"),
+        (HIGHER, NO_PATH, [Point(2022, 2, 45)], "no_target", "no_target"),  # Q2: not T2022's end
         (HIGHER, NO_PATH, annual((2023, 81)), "achieved", "final_met"),  # 81 >= F=80
         (HIGHER, NO_PATH, annual((2021, 20)), "no_target", "no_target"),  # before 2022's target
         # ytd: T_y*q/4 and the achievement; achieved only by a Q4 value in F's year.
@@ -342,7 +350,11 @@ def test_components_are_reported_with_the_status():
     assert (a.baseline, a.baseline_t, a.baseline_source) == (0, 2019.0, "target_row")
     assert (a.final_target, a.final_year, a.final_band) == (100, 2024, None)
     assert a.expected == pytest.approx(60)  # 0 + 100*3/5
-    assert a.target == pytest.approx(60) and a.target_source == "path"
+    # 60 is a point of the path, not a target: 2022 has no target row, so no target is shown;
+    # the achievement is measured against E(t) and says so.
+    assert (a.target, a.target_source, a.target_year) == (None, None, None)
+    assert a.achievement_basis == pytest.approx(60) and a.basis_source == "path"
+    assert a.target_below_baseline is False
     assert a.progress_ratio == pytest.approx(0.95)  # 57/60
     assert a.achievement == pytest.approx(95.0)  # 100*57/60, unrounded
 
@@ -355,12 +367,13 @@ def test_first_year_value_is_judged_against_an_earlier_baseline():
     assert a.expected == pytest.approx(15)
     assert a.progress_ratio == pytest.approx(0.8)
     assert a.status == "needs_acceleration"
-    # From 2021 on the baseline stays the last value of 2020, Q4 2020 (t=2020.0, value 20):
-    # E(2021.0) = 20 + 20*1/2 = 30, P = (25-20)/10 = 0.5.
+    # Later the baseline stays Q4 2019, the last value before the road map (it was Q4 2020,
+    # a value of the road map's own first year): E(2021.0) = 10 + 30*2/3 = 30,
+    # P = (25-10)/(30-10) = 0.75.
     later = [Point(2019, 4, 10), Point(2020, 2, 14), Point(2020, 4, 20), Point(2021, 4, 25)]
     a = assess(HIGHER, RM, [target(2022, 40)], later)
-    assert (a.baseline, a.baseline_t) == (20, 2020.0)
-    assert a.progress_ratio == pytest.approx(0.5) and a.status == "off_track"
+    assert (a.baseline, a.baseline_t) == (10, 2019.0)
+    assert a.progress_ratio == pytest.approx(0.75) and a.status == "needs_acceleration"
 
 
 @pytest.mark.parametrize(
@@ -398,7 +411,10 @@ def test_uploaded_target_is_not_a_final_target():
 
 def test_ytd_expected_value_and_no_ratio():
     a = assess(YTD, RM, INVEST, [Point(2024, 2, 829.9)])
-    assert a.target == a.expected == pytest.approx(825)  # 1650*2/4
+    # T2024*q/4 = 1650*2/4 = 825 is the expected value and the achievement's basis; Q2 is not
+    # the end of 2024, so no target is shown beside it.
+    assert a.expected == a.achievement_basis == pytest.approx(825)
+    assert (a.target, a.basis_source) == (None, "ytd")
     assert a.achievement == pytest.approx(100.5939394)  # 100*829.9/825
     assert a.progress_ratio is None
 
@@ -536,12 +552,14 @@ def test_poverty_2029_band_is_met_at_its_upper_bound(ref, value, achieved):
     [
         ((), "achieved", "final_met", 100.0),  # 2024: 1.57 inside F's band 1.5..3.5
         ((2023,), "on_track", "band", 100.0),  # 2023: 2.61 inside 2.0..4.0, not F's year
-        # 4.5 is 0.5 outside 2.0..4.0, farther than the 2020 baseline 1.68 (0.32 outside).
-        ((2023, 4.5), "deteriorating", "band", 75.0),  # 100*(1 - 0.5/2)
+        # No baseline: the 2020 value 1.68 lies inside the road map, and the old rule that made
+        # it the baseline (and so these two "deteriorating") is gone; nothing precedes 2020.
+        # 4.5 is 0.5 outside 2.0..4.0, within one band width (2).
+        ((2023, 4.5), "needs_acceleration", "band", 75.0),  # 100*(1 - 0.5/2)
         # 2020-2022 have the official band 3 ± 1 (PMK 124/2017, 101/2021).
-        # 2022: 5.51 is 1.51 above 2.0..4.0, farther than the baseline 1.68 (0.32 below).
-        ((2022,), "deteriorating", "band", 24.5),  # 100*(1 - 1.51/2)
-        # 2021: 1.87 is 0.13 below, nearer than the baseline, within one band width.
+        # 2022: 5.51 is 1.51 above 2.0..4.0, within one band width.
+        ((2022,), "needs_acceleration", "band", 24.5),  # 100*(1 - 1.51/2)
+        # 2021: 1.87 is 0.13 below, within one band width.
         ((2021,), "needs_acceleration", "band", 93.5),  # 100*(1 - 0.13/2)
     ],
 )
@@ -564,7 +582,8 @@ def test_inflation_2020_is_judged_against_its_official_band(ref):
 def test_investment_ytd_q2(ref):
     ind, rm, rows, pts = national(ref, "INVESTASI", "RB-2020-2024", Point(2024, 2, 829.9))
     a = assess(ind, rm, rows, pts, at=(2024, 2))
-    assert a.target == pytest.approx(825)  # T2024*2/4 = 1650*2/4
+    assert a.achievement_basis == pytest.approx(825)  # T2024*2/4 = 1650*2/4
+    assert a.target is None  # a share of the year's target is not an official target
     assert a.achievement == pytest.approx(100.5939394)  # 100*829.9/825
     assert (a.status, a.reason) == ("on_track", "no_path_achievement")
     full_year = assess(ind, rm, rows, pts)  # Q4 2024 1714.2 >= 1650 in the last year

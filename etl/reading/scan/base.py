@@ -1,10 +1,14 @@
-"""What every pre-scan shares: the limits it measures against and what it reports per sheet."""
+"""What every pre-scan shares: the limits it measures against, what it reports per sheet and
+for the workbook (`WorkbookScan`), and the checks on the grids calamine would build."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from etl.core import settings
+from etl.core.issues import UploadError
+from etl.reading.cells import cell_name
 
 HEADER_ROWS = 30  # the header search area, allowed on top of max_rows
 
@@ -39,3 +43,42 @@ class SheetScan:
     error_cells: set[str] = field(default_factory=set)  # #DIV/0!, #N/A …: calamine gives ''
     # Highest row number of a cell: calamine allocates a dense grid down to it.
     max_row: int = 0
+
+
+@dataclass
+class WorkbookScan:
+    """What a pre-scan (`scan_xlsx`, `scan_ods`, `scan_xls`) returns, whatever the format."""
+
+    sheets: dict[str, SheetScan]  # by the name calamine reports
+    source: str  # "xlsx", "ods" or "xls": the reader calamine will use
+    has_external_links: bool = False
+    has_macros: bool = False  # never run, only reported
+
+
+def check_area(sheet: SheetScan, limits: Limits) -> None:
+    """calamine builds the whole grid from A1 to the last cell: one stray cell at XFD200000
+    would ask for billions of cells, so the area is bounded as well as rows and columns."""
+    cells = sheet.max_row * sheet.max_column
+    if cells > limits.max_cells:
+        raise UploadError.one(
+            "too_many_cells",
+            sheet=sheet.name,
+            corner=cell_name(sheet.max_column, sheet.max_row),
+            count=cells,
+            limit=limits.max_cells,
+        )
+
+
+def check_file_rows(sheets: Iterable[SheetScan], limits: Limits) -> None:
+    """The row limit holds for the file, not for each sheet: three sheets just under it cost
+    three times the memory and time (issue 13 #4). Each sheet is measured by the height of the
+    grid calamine builds for it, and keeps its own header area on top of the limit."""
+    counted = [s for s in sheets if s.max_row or s.rows]
+    total = sum(max(s.max_row, s.rows) for s in counted)
+    if len(counted) > 1 and total > limits.max_rows + HEADER_ROWS * len(counted):
+        raise UploadError.one(
+            "too_many_rows_in_file",
+            sheets=", ".join(s.name for s in counted),
+            count=total,
+            limit=limits.max_rows,
+        )

@@ -21,7 +21,14 @@ from xml.parsers import expat
 
 from etl.core.issues import UploadError
 from etl.reading.cells import cell_name
-from etl.reading.scan.base import HEADER_ROWS, SheetScan
+from etl.reading.scan.base import (
+    HEADER_ROWS,
+    Limits,
+    SheetScan,
+    WorkbookScan,
+    check_area,
+    check_file_rows,
+)
 
 KIND = "OpenDocument (.ods)"
 CHUNK = 1 << 20
@@ -43,16 +50,14 @@ class _Refused(Exception):
         self.error = error
 
 
-def scan_ods(
-    data: bytes, *, max_rows: int, max_unpacked_bytes: int, max_columns: int, max_cells: int
-) -> dict[str, SheetScan]:
-    """Sheet name → what the pre-scan found; raise UploadError for a file calamine must not
-    read."""
+def scan_ods(data: bytes, limits: Limits) -> WorkbookScan:
+    """What the pre-scan found; raise UploadError for a file calamine must not read."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         if "content.xml" not in archive.namelist():
             raise _corrupt("content.xml is missing")
-        sheets = _Sheets(max_rows, max_columns, max_cells)
+        sheets = _Sheets(limits)
+        max_unpacked_bytes = limits.max_unpacked_bytes
         unpacked = 0
         for info in archive.infolist():
             for chunk in _chunks(archive, info):
@@ -63,7 +68,7 @@ def scan_ods(
                 if info.filename == "content.xml":
                     sheets.feed(chunk)
         sheets.feed(b"", final=True)
-        return sheets.found
+        return WorkbookScan(sheets.found, source="ods")
     except _Refused as refused:
         raise refused.error from None
     except expat.ExpatError as exc:
@@ -100,9 +105,9 @@ def _valued(attrs: dict[str, str]) -> bool:
 class _Sheets:
     """expat handlers following tables, rows and cells, with their repeats."""
 
-    def __init__(self, max_rows: int, max_columns: int, max_cells: int):
-        self.row_limit, self.max_rows = max_rows + HEADER_ROWS, max_rows
-        self.max_columns, self.max_cells = max_columns, max_cells
+    def __init__(self, limits: Limits):
+        self.limits, self.row_limit = limits, limits.max_rows + HEADER_ROWS
+        self.max_rows, self.max_columns = limits.max_rows, limits.max_columns
         self.found: dict[str, SheetScan] = {}
         self.sheet: SheetScan | None = None
         self.row = self.col = self.repeat = self.widest = 0
@@ -148,6 +153,7 @@ class _Sheets:
         sheet = self.sheet
         if name == _TABLE:
             self.sheet = None
+            self._check(check_file_rows, self.found.values())  # before the next sheet is read
         elif sheet is None or name != _ROW:
             return
         elif self.widest:
@@ -160,22 +166,20 @@ class _Sheets:
                 )
             if sheet.max_column > self.max_columns:
                 self._refuse_width()
-            if sheet.max_row * sheet.max_column > self.max_cells:
-                raise _Refused(
-                    UploadError.one(
-                        "too_many_cells",
-                        sheet=sheet.name,
-                        corner=cell_name(sheet.max_column, sheet.max_row),
-                        count=sheet.max_row * sheet.max_column,
-                        limit=self.max_cells,
-                    )
-                )
+            self._check(check_area, sheet)
             # Within the limits now, so expanding the repeats is bounded.
             for col, span, percent in self.marked:
                 found = sheet.percent_cells if percent else sheet.formulas_without_value
                 for r in range(self.row + 1, self.row + self.repeat + 1):
                     found.update(cell_name(c, r) for c in range(col + 1, col + span + 1))
         self.row += self.repeat
+
+    def _check(self, check, measured) -> None:
+        """A shared check (`etl.reading.scan.base`), its refusal passed out through expat."""
+        try:
+            check(measured, self.limits)
+        except UploadError as error:
+            raise _Refused(error) from None
 
     def _refuse_width(self) -> None:
         sheet = self.sheet

@@ -17,7 +17,7 @@ import olefile
 
 from etl.core.issues import UploadError
 from etl.reading.cells import cell_name
-from etl.reading.scan.base import SheetScan
+from etl.reading.scan.base import Limits, SheetScan, WorkbookScan, check_area, check_file_rows
 from etl.reading.scan.xlsx_parts import percent_formats
 
 KIND = "Excel 97-2003 (.xls)"
@@ -29,24 +29,47 @@ BIFF8 = 0x0600
 NUMERIC = {0x0203, 0x027E, 0x0006}  # NUMBER, RK, FORMULA (its cached result)
 TEXTUAL = {0x00FD, 0x0204, 0x00D6, 0x0205}  # LABELSST, LABEL, RSTRING, BOOLERR
 MULRK = 0x00BD  # several RK numbers in one row: (XF, RK) pairs, the last column at the end
+# calamine's names for the workbook stream, tried in this order, each matched exactly.
+STREAM_NAMES = ("Workbook", "Book", "WORKBOOK", "BOOK")
+MINI_CUTOFF = 4096
 _HEAD = struct.Struct("<HH")
 _CELL = struct.Struct("<HHH")
 
 
-def scan_xls(data: bytes, *, max_cells: int) -> dict[str, SheetScan]:
-    """Sheet name → what the pre-scan found; raise UploadError for a file calamine must not
-    read."""
+def scan_xls(data: bytes, limits: Limits) -> WorkbookScan:
+    """What the pre-scan found; raise UploadError for a file calamine must not read."""
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
-            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
-            if name is None:
-                raise _corrupt("no Workbook stream")
-            stream = ole.openstream(name).read()
-        return _Book(stream).sheets(max_cells)
+            stream = _workbook_stream(ole)
+        return WorkbookScan(_Book(stream).sheets(limits), source="xls")
     except UploadError:
         raise
     except (OSError, ValueError, struct.error, IndexError, UnicodeDecodeError) as exc:
         raise _corrupt(str(exc) or type(exc).__name__) from exc
+
+
+def _workbook_stream(ole: olefile.OleFileIO) -> bytes:
+    """The stream calamine reads, found as it finds it: the first directory entry, in directory
+    order and anywhere in the tree, whose name is exactly one of STREAM_NAMES tried in turn.
+    olefile's own lookup ignores case and walks only the tree, so a harmless `workbook` beside
+    a far-cell `Book` would be measured instead of the stream calamine builds (issue 13 #1)."""
+    ole.directory_fp.seek(0)
+    directory = ole.directory_fp.read()
+    entries = [_entry(directory[at : at + 128]) for at in range(0, len(directory) - 127, 128)]
+    for wanted in STREAM_NAMES:
+        for name, start, size in entries:
+            if name == wanted:
+                # As calamine: under 4,096 bytes from the mini stream, else from the sectors.
+                return ole._open(start, size, force_FAT=size >= MINI_CUTOFF).read()
+    raise _corrupt("no Workbook stream")
+
+
+def _entry(raw: bytes) -> tuple[str, int, int]:
+    """(name, first sector, size) of a 128-byte directory entry, its name cut at the first NUL
+    as calamine cuts it; the size's high half ignored, as in version 3 files."""
+    name = raw[:64].decode("utf-16-le", "replace").split("\x00", 1)[0]
+    start, size = struct.unpack_from("<II", raw, 116)
+    return name, start, size
 
 
 def _corrupt(detail: str) -> UploadError:
@@ -114,7 +137,7 @@ class _Book:
             raise _corrupt(f"sheet {name} declares rows {first_row}-{end_row}, "
                            f"columns {first_col}-{end_col}")  # fmt: skip
 
-    def sheets(self, max_cells: int) -> dict[str, SheetScan]:
+    def sheets(self, limits: Limits) -> dict[str, SheetScan]:
         percent_ids = percent_formats(self.formats)
         percent_xf = {i for i, f in enumerate(self.xf_formats) if f in percent_ids}
         found = {}
@@ -145,13 +168,8 @@ class _Book:
                 sheet.max_row = max(sheet.max_row, row + 1)
                 sheet.max_column = max(sheet.max_column, max(c for c, _ in cells) + 1)
             sheet.rows = len(rows)
-            if sheet.max_row * sheet.max_column > max_cells:
-                raise UploadError.one(
-                    "too_many_cells",
-                    sheet=name,
-                    corner=cell_name(sheet.max_column, sheet.max_row),
-                    count=sheet.max_row * sheet.max_column,
-                    limit=max_cells,
-                )
+            # Every sheet counts, hidden ones too: calamine builds them all when it opens the file.
+            check_area(sheet, limits)
+            check_file_rows(found.values(), limits)
             sheet.percent_cells.update(cell_name(c + 1, r + 1) for r, c in percent)
         return found

@@ -14,7 +14,6 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -22,7 +21,15 @@ from defusedxml import ElementTree as SafeET
 
 from etl.core.issues import UploadError
 from etl.reading.cells import cell_name
-from etl.reading.scan.base import HEADER_ROWS, SheetScan
+from etl.reading.scan.base import (
+    HEADER_ROWS,
+    Limits,
+    SheetScan,
+    WorkbookScan,
+    check_area,
+    check_file_rows,
+)
+from etl.reading.scan.xlsx_package import CollidingParts, Package, workbook_folder
 from etl.reading.scan.xlsx_parts import MissingRelationship, percent_styles, worksheets
 from etl.reading.scan.xlsx_patterns import (
     ERROR_ATTR,
@@ -43,17 +50,11 @@ MAX_CARRY = 8 << 20  # far above any real cell; past it the window may cut insid
 SMALL_PART_CAP = 32 << 20  # workbook.xml, its rels and styles.xml become trees
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 KIND = "Excel (.xlsx)"
+ID_PREFIX = re.compile(rb"xmlns:id\s*=")
 # BadZipFile includes a CRC mismatch (an entry whose declared size lied); NotImplementedError is
 # an unsupported compression method, RuntimeError zip-level encryption.
 _BAD_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError)
 _BAD_ZIP += (NotImplementedError, RuntimeError, struct.error)
-
-
-@dataclass
-class XlsxScan:
-    sheets: dict[str, SheetScan]
-    has_external_links: bool
-    has_macros: bool  # never run, only reported
 
 
 # calamine holds every shared string in memory before reading a cell: 1,000,000 is a 200,000-row
@@ -61,17 +62,15 @@ class XlsxScan:
 MAX_SHARED_STRINGS = 1_000_000
 
 
-def scan_xlsx(
-    data: bytes, *, max_rows: int, max_unpacked_bytes: int, max_columns: int = 16384
-) -> XlsxScan:
+def scan_xlsx(data: bytes, limits: Limits) -> WorkbookScan:
     """Scan the workbook in `data`; raise UploadError for a file calamine must not read."""
     if bytes(data[:8]) == OLE_MAGIC:
         # An encrypted .xlsx is an OLE compound file around the encrypted package.
         raise UploadError.one("password_protected")
-    archive = _Archive(max_unpacked_bytes)
+    archive = _Archive(limits)
     try:
-        return archive.scan(data, max_rows, max_columns)
-    except MissingRelationship as exc:
+        return archive.scan(data)
+    except (MissingRelationship, CollidingParts) as exc:
         raise _corrupt(str(exc)) from exc
     except (DefusedXmlException, ParseError) as exc:
         raise _corrupt(f"invalid XML in {archive.part} ({exc})") from exc
@@ -84,10 +83,11 @@ def _corrupt(detail: str) -> UploadError:
 
 
 class _Archive:
-    def __init__(self, max_unpacked: int):
-        self.max_unpacked, self.unpacked, self.part = max_unpacked, 0, ""
+    def __init__(self, limits: Limits):
+        self.limits, self.max_unpacked = limits, limits.max_unpacked_bytes
+        self.unpacked, self.part = 0, ""
 
-    def scan(self, data: bytes, max_rows: int, max_columns: int) -> XlsxScan:
+    def scan(self, data: bytes) -> WorkbookScan:
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
         except ValueError as exc:  # a negative seek, from offsets pointing before the start
@@ -95,35 +95,53 @@ class _Archive:
         infos = [i for i in self.zf.infolist() if not i.is_dir()]
         if sum(i.file_size for i in infos) > self.max_unpacked:  # quick reject, not trusted
             raise self._too_large()
-        # Entry names are matched exactly, as zip readers (calamine too) look them up.
-        parts = {i.filename: i for i in infos}
-        unread = dict(parts)
+        # Parts are found as calamine finds them (`xlsx_package`), else the scan would measure
+        # a harmless sheet1.xml while calamine builds its twin Sheet1.xml.
+        package = Package(infos)
+        unread = {i.filename: i for i in infos}
 
         def entry(path: str) -> zipfile.ZipInfo:
-            if path not in parts:
+            if (info := package.find(path)) is None:
                 raise _corrupt(f"{path} is missing")
-            return unread.pop(path, parts[path])
+            unread.pop(info.filename, None)
+            return info
 
-        workbook = self._tree(entry("xl/workbook.xml"))
-        rels = self._tree(entry("xl/_rels/workbook.xml.rels"))
-        styles = self._tree(entry("xl/styles.xml")) if "xl/styles.xml" in parts else None
-        percent = percent_styles(styles) if styles is not None else frozenset()
+        root = package.find("_rels/.rels")
+        folder = workbook_folder(self._tree(entry(root.filename)) if root else None)
+        workbook = self._tree(entry(folder + "workbook.xml"))
+        rels = self._tree(entry(folder + "_rels/workbook.xml.rels"))
+        styles = package.find(folder + "styles.xml")
+        percent = percent_styles(self._tree(entry(styles.filename))) if styles else frozenset()
+        strings = package.find(folder + "sharedStrings.xml")
         sheets: dict[str, SheetScan] = {}
-        for name, hidden, path in worksheets(workbook, rels):
+        for name, hidden, path in worksheets(workbook, rels, folder):
+            if name in sheets:  # Excel forbids it; calamine would read the first of the two
+                raise _corrupt(f"two sheets named {name}")
             sheets[name] = SheetScan(name=name, hidden=hidden)
-            reader = _SheetReader(sheets[name], percent, max_rows, max_columns)
-            reader.read(self.chunks(entry(path)))
+            _SheetReader(sheets[name], percent, self.limits).read(self.chunks(entry(path)))
+            # calamine builds a sheet only when asked, and etl.reading.read never asks for a
+            # hidden one: only the shown sheets count toward the area and the file's rows.
+            shown = [s for s in sheets.values() if not s.hidden]
+            if not hidden:
+                check_area(sheets[name], self.limits)
+            check_file_rows(shown, self.limits)
         for info in unread.values():  # calamine inflates shared strings etc. whole too
-            strings, tail = 0, b""
-            for chunk in self.chunks(info):
-                if info.filename == "xl/sharedStrings.xml":
-                    window = tail + chunk
-                    strings += window.count(b"<si>") + window.count(b"<si ")
-                    tail = window[-3:]  # a tag split across chunks is counted once
-                    if strings > MAX_SHARED_STRINGS:
-                        raise UploadError.one("too_many_strings", limit=MAX_SHARED_STRINGS)
-        links = any(p.startswith("xl/externalLinks/") for p in parts)
-        return XlsxScan(sheets, has_external_links=links, has_macros="xl/vbaProject.bin" in parts)
+            self._count_strings(info, info is strings)
+        links = bool(
+            package.keys_under("xl/externalLinks/") or package.keys_under(folder + "externalLinks/")
+        )
+        macros = package.has(folder + "vbaProject.bin") or package.has("xl/vbaProject.bin")
+        return WorkbookScan(sheets, "xlsx", has_external_links=links, has_macros=macros)
+
+    def _count_strings(self, info: zipfile.ZipInfo, shared_strings: bool) -> None:
+        strings, tail = 0, b""
+        for chunk in self.chunks(info):
+            if shared_strings:
+                window = tail + chunk
+                strings += window.count(b"<si>") + window.count(b"<si ")
+                tail = window[-3:]  # a tag split across chunks is counted once
+                if strings > MAX_SHARED_STRINGS:
+                    raise UploadError.one("too_many_strings", limit=MAX_SHARED_STRINGS)
 
     def chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
         self.part = info.filename
@@ -140,6 +158,10 @@ class _Archive:
             data += chunk
             if len(data) > SMALL_PART_CAP:
                 raise _corrupt(f"{info.filename} is over {SMALL_PART_CAP >> 20} MB")
+        # calamine reads a declaration xmlns:id="…" as an id attribute (a sheet's relationship)
+        # where a parser sees none: no writer declares a prefix "id", so it is refused.
+        if ID_PREFIX.search(data):
+            raise _corrupt(f"a namespace prefix id in {info.filename}")
         # A DTD has no business in these parts and is how entity-expansion bombs arrive.
         return SafeET.fromstring(bytes(data), forbid_dtd=True)
 
@@ -154,9 +176,9 @@ class _SheetReader:
     whole empty rows; the cut tag is carried into the next chunk.
     """
 
-    def __init__(self, sheet: SheetScan, percent: frozenset[int], max_rows: int, max_cols: int):
-        self.sheet, self.percent, self.row_limit = sheet, percent, max_rows + HEADER_ROWS
-        self.max_rows, self.max_columns = max_rows, max_cols
+    def __init__(self, sheet: SheetScan, percent: frozenset[int], limits: Limits):
+        self.sheet, self.percent, self.row_limit = sheet, percent, limits.max_rows + HEADER_ROWS
+        self.max_rows, self.max_columns = limits.max_rows, limits.max_columns
         alt = b"|".join(b"%d" % i for i in sorted(percent))
         # No look-behind for the space before s: it would disable the literal-prefix search.
         self.styled = re.compile(rb"""s\s*=\s*["'](?:%s)["']""" % alt) if percent else None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterator
-from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 
 BUILTIN_PERCENT = frozenset({9, 10})  # 0% and 0.00%
@@ -19,20 +17,27 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def worksheets(workbook: Element, rels: Element) -> Iterator[tuple[str, bool, str]]:
-    """(name, hidden, entry path) of each sheet but chartsheets, in workbook order."""
-    targets = {rel.get("Id"): rel for rel in rels if rel.get("TargetMode") != "External"}
-    for sheets in workbook:
-        for sheet in sheets if _local(sheets.tag) == "sheets" else ():
-            # r:id sits in a different namespace in transitional and in strict OOXML.
-            ids = (v for k, v in sheet.attrib.items() if k.startswith("{") and _local(k) == "id")
-            name, rel = sheet.get("name", ""), targets.get(next(ids, ""))
-            if rel is None:
-                raise MissingRelationship(f"sheet {name} has no relationship")
-            if not rel.get("Type", "").endswith("/chartsheet"):
-                target = unquote(rel.get("Target", ""))  # relative to xl/, or absolute
-                path = posixpath.normpath(posixpath.join("/xl", target)).lstrip("/")
-                yield name, sheet.get("state") in ("hidden", "veryHidden"), path
+def worksheets(workbook: Element, rels: Element, folder: str) -> Iterator[tuple[str, bool, str]]:
+    """(name, hidden, entry path) of each sheet but chartsheets, in workbook order; `folder`
+    is the workbook's (see `etl.reading.scan.xlsx_package`). Elements are found as calamine
+    finds them, by local name at any depth, so that a `<sheet>` hidden in an extension is not
+    left unmeasured."""
+    relationships = (rel for rel in rels.iter() if _local(rel.tag) == "Relationship")
+    # Later Ids replace earlier ones, as in calamine's table; an external target is refused.
+    targets = {rel.get("Id"): rel for rel in relationships if rel.get("TargetMode") != "External"}
+    for sheet in (e for e in workbook.iter() if _local(e.tag) == "sheet"):
+        # r:id sits in a different namespace in transitional and in strict OOXML; calamine
+        # takes the last attribute whose local name is id, with or without a prefix.
+        ids = [v for k, v in sheet.attrib.items() if _local(k) == "id"]
+        name, rel = sheet.get("name", ""), targets.get(ids[-1] if ids else "")
+        if rel is None:
+            raise MissingRelationship(f"sheet {name} has no relationship")
+        if not rel.get("Type", "").endswith("/chartsheet"):
+            # Where calamine reads the sheet: the target as written (no `..` folded, no %
+            # decoded), after the workbook's folder unless it starts with `/`.
+            target = rel.get("Target", "")
+            path = target[1:] if target.startswith("/") else folder + target
+            yield name, sheet.get("state") in ("hidden", "veryHidden"), path
 
 
 # Quoted text, [colour] or [condition] sections, and escaped, padding (_) or fill (*) characters

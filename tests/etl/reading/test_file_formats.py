@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 import xlwt
 from builders import LONG_HEADER, long_rows, make_xlsx
 
@@ -45,3 +46,18 @@ def test_xlsm_is_read_and_its_macros_never_run(sqlite_engine, tmp_path):
     path = make_xlsx(tmp_path / "dengan_makro.xlsm", long_rows(["31", "PDN", 2023, 4, 40]))
     result = ingest_path(sqlite_engine, path)
     assert result.status == "accepted" and result.rows.inserted == 1
+
+
+def test_a_damaged_file_keeps_the_readers_text_out_of_the_indonesian_message(tmp_path):
+    # Issue 14: the reader's English exception text is kept in Issue.detail.
+    from etl.core.issues import UploadError
+    from etl.reading.read import read_upload
+
+    data = b"PK\x03\x04" + bytes(range(256)) * 40
+    with pytest.raises(UploadError) as caught:
+        read_upload("rusak.xlsx", data)
+    issue = caught.value.issues[0]
+    assert issue.code == "corrupt_file" and issue.detail
+    assert issue.detail not in issue.message_id and issue.detail in issue.message_en
+    assert issue.message_id.startswith("Berkas tidak dapat dibaca") and "()" not in issue.message_id
+    assert issue.as_dict()["detail"] == issue.detail

@@ -8,7 +8,7 @@ import io
 
 import openpyxl
 import pytest
-from builders import long_rows, make_xlsx
+from builders import LONG_HEADER, long_rows, make_xlsx
 
 from etl.cli.main import main
 from etl.ingest import Upload, ingest_path
@@ -21,12 +21,15 @@ UTC = dt.UTC
 
 @pytest.fixture
 def loaded(db_url, tmp_path):
-    """Jakarta (31) and West Java (32) report SPBE and PDN; Jakarta on time, West Java late."""
+    """Jakarta (31) and West Java (32) report SPBE and PDN; Jakarta on time, West Java late.
+    Neither has target rows of its own (issue 12: the national SPBE path no longer judges
+    them); Jakarta uploads its own target with each value, West Java none."""
     engine = make_engine(db_url)
     jakarta = long_rows(
-        ["31", "SPBE", 2023, 4, 2.40],
-        ["31", "SPBE", 2024, 4, 2.75],  # F = 2.60 met: achieved
-        ["31", "PDN", 2024, 4, 35.0],  # T = 40 (Inpres target held flat), A = 87.5
+        ["31", "SPBE", 2023, 4, 2.40, 2.30],
+        ["31", "SPBE", 2024, 4, 2.75, 2.60],  # A = 100*2.75/2.60 = 105.8: on track
+        ["31", "PDN", 2024, 4, 35.0, 40.0],  # A = 100*35/40 = 87.5: needs acceleration
+        header=[*LONG_HEADER, "target"],
     )
     west_java = long_rows(["32", "SPBE", 2023, 4, 2.0], ["32", "SPBE", 2024, 4, 1.9])
     on_time = dt.datetime(2025, 1, 10, 3, 0, tzinfo=UTC)
@@ -47,11 +50,14 @@ def test_observations_table_fills_achievement_and_status(loaded):
     engine, _ = loaded
     frame = TABLES["observations"](engine, Filters(year=2024, agency="31"))
     spbe = frame[frame.indicator_code == "SPBE"].iloc[0]
-    # national path for SPBE applies (mean indicator): F = 2.60 in 2024; 2.75 ≥ 2.60 → achieved;
-    # achievement 100 × 2.75 / 2.60 = 105.769…
-    assert spbe.status == "achieved" and spbe.status_label_id == "Tercapai"
+    # Jakarta's own uploaded target 2.60 (was: the national path, F = 2.60, "achieved");
+    # achievement 100 × 2.75 / 2.60 = 105.769… ≥ 95 → on track; an uploaded target is no
+    # final target, so never "achieved".
+    assert spbe.status == "on_track" and spbe.status_label_id == "Sesuai target"
     assert spbe.achievement_pct == pytest.approx(105.769, abs=1e-3)
-    assert (spbe.final_target, spbe.category) == (2.60, "Baik")
+    assert (spbe.target, spbe.target_source, spbe.basis_source) == (2.60, "uploaded", "uploaded")
+    assert spbe.final_target is None or spbe.final_target != spbe.final_target  # none
+    assert spbe.category == "Baik"
     assert spbe.roadmap == "RB-2020-2024"
 
 
@@ -60,9 +66,10 @@ def test_scorecard_pivots_agencies_by_indicators_for_one_period(loaded):
     frame = TABLES["scorecard"](engine, Filters(year=2024, quarter=4, agency_type="PROV"))
     assert len(frame) == 38  # every province, reported or not
     jakarta = frame.set_index("agency_code").loc["31"]
-    assert jakarta["SPBE nilai/value"] == 2.75 and jakarta["SPBE status"] == "achieved"
-    # West Java: B = 1.98 (2018), E(2024.0) = 2.60, P = (1.9 − 1.98)/(2.60 − 1.98) < 0
-    assert frame.set_index("agency_code").loc["32", "SPBE status"] == "deteriorating"
+    assert jakarta["SPBE nilai/value"] == 2.75 and jakarta["SPBE status"] == "on_track"
+    # West Java has no target of its own: no_target (was "deteriorating" against the national
+    # path B = 1.98, E(2024.0) = 2.60, which it never committed to).
+    assert frame.set_index("agency_code").loc["32", "SPBE status"] == "no_target"
     assert frame.set_index("agency_code").loc["33", "SPBE status"] == "no_data"
 
 
@@ -74,9 +81,9 @@ def test_themes_counts_and_shares_statuses_never_averages(loaded):
     row = frame.set_index("agency_type").loc["PROV"]
     # DIGITAL for provinces: SPBE and its four domains plus stunting = 6 indicators × 38 provinces
     assert row.indicators == 6 * 38
-    assert (row.achieved_count, row.deteriorating_count) == (1, 1)
+    assert (row.on_track_count, row.no_target_count, row.achieved_count) == (1, 1, 0)
     assert row.no_data_count == 6 * 38 - 2
-    assert row.achieved_share == pytest.approx(1 / 228)
+    assert row.on_track_share == pytest.approx(1 / 228)
 
 
 def test_submissions_on_time_late_or_missing(loaded):
@@ -139,8 +146,10 @@ def test_xlsx_states_filters_and_colours_statuses_and_never_writes_formulas(load
     cells = [
         row for row in sheet.iter_rows(min_row=2) if row[header.index("agency_code")].value == "31"
     ]
-    achieved = next(row[status_col] for row in cells if row[status_col].value == "achieved")
-    assert achieved.fill.fgColor.rgb.endswith("009E73")  # Okabe-Ito bluish green
+    # Jakarta's uploaded targets put its SPBE on track (no longer "achieved" against the
+    # national final target): the status colour is Okabe-Ito blue.
+    on_track = next(row[status_col] for row in cells if row[status_col].value == "on_track")
+    assert on_track.fill.fgColor.rgb.endswith("0072B2")
     user_cell = cells[0][by_user]
     assert user_cell.data_type == "s" and user_cell.value == "'=2+3"
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)

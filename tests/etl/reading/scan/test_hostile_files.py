@@ -4,43 +4,15 @@ ingest stays within bounded memory (each runs in a child process that reports it
 from __future__ import annotations
 
 import io
-import json
 import struct
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
-from builders import LONG_HEADER, OdsCell, make_ods, make_xlsx
-from processes import project_env
+from builders import LONG_HEADER, OdsCell, make_ods, make_xlsx, refused_in_child, rewrite_zip
 
-ROOT = Path(__file__).resolve().parents[4]
 PEAK_MB_BOUND = 1200  # far below the machine, far above a normal ingest (~250 MB)
-CHILD = r"""
-import json, sys
-from pathlib import Path
-from etl.store.database import make_engine
-from etl.ingest import ingest_path
-result = ingest_path(make_engine(sys.argv[1]), Path(sys.argv[2]))
-peak = next(int(l.split()[1]) for l in Path("/proc/self/status").read_text().splitlines()
-            if l.startswith("VmHWM:")) / 1024
-print(json.dumps({"status": result.status, "codes": [i.code for i in result.issues],
-                  "messages": [i.message_en for i in result.issues][:3], "peak_mb": peak}))
-"""
-
-
-def _rewrite(xlsx: Path, replace: dict[str, bytes]) -> None:
-    """Replace parts of a saved workbook (what a hand-crafted hostile file would do)."""
-    source = zipfile.ZipFile(io.BytesIO(xlsx.read_bytes()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            target.writestr(info.filename, replace.get(info.filename, source.read(info.filename)))
-        for name in replace.keys() - set(source.namelist()):
-            target.writestr(name, replace[name])
-    xlsx.write_bytes(out.getvalue())
 
 
 def _valid(path: Path) -> Path:
@@ -72,7 +44,7 @@ def huge_shared_strings(tmp: Path) -> Path:
         b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
         b'spreadsheetml/2006/main" count="1200000" uniqueCount="1200000">' + items + b"</sst>"
     )
-    _rewrite(path, {"xl/sharedStrings.xml": sst})
+    rewrite_zip(path, {"xl/sharedStrings.xml": sst})
     return path
 
 
@@ -86,7 +58,7 @@ def entity_expansion(tmp: Path) -> Path:
         )
         + b']><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">&lol9;</workbook>'
     )
-    _rewrite(path, {"xl/workbook.xml": lol})
+    rewrite_zip(path, {"xl/workbook.xml": lol})
     return path
 
 
@@ -101,7 +73,7 @@ def deeply_nested_xml(tmp: Path) -> Path:
         + b"</r>" * depth
         + b"</is></c></row></sheetData></worksheet>"
     )
-    _rewrite(path, {"xl/worksheets/sheet1.xml": sheet})
+    rewrite_zip(path, {"xl/worksheets/sheet1.xml": sheet})
     return path
 
 
@@ -148,7 +120,7 @@ def row_bomb(tmp: Path) -> Path:
         b'2006/main"><sheetData>' + rows + b"</sheetData></worksheet>"
     )
     path = _valid(tmp / "bom.xlsx")
-    _rewrite(path, {"xl/worksheets/sheet1.xml": sheet})
+    rewrite_zip(path, {"xl/worksheets/sheet1.xml": sheet})
     return path
 
 
@@ -179,7 +151,7 @@ def _ods_with(tmp: Path, name: str, change) -> Path:
     """A small valid .ods whose content.xml is changed by `change` (text → text)."""
     path = make_ods(tmp / name, [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
     content = zipfile.ZipFile(path).read("content.xml").decode()
-    _rewrite(path, {"content.xml": change(content).encode()})
+    rewrite_zip(path, {"content.xml": change(content).encode()})
     return path
 
 
@@ -240,7 +212,7 @@ def ods_entity_expansion(tmp: Path) -> Path:
     path = make_ods(tmp / "entitas.ods", [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
     content = zipfile.ZipFile(path).read("content.xml")
     dtd = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-    _rewrite(path, {"content.xml": content.replace(b"?>", b"?>" + dtd, 1)})
+    rewrite_zip(path, {"content.xml": content.replace(b"?>", b"?>" + dtd, 1)})
     return path
 
 
@@ -294,7 +266,7 @@ def xlsx_bomb_named_ods(tmp: Path) -> Path:
     # calamine tries its .xlsx reader before the .ods one: a content.xml must not hide the rest.
     path = tmp / "campuran.ods"
     far = stray_far_cell(tmp)
-    _rewrite(far, {"content.xml": b"<x/>"})
+    rewrite_zip(far, {"content.xml": b"<x/>"})
     path.write_bytes(far.read_bytes())
     return path
 
@@ -343,18 +315,7 @@ def test_hostile_file_is_refused_in_bounded_memory(make, sqlite_engine, tmp_path
     url = sqlite_engine.url.render_as_string(hide_password=False)
     with sqlite_engine.connect() as conn:
         before = conn.execute(select(func.count()).select_from(schema.submission)).scalar()
-    run = subprocess.run(
-        [sys.executable, "-c", CHILD, url, str(path)],
-        capture_output=True, text=True, cwd=tmp_path, env=project_env(), timeout=300,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stderr[-2000:]
-    outcome = json.loads(run.stdout.strip().splitlines()[-1])
-    assert outcome["status"] == "rejected"
-    expected = CORPUS[make]
-    if expected:
-        assert outcome["codes"][0] == expected, outcome
-    assert outcome["messages"][0] and "Traceback" not in outcome["messages"][0]
-    assert outcome["peak_mb"] < PEAK_MB_BOUND, outcome
+    refused_in_child(url, path, CORPUS[make], PEAK_MB_BOUND)
     with sqlite_engine.connect() as conn:
         after = conn.execute(select(func.count()).select_from(schema.submission)).scalar()
     assert after == before

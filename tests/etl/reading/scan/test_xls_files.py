@@ -9,6 +9,7 @@ import xlwt
 from builders import LONG_HEADER, long_rows, make_xlsx
 
 from etl.ingest import ingest_path
+from etl.reading.scan.base import Limits
 from etl.reading.scan.xls import _Book
 from etl.store import queries
 
@@ -81,6 +82,6 @@ def test_mulrk_records_size_the_grid_and_carry_percent_formats():
     mulrk = struct.pack("<HH", 2, 3) + struct.pack("<HI", 0, 0) + struct.pack("<HI", 1, 0)
     mulrk += struct.pack("<H", 4)  # row 3, columns D and E
     stream = globals_ + bof + _record(0x00BD, mulrk) + eof
-    sheet = _Book(stream).sheets(max_cells=1000)["Data"]
+    sheet = _Book(stream).sheets(Limits(10**7, 200_000, 10**8, 16384, max_cells=1000))["Data"]
     assert (sheet.max_row, sheet.max_column) == (3, 5)
     assert sheet.percent_cells == {"E3"}
