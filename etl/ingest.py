@@ -28,9 +28,14 @@ from etl.core.upload import Change, FileResult, RowCounts, Upload
 from etl.reading.read import read_upload
 from etl.reading.scan.base import Limits
 from etl.store import periods
-from etl.store.action_plans import count_changes, plan_action_changes, store_actions
+from etl.store.action_plans import (
+    count_changes,
+    plan_action_changes,
+    store_actions,
+    stored_actions,
+)
 from etl.store.catalogue import load_catalogue
-from etl.store.database import write_transaction
+from etl.store.database import lost_race, serialise_periods, write_transaction
 from etl.store.submissions import (
     count,
     current_values,
@@ -120,7 +125,7 @@ def check(
             book.action_sheets,
             ActionContext(
                 catalogue, today, ctx.allowed_agencies, file_name, upload.agency, upload.year,
-                upload.theme,
+                upload.theme, locked, stored_actions(conn),
             ),
         )  # fmt: skip
         issues = (validation.issues + plans.issues).report()
@@ -142,9 +147,13 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
         return checked.result
     result = replace(checked.result, dry_run=False, changes=[], rows=RowCounts())
     upload, rows = checked.upload, list(checked.rows)
-    for attempt in range(_RETRIES):
+    # Action plans are kept per agency and year: quarter 0 stands for the whole year.
+    keys = {(r.agency, r.year, r.quarter) for r in rows}
+    keys |= {(a.agency, a.year, 0) for a in checked.actions or ()}
+    for _attempt in range(_RETRIES):
         try:
             with write_transaction(engine) as conn:
+                serialise_periods(conn, keys)
                 skipped = checked.result.rows.skipped
                 action_changes = _plan(_Current(conn), result, rows, checked.actions, skipped)
                 if result.status == UNCHANGED:
@@ -161,13 +170,17 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
                     upload.review,
                 )
             return result
-        except (IntegrityError, OperationalError):
-            # A concurrent writer stored the same key first (PostgreSQL) or held the lock past
-            # the busy timeout (SQLite): plan again against what is now current.
-            if attempt == _RETRIES - 1:
+        except (IntegrityError, OperationalError) as error:
+            if not lost_race(error):
                 raise
+            # A writer that takes no period lock (a review) stored the same key first, or the
+            # database stayed busy past its timeout: plan again against what is now current.
             result.status = ACCEPTED
-    return result
+    # Still losing after every try: the file is refused whole, with a code, never a traceback.
+    return replace(
+        result, status=REJECTED, changes=[], rows=RowCounts(), submission_id=None,
+        issues=[*result.issues, Issue.make("commit_conflict", value=checked.file_name)],
+    )  # fmt: skip
 
 
 class _Current:

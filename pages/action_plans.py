@@ -13,7 +13,7 @@ from etl.access import roles
 from etl.store.action_plans import summary_table
 from etl.store.queries import Filters
 from indicators import action_plan as ap
-from ui import auth, charts, data, state, views
+from ui import auth, charts, data, state, tables, views
 from ui.i18n import lang, pick, t
 
 # Run on its own (tests, a direct link) the router has not set the language: take the URL's.
@@ -59,7 +59,7 @@ summary["on_schedule_share"] = summary["on_schedule_share"] * 100
 counts = summary.groupby("agency_name")[[*ap.SCHEDULE_STATUSES]].sum()
 labels = {code: tr(code) for code in ap.SCHEDULE_STATUSES}
 st.plotly_chart(charts.schedule_bars(counts, labels, ""), key="ra_bars")
-st.dataframe(
+tables.show(
     summary.rename(columns={
         "agency_name": tr("agency"), "actions": tr("actions"), "theme": tr("theme"),
         "on_schedule": tr(ap.ON_SCHEDULE), "lagging": tr(ap.LAGGING),
@@ -94,7 +94,7 @@ behind = frame[frame.schedule_status != ap.ON_SCHEDULE]
 if behind.empty:
     st.success(tr("none_lagging"))
 else:
-    st.dataframe(
+    tables.show(
         behind[["agency_name", "action", "output_indicator", "status_text", "output_realisation_pct",
                 "budget_absorption_pct", "coordinator", "implementer"]].rename(columns={
             "agency_name": tr("agency"), "action": tr("action"), "output_indicator": tr("output"),
@@ -125,7 +125,7 @@ quarterly[tr("output_pct")] = own.output_realisation_pct.to_numpy()
 quarterly[tr("absorption_pct")] = own.budget_absorption_pct.to_numpy()
 quarterly[tr("status")] = own.status_text.to_numpy()
 quarterly[tr("flag")] = (own.flag == ap.REVIEW).to_numpy()
-st.dataframe(quarterly, hide_index=True)
+tables.show(quarterly, hide_index=True)
 
 st.download_button(
     tr("download"), data.table_file(db, "actions", filters, "xlsx"),

@@ -7,7 +7,7 @@ import streamlit as st
 
 from etl.access import roles
 from etl.store import audit
-from ui import auth, data, state
+from ui import auth, data, state, tables
 from ui.i18n import t
 
 auth.require(roles.AUDIT)
@@ -35,7 +35,7 @@ st.download_button(
     t("download_audit"), data.audit_file(shown), file_name="rb_audit.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_audit",
 )  # fmt: skip
-st.dataframe(
+tables.show(
     shown, hide_index=True, key="audit_table", width="stretch",
     column_config={"at": t("submitted_at"), "actor": t("actor"), "action": t("action")},
 )  # fmt: skip

@@ -5,7 +5,7 @@ import streamlit as st
 
 from etl.access import roles
 from etl.store.queries import Filters
-from ui import auth, data, state, views
+from ui import auth, data, state, tables, views
 from ui.i18n import pick, t
 
 auth.require(roles.EXPORT)
@@ -68,4 +68,4 @@ right.download_button(
     mime="text/csv", key="dl_csv",
 )  # fmt: skip
 st.subheader(t("preview"))
-st.dataframe(frame.head(100), hide_index=True, key="preview")
+tables.show(frame.head(100), hide_index=True, key="preview")

@@ -4,7 +4,7 @@ with a comment the agency sees; then every upload with its outcome."""
 import streamlit as st
 
 from etl.access import review, roles
-from ui import auth, data, state
+from ui import auth, data, state, tables
 from ui.i18n import t
 
 account = auth.require(roles.REVIEW)
@@ -42,7 +42,7 @@ waiting = review.pending_submissions(engine)
 if waiting.empty:
     st.info(t("nothing_pending"))
 else:
-    st.dataframe(
+    tables.show(
         waiting[["id", "file_name", "uploaded_by", "uploaded_at", "agencies", "rows_inserted",
                  "rows_updated"]],
         hide_index=True, key="pending_table", width="stretch",
@@ -57,7 +57,7 @@ else:
     row = waiting.set_index("id").loc[chosen]
     # The values this submission would make official, beside the official ones now.
     values = review.submission_changes(engine, chosen)
-    st.dataframe(
+    tables.show(
         values, hide_index=True, key="pending_values", width="stretch",
         column_config={"old_value": t("old_value"), "value": t("new_value"),
                        "agency": t("agency"), "indicator": t("indicator")},
@@ -73,7 +73,7 @@ if every.empty:
     st.caption(t("no_submissions"))
 else:
     every = every.assign(review_status=[t(s) for s in every.review_status])
-    st.dataframe(
+    tables.show(
         every, hide_index=True, key="all_submissions", width="stretch",
         column_config={"id": t("submission"), "review_status": t("review_status"),
                        "review_comment": t("review_comment")},

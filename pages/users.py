@@ -8,7 +8,7 @@ from etl.access import accounts, roles
 from etl.core import settings
 from etl.store import periods
 from indicators.catalogue import NATIONAL
-from ui import auth, data
+from ui import auth, data, tables
 from ui.i18n import period_label, t
 
 account = auth.require(roles.MANAGE_USERS, roles.UNLOCK)
@@ -60,7 +60,7 @@ def _role_fields(prefix: str, role=None, agency=None, children=False):
 if auth.allowed(roles.MANAGE_USERS):
     people = accounts.list_users(engine)
     if people:
-        st.dataframe(
+        tables.show(
             pd.DataFrame([vars(p) for p in people]).drop(columns=["id", "stamp"]),
             hide_index=True, key="users_table", width="stretch",
         )  # fmt: skip
@@ -128,4 +128,4 @@ if auth.allowed(roles.UNLOCK):
             period = period_label(year, quarter)
             _done(("success", t("reopened_msg", agency=code, period=period)))
     st.markdown(f"**{t('reopened_list')}**")
-    st.dataframe(periods.reopened(engine), hide_index=True, key="reopened", width="stretch")
+    tables.show(periods.reopened(engine), hide_index=True, key="reopened", width="stretch")

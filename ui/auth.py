@@ -9,6 +9,9 @@ here first, so no page can be reached without it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from etl.access import accounts, roles
@@ -20,6 +23,8 @@ SESSION_KEY = "account"
 NOTICE_KEY = "auth_notice"  # why the session was signed out, shown once on the login page
 MODES = ("password", "oidc", "none")
 LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
+# Headers a reverse proxy adds: a proxied request is never "local", whatever its peer address.
+FORWARDING = ("x-forwarded-for", "x-forwarded-host", "x-real-ip", "forwarded")
 # OIDC claims read for the role and the agency (an admin assigns them when the claims are absent).
 ROLE_CLAIM, AGENCY_CLAIM = settings.get("RB_OIDC_ROLE_CLAIM"), settings.get("RB_OIDC_AGENCY_CLAIM")
 DEMO = accounts.Account(
@@ -136,9 +141,30 @@ def _demo() -> accounts.Account:
     if address not in LOCAL_ADDRESSES:
         st.error(t("auth_none_refused"))
         st.stop()
+    # A server bound to 127.0.0.1 is still reached by DNS rebinding (a page of evil.example
+    # whose name turns into 127.0.0.1) or through a proxy on the same machine: the request
+    # itself must come from loopback and name a loopback host.
+    if not local_request(st.context.headers, st.context.ip_address):
+        st.error(t("auth_none_remote"))
+        st.stop()
     st.session_state[SESSION_KEY] = DEMO
     st.sidebar.warning(t("auth_none_banner"))
     return DEMO
+
+
+def local_request(headers: Mapping[str, str], ip_address: str | None) -> bool:
+    """Whether a request is a browser on this machine opening a loopback address directly:
+    Host (and Origin, when sent) name loopback, no proxy header, peer on loopback (Streamlit's
+    `st.context.ip_address` is None for a loopback peer). No headers at all: no request, the
+    script runs in-process (AppTest); the bind address check above still applies."""
+    sent = {name.lower(): value for name, value in headers.items()}
+    if not sent:
+        return True
+    if ip_address is not None or any(name in sent for name in FORWARDING):
+        return False
+    origin = sent.get("origin")
+    names = [sent.get("host", ""), *([urlsplit(origin).netloc] if origin is not None else [])]
+    return all(urlsplit(f"//{name}").hostname in LOCAL_ADDRESSES for name in names)
 
 
 def _login_form() -> None:

@@ -8,13 +8,14 @@ import streamlit as st
 from indicators import status as st_status
 from indicators.catalogue import NATIONAL
 from indicators.rollup import NationalFigure, status_summary
-from ui import badges, charts, data, views
+from ui import badges, charts, data, tables, views
 from ui.i18n import lang, number, period_label, pick, t
 
 MAIN = (
     st_status.ACHIEVED, st_status.ON_TRACK, st_status.NEEDS_ACCELERATION, st_status.OFF_TRACK,
     st_status.DETERIORATING,
 )  # fmt: skip
+SERIES_NUMBERS = {"value": 2, "low": 2, "high": 2}
 HEADLINE = ("SPBE", "IRB", "KEMISKINAN", "INVESTASI", "INFLASI", "STUNTING", "PDN", "IPK")
 
 
@@ -34,7 +35,7 @@ def series_panel(
     fig, table, caption = _series_model(db, code, roadmap_code, year, quarter, agency, lang())
     st.plotly_chart(fig, key=key, config={"displaylogo": False})
     with st.expander(t("data_table")):
-        st.dataframe(table, hide_index=True, key=f"{key}_table")
+        tables.show(table, numbers=SERIES_NUMBERS, hide_index=True, key=f"{key}_table")
     if judged is not None and isinstance(judged.get("status"), str):
         st.markdown(f"**{badges.text(judged['status'])}** · {describe(judged)}")
         notes = status_notes(judged)
@@ -78,7 +79,7 @@ def _series_model(db, code, roadmap_code, year, quarter, agency, language):
             f"{period_label(int(last.year), int(last.quarter))}:{shown_value}"
             f"{indicator.unit if shown_value else ''} · {figure.describe(language)}"
         )
-    return fig, views.formatted(table.drop(columns="t"), {"value": 2, "low": 2, "high": 2}), caption
+    return fig, table.drop(columns="t"), caption
 
 
 def describe(row: pd.Series) -> str:

@@ -38,6 +38,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "The no-login mode (RB_AUTH_MODE=none) is for a local demo only: run the server with "
         "--server.address 127.0.0.1.",
     ),
+    "auth_none_remote": (
+        "Mode tanpa login (RB_AUTH_MODE=none) hanya melayani peramban di komputer server yang "
+        "membuka http://127.0.0.1 atau http://localhost langsung, tanpa proxy. Buka alamat itu, "
+        "atau gunakan RB_AUTH_MODE=password.",
+        "The no-login mode (RB_AUTH_MODE=none) only serves a browser on the server's own "
+        "computer opening http://127.0.0.1 or http://localhost directly, with no proxy. Open "
+        "that address, or use RB_AUTH_MODE=password.",
+    ),
     "auth_none_banner": (
         "Mode demo tanpa login: semua orang di komputer ini adalah admin.",
         "Demo mode without login: everyone on this computer is an administrator.",

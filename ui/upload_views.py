@@ -13,7 +13,7 @@ from etl import ingest
 from etl.access import accounts, roles
 from etl.access.accounts import Account
 from etl.ingest import Checked, FileResult, Upload
-from ui import data, views
+from ui import data, tables, views
 from ui.i18n import number, t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -110,7 +110,7 @@ def show_check(result: FileResult, index: int) -> None:
     if not result.issues:
         st.caption(t("no_issues"))
         return
-    st.dataframe(issues_frame(result), hide_index=True, key=f"issues_{index}", width="stretch")
+    tables.show(issues_frame(result), hide_index=True, key=f"issues_{index}", width="stretch")
     st.download_button(
         t("download_issues"), issues_xlsx(result), file_name=f"{_stem(name)}_issues.xlsx",
         mime=XLSX_MIME, key=f"dl_issues_{index}",
@@ -171,4 +171,4 @@ def show_submissions(frame: pd.DataFrame) -> None:
             t("review_comment"): frame.review_comment.to_numpy(),
         }
     )
-    st.dataframe(table, hide_index=True, key="my_submissions", width="stretch")
+    tables.show(table, hide_index=True, key="my_submissions", width="stretch")

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from etl.access import roles
-from ui import auth, badges, data, state
+from ui import auth, badges, data, state, tables
 from ui.i18n import number, period_label, pick, t
 
 UPLOAD_PAGE = Path(__file__).resolve().parent.parent / "pages" / "upload.py"
@@ -57,15 +57,7 @@ def chart(fig, table: pd.DataFrame, key: str, numbers: dict | None = None) -> No
     as text: this table is for reading and copying, and skipping the Styler keeps pages fast)."""
     st.plotly_chart(fig, key=key, config={"displaylogo": False})
     with st.expander(t("data_table")):
-        st.dataframe(formatted(table, numbers or {"value": 2}), hide_index=True, key=f"{key}_table")
-
-
-def formatted(frame: pd.DataFrame, numbers: dict[str, int]) -> pd.DataFrame:
-    frame = frame.copy()
-    for column, decimals in numbers.items():
-        if column in frame.columns:
-            frame[column] = [number(v, decimals) for v in frame[column]]
-    return frame
+        tables.show(table, numbers=numbers or {"value": 2}, hide_index=True, key=f"{key}_table")
 
 
 def show_table(
@@ -81,15 +73,19 @@ def show_table(
     """A table with status colours (and symbols in the text) and numbers as the reader writes
     them (1.234,5 in Bahasa Indonesia); sorting still uses the underlying numbers."""
     numbers = {c: d for c, d in (numbers or {}).items() if c in frame.columns}
-    styler = badges.styled(frame, list(statuses))
-    if numbers:
-        styler = frame.style if styler is frame else styler
-        for column, decimals in numbers.items():
-            styler = styler.format(lambda v, d=decimals: number(v, d), subset=[column])
+
+    def style(safe: pd.DataFrame):
+        styler = badges.styled(safe, list(statuses))
+        if numbers:
+            styler = safe.style if styler is safe else styler
+            for column, decimals in numbers.items():
+                styler = styler.format(lambda v, d=decimals: number(v, d), subset=[column])
+        return styler
+
     column_config = {c: st.column_config.Column(label) for c, label in (labels or {}).items()}
     column_config.update(config or {})
-    st.dataframe(
-        styler, hide_index=True, column_config=column_config, key=key, height=height,
+    tables.show(
+        frame, style=style, hide_index=True, column_config=column_config, key=key, height=height,
         width="stretch",
     )  # fmt: skip
 

@@ -9,12 +9,13 @@ indicator.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from etl.checks import action_plan_cells as ac
 from etl.checks.agencies import agency_problem
 from etl.core.action_rows import ActionRow
-from etl.core.issues import Issue
+from etl.core.issues import Issue, IssueList
 from etl.reading import cells
 from etl.reading.action_plan import ActionSheet
 from etl.reading.cells import CellProblem, column_letter
@@ -47,6 +48,10 @@ class ActionContext:
     agency: str | None = None  # from the upload form / --agency
     year: int | None = None
     theme: str | None = None
+    # (agency, year, quarter) → locked for this user; None: no lock applies (an operator).
+    locked: Callable[[str, int, int], bool] | None = None
+    # (agency, year) → its stored current actions by action code, field → value.
+    stored: Callable[[str, int], dict[str, dict]] | None = None
 
 
 @dataclass
@@ -57,7 +62,7 @@ class ActionValidation:
 
 
 def validate_actions(sheets: list[ActionSheet], ctx: ActionContext) -> ActionValidation:
-    issues: list[Issue] = []
+    issues = IssueList()
     rows: list[ActionRow] = []
     sources = []
     seen: dict[tuple, int] = {}  # (agency, year, action code) → its first row, across sheets
@@ -137,7 +142,7 @@ class _ActionChecker:
         for r, row in self.sheet.data_rows():
             before = self.errors
             parsed = self._row(r, row, agency[0], year[0])
-            if parsed is None or self.errors != before:
+            if parsed is None or self.errors != before or self._changes_locked(parsed):
                 continue
             key = (parsed.agency, parsed.year, parsed.action_code)
             if key in self.seen:
@@ -274,6 +279,27 @@ class _ActionChecker:
             sheet=self.sheet.name, row=r + 1,
         )  # fmt: skip
 
+    def _changes_locked(self, parsed: ActionRow) -> bool:
+        """Realised output and spending of a locked quarter may only repeat what is stored: an
+        agency's sheet carries every quarter of its year, and the earlier ones lock meanwhile.
+        Targets and planned money are the plan, not a report of the quarter: they may change."""
+        if self.ctx.locked is None:
+            return False
+        stored = self.ctx.stored(parsed.agency, parsed.year) if self.ctx.stored else {}
+        before = stored.get(parsed.action_code, {})
+        changed = False
+        for q in QUARTERS:
+            if not self.ctx.locked(parsed.agency, parsed.year, q):
+                continue
+            for name in (f"realised_tw{q}", f"spent_rp_tw{q}"):
+                if _same_figure(getattr(parsed, name), before.get(name)):
+                    continue
+                changed = True
+                if self.issues.first_time("period_locked", parsed.agency, parsed.year, q):
+                    shown = f"{parsed.year} TW{q}"
+                    self.issue("period_locked", parsed.row - 1, self.cols[name], shown, agency=parsed.agency)  # fmt: skip
+        return changed
+
     def _theme(self, r: int, row: list, impact_indicator: str | None) -> str | None:
         catalogue = self.ctx.catalogue
         cell = self.raw(row, "theme")
@@ -344,6 +370,12 @@ class _ActionChecker:
 def _is_column_number(value) -> bool:
     text = str(value).strip().strip("()").removesuffix(".0")
     return text.isdigit()
+
+
+def _same_figure(new: float | None, old: float | None) -> bool:
+    if new is None or old is None:
+        return new is old
+    return abs(new - old) < 1e-9
 
 
 def _sum(values: list[float | None]) -> float | None:

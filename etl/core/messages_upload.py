@@ -380,4 +380,21 @@ UPLOAD: dict[str, Message] = {
         "Row {row}: the quarterly targets ({targets}) neither add up to the year's target "
         "({year_target}) nor end at it; read as increments per quarter.",
     ),
+    "external_links": Message(
+        W,
+        "Buku kerja menaut ke buku kerja lain atau sumber DDE. Tautan tidak pernah diikuti: "
+        "yang dibaca hanya nilai tersimpan terakhir, yang mungkin usang. Salin sebagai nilai "
+        "(Tempel Spesial > Nilai), hapus tautannya, lalu unggah lagi.",
+        "The workbook links to other workbooks or to DDE sources. Links are never followed: "
+        "only the last saved values are read, which may be out of date. Paste them as values "
+        "(Paste Special > Values), break the links, and upload again.",
+    ),
+    # --- storing: after the checks, at commit (etl.ingest.commit) ---------------------------
+    "commit_conflict": Message(
+        E,
+        "Berkas {value} tidak tersimpan: data periode yang sama sedang disimpan oleh unggahan "
+        "lain dan percobaan ulang habis. Tidak ada yang diubah; unggah berkas ini lagi.",
+        "File {value} was not stored: another upload was storing the same period and the "
+        "retries ran out. Nothing was changed; upload this file again.",
+    ),
 }

@@ -69,26 +69,32 @@ def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Wo
             limit_mb=f"{limits.max_bytes / 1048576:.0f}",
         )
     actions: list[ActionSheet] = []
+    warnings: list[Issue] = []
     if suffix == ".csv":
         sheets = [_csv_sheet(data, limits)]
     else:
-        sheets = _workbook_sheets(suffix, data, limits, actions)
+        sheets = _workbook_sheets(suffix, data, limits, actions, warnings)
     counts = {sheet.name: sum(1 for _ in sheet.data_rows()) for sheet in [*sheets, *actions]}
     _check_rows(counts, limits)
     total = sum(counts.values())
     if not total and not any(a.layout is None for a in actions):
         raise UploadError.one("no_data_rows")
-    return Workbook(sheets, action_sheets=actions)
+    return Workbook(sheets, warnings, action_sheets=actions)
 
 
 def _workbook_sheets(
-    suffix: str, data: bytes, limits: Limits, actions: list[ActionSheet]
+    suffix: str, data: bytes, limits: Limits, actions: list[ActionSheet], warnings: list[Issue]
 ) -> list[Sheet]:
-    """The indicator sheets; action-plan sheets are appended to `actions`."""
+    """The indicator sheets; action-plan sheets are appended to `actions`, problems of the
+    whole file that do not refuse it to `warnings`."""
     kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
         suffix, "Excel (.xlsx)"
     )
     scan = prescan(suffix, data, limits, kind)
+    if scan.has_external_links:
+        # Values from other workbooks or DDE links (cmd|...) arrive as the cached copy the
+        # sender's Excel last saw: read, never refreshed, but the clerk should know.
+        warnings.append(Issue.make("external_links"))
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:

@@ -51,6 +51,23 @@ def plan_action_changes(conn: Connection, rows: list[ActionRow]) -> list[ActionC
     return [ActionChange(r, current.get((r.agency, r.year, r.action_code))) for r in rows]
 
 
+def stored_actions(conn: Connection):
+    """(agency, year) → its current actions' content by action code, each pair read once: the
+    lock rule compares a locked quarter's figures with these."""
+    read: dict[tuple[str, int], dict[str, dict]] = {}
+
+    def of(agency: str, year: int) -> dict[str, dict]:
+        if (agency, year) not in read:
+            query = select(*(act.c[f] for f in CONTENT_FIELDS)).where(
+                schema.current(act), act.c.agency == agency, act.c.year == year
+            )
+            rows = conn.execute(query).mappings()
+            read[(agency, year)] = {r["action_code"]: dict(r) for r in rows}
+        return read[(agency, year)]
+
+    return of
+
+
 def count_changes(changes: list[ActionChange]) -> dict[str, int]:
     counts = {"inserted": 0, "updated": 0, "unchanged": 0}
     for change in changes:

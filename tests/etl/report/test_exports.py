@@ -177,3 +177,23 @@ def test_xlsx_number_formats_follow_each_rows_unit(loaded, tmp_path):
     }
     assert formats["INVESTASI"] == "#,##0.0"  # Rp triliun
     assert formats["PDN"] == formats["SPBE"] == "0.00"  # percent, index
+
+
+def test_every_csv_and_xlsx_writer_of_report_and_cli_neutralises():
+    """A new writer in etl/report or etl/cli must use the one rule (export.neutralise), or, for
+    an XLSX that writes typed string cells only, turn xlsxwriter's formula guessing off."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3] / "etl"
+    writer = re.compile(r"to_csv\(|to_excel\(|csv\.writer\(|DictWriter\(|Workbook\(|ExcelWriter\(")
+    unsafe = []
+    for path in sorted([*(root / "report").glob("*.py"), *(root / "cli").glob("*.py")]):
+        text = path.read_text()
+        if not writer.search(text):
+            continue
+        csv_writer = re.search(r"to_csv\(|csv\.writer\(|DictWriter\(", text)
+        if "neutralise" in text or (not csv_writer and '"strings_to_formulas": False' in text):
+            continue
+        unsafe.append(path.name)
+    assert unsafe == []
