@@ -25,11 +25,15 @@ def upload_for(account: Account, catalogue) -> Upload:
     if account.role == "agency":
         return Upload(
             user=account.username, source="upload", review="pending", enforce_locks=True,
+            may_change_national=False,
             allowed_agencies=accounts.allowed_agencies(catalogue, account) or frozenset(),
         )  # fmt: skip
     if not (roles.can(account.role, roles.UPLOAD) or roles.can(account.role, roles.REVIEW)):
         raise PermissionError(account.role)
-    return Upload(user=account.username, source="upload", review="approved")
+    return Upload(
+        user=account.username, source="upload", review="approved",
+        may_change_national=account.role == "admin",
+    )  # fmt: skip
 
 
 def check(name: str, content: bytes, upload: Upload) -> Checked:

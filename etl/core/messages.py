@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from etl.core.messages_access import ACCESS_MESSAGES
+
 
 class Message(NamedTuple):
     severity: str
@@ -366,34 +368,31 @@ MESSAGES: dict[str, Message] = {
     ),
 }
 
+# --- Target / Sasaran sheets: an agency's own baselines and targets (etl.checks.targets) -------
+MESSAGES.update({code: Message(*text) for code, text in {
+    "target_no_header": (E, "Lembar {sheet}: baris judul tabel target tidak ditemukan dalam 30 baris pertama (perlu kode_indikator dan jenis). Judul yang terlihat: {headers}.",
+        "Sheet {sheet}: the targets table's header row is not in the first 30 rows (it needs kode_indikator and jenis). Headers seen: {headers}."),
+    "target_missing_column": (E, "Lembar {sheet}: kolom {header} ({field_id}) tidak ada. Tambahkan kolom itu.", "Sheet {sheet}: there is no {header} column ({field_en}). Add that column."),
+    "target_kind_unknown": (E, "Jenis '{value}' tidak dikenal. Isi baseline atau target (juga capaian awal, sasaran).", "Unknown kind '{value}'. Write baseline or target (capaian awal and sasaran are accepted too)."),
+    "target_value_missing": (E, "Baris {row}: nilai kosong dan tidak ada rentang (batas_bawah, batas_atas). Isi nilainya.", "Row {row}: no value and no band (batas_bawah, batas_atas). Fill in the value."),
+    "target_band_incomplete": (E, "Baris {row}: rentang perlu batas_bawah dan batas_atas sekaligus. Isi keduanya atau kosongkan keduanya.", "Row {row}: a band needs both batas_bawah and batas_atas. Fill in both or neither."),
+    "target_band_reversed": (E, "Batas bawah {value} lebih besar dari batas atas {high}. Tukar keduanya.", "The lower bound {value} is above the upper bound {high}. Swap them."),
+    "target_band_outside": (E, "Nilai {value} di luar rentangnya {low}–{high}. Perbaiki nilai atau rentangnya.", "The value {value} lies outside its band {low}–{high}. Correct the value or the band."),
+    "target_roadmap_unknown": (E, "Peta jalan '{value}' tidak dikenal atau tidak ada peta jalan untuk tahun ini. Pilih salah satu: {choices}.",
+        "Road map '{value}' is unknown, or no road map covers this year. Choose one of: {choices}."),
+    "target_year_outside_roadmap": (E, "Tahun target {value} di luar tahun peta jalan {roadmap} ({start}–{end}). Perbaiki tahun atau peta_jalan.",
+        "Target year {value} is outside the years of road map {roadmap} ({start}-{end}). Correct the year or the peta_jalan."),
+    "target_baseline_after_start": (E, "Tahun baseline {value} sesudah awal peta jalan {roadmap} ({start}). Baseline adalah capaian sebelum atau pada awal peta jalan.",
+        "Baseline year {value} is after the start of road map {roadmap} ({start}). A baseline is the figure before or at the road map's start."),
+    "target_source_missing": (E, "Baris {row}: sumber kosong. Tulis dokumennya, mis. RPJMD Provinsi Jawa Barat 2025-2029.", "Row {row}: no source. Name the document, e.g. RPJMD Provinsi Jawa Barat 2025-2029."),
+    "target_duplicate_conflict": (E, "{kind} {indicator} {agency} {year} muncul dua kali dengan nilai berbeda ({value} dan {other} di {first}). Hapus salah satu.",
+        "{kind} {indicator} {agency} {year} appears twice with different values ({value} and {other} at {first}). Delete one."),
+    "target_duplicate_same": (W, "{kind} {indicator} {agency} {year} muncul dua kali dengan nilai sama (juga di {first}); disimpan sekali.", "{kind} {indicator} {agency} {year} appears twice with the same value (also at {first}); stored once."),
+    "target_national_not_allowed": (E, "Target nasional (kode instansi ID) hanya dapat diubah oleh admin. Hapus baris ini atau minta admin.", "National targets (agency code ID) are changed only by an administrator. Delete this row or ask an administrator."),
+}.items()})  # fmt: skip
+
 # The codes an upload's report can carry: the agencies' guide (docs/upload-format.md) has each.
 UPLOAD_CODES = frozenset(MESSAGES)
 
-# --- accounts and review (etl.access: AuthError, ReviewError) --------------------------------
-# Not about a cell: the login, users and review pages and the CLI show them whole. Laid out by
-# hand, two lines an entry, to keep the one table readable in one module.
-MESSAGES.update({
-    "invalid_credentials": Message(E, "Nama pengguna atau kata sandi salah.", "Wrong user name or password."),
-    "account_locked": Message(E, "Akun dikunci sementara setelah terlalu banyak percobaan gagal. Coba lagi setelah {until} atau minta admin mengatur ulang kata sandi.",
-        "The account is locked after too many failed attempts. Try again after {until} or ask an administrator to reset the password."),
-    "account_disabled": Message(E, "Akun dinonaktifkan. Hubungi admin.", "The account is disabled. Contact an administrator."),
-    "weak_password": Message(E, "Kata sandi minimal {n} karakter.", "The password needs at least {n} characters."),
-    "password_reused": Message(E, "Kata sandi baru harus berbeda dengan kata sandi saat ini (juga kata sandi sekali pakai).",
-        "The new password must differ from the current one (the one-time password too)."),
-    "username_too_long": Message(E, "Nama pengguna terlalu panjang ({length} karakter, maksimal {limit}). Pilih nama yang lebih pendek.",
-        "The user name is too long ({length} characters, at most {limit}). Choose a shorter one."),
-    "unknown_user": Message(E, "Pengguna {user} tidak ada.", "There is no user {user}."),
-    "user_exists": Message(E, "Pengguna {user} sudah ada.", "User {user} already exists."),
-    "bad_role": Message(E, "Peran tidak dikenal: {role}. Pilih admin, reviewer, analyst atau agency.",
-        "Unknown role: {role}. Choose admin, reviewer, analyst or agency."),
-    "agency_required": Message(E, "Akun peran agency harus terikat pada satu instansi (kode resmi).",
-        "An agency account must be bound to one agency (its official code)."),
-    "review_unknown": Message(E, "Pengiriman {submission} tidak ada. Muat ulang daftar pengiriman.",
-        "There is no submission {submission}. Reload the list of submissions."),
-    "review_already_decided": Message(E, "Pengiriman {submission} sudah diputuskan ({status_id}), mungkin oleh peninjau lain; tidak ada yang diubah.",
-        "Submission {submission} was already decided ({status_en}), perhaps by another reviewer; nothing was changed."),
-    "review_conflict": Message(E, "Pengiriman {submission} belum disetujui: nilai yang sama sedang disimpan oleh pengiriman lain. Coba setujui lagi.",
-        "Submission {submission} is not approved yet: another submission is storing the same values right now. Approve it again."),
-    "review_comment_required": Message(E, "Tulis komentar agar instansi tahu apa yang diperbaiki.",
-        "Add a comment so the agency knows what to fix."),
-})  # fmt: skip
+# --- accounts and review: etl/core/messages_access.py, not upload codes ----------------------
+MESSAGES.update({code: Message(*text) for code, text in ACCESS_MESSAGES.items()})

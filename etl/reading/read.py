@@ -26,6 +26,7 @@ from etl.reading.scan.base import Limits
 from etl.reading.scan.ods import scan_ods
 from etl.reading.scan.xls import scan_xls
 from etl.reading.scan.xlsx import scan_xlsx
+from etl.reading.target_sheet import TargetSheet, find_target_layout, is_target_sheet_name
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 PREFERRED_SHEETS = ("data", "isian", "realisasi")
@@ -59,6 +60,8 @@ class Workbook:
     warnings: list[Issue] = field(default_factory=list)
     # Rencana Aksi sheets (issue 6): never indicator data, validated by etl.checks.action_plans.
     action_sheets: list[ActionSheet] = field(default_factory=list)
+    # Target / Sasaran sheets (issue 12): the agency's own targets, by etl.checks.targets.
+    target_sheets: list[TargetSheet] = field(default_factory=list)
 
 
 def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Workbook:
@@ -74,25 +77,32 @@ def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Wo
             limit_mb=f"{limits.max_bytes / 1048576:.0f}",
         )
     actions: list[ActionSheet] = []
+    targets: list[TargetSheet] = []
     if suffix == ".csv":
         sheets = [_csv_sheet(data, limits)]
     else:
-        sheets = _workbook_sheets(suffix, data, limits, actions)
+        sheets = _workbook_sheets(suffix, data, limits, actions, targets)
     total = 0
-    for sheet in [*sheets, *actions]:
+    for sheet in [*sheets, *actions, *targets]:
         rows = sum(1 for _ in sheet.data_rows())
         if rows > limits.max_rows:
             raise UploadError.one("too_many_rows", sheet=sheet.name, limit=limits.max_rows)
         total += rows
-    if not total and not any(a.layout is None for a in actions):
+    headerless = any(a.layout is None for a in [*actions, *targets])
+    if not total and not headerless:
         raise UploadError.one("no_data_rows")
-    return Workbook(sheets, action_sheets=actions)
+    return Workbook(sheets, action_sheets=actions, target_sheets=targets)
 
 
 def _workbook_sheets(
-    suffix: str, data: bytes, limits: Limits, actions: list[ActionSheet]
+    suffix: str,
+    data: bytes,
+    limits: Limits,
+    actions: list[ActionSheet],
+    targets: list[TargetSheet],
 ) -> list[Sheet]:
-    """The indicator sheets; action-plan sheets are appended to `actions`."""
+    """The indicator sheets; action-plan sheets are appended to `actions`, Target/Sasaran
+    sheets to `targets`."""
     kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
         suffix, "Excel (.xlsx)"
     )
@@ -139,7 +149,8 @@ def _workbook_sheets(
     seen: list[str] = []
     for name in visible:
         named_action = is_action_sheet_name(name)
-        if name not in candidates and not named_action:
+        named_target = is_target_sheet_name(name)
+        if name not in candidates and not named_action and not named_target:
             continue
         try:
             sheet = book.get_sheet_by_name(name)
@@ -148,6 +159,9 @@ def _workbook_sheets(
             raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
         _check_width(name, rows, limits)
         info = scanned.get(name) if scanned is not None else None
+        if named_target:
+            targets.append(_target_sheet(name, rows, info))
+            continue
         layout = None if named_action else find_layout(rows)
         if layout is None:
             action = read_action_sheet(
@@ -179,9 +193,22 @@ def _workbook_sheets(
     # A Data sheet whose header is not found is still an error beside an action plan: its
     # values must not be dropped silently.
     unread_data = [n for n in preferred if n not in {a.name for a in actions}]
-    if not sheets and (unread_data or not actions):
+    if not sheets and (unread_data or not (actions or targets)):
         raise UploadError.one("no_header", headers=", ".join(seen[:40]) or "-")
     return sheets
+
+
+def _target_sheet(name: str, rows: list[list], info) -> TargetSheet:
+    layout = find_target_layout(rows)
+    return TargetSheet(
+        name,
+        rows,
+        layout,
+        frozenset(info.percent_cells) if info else frozenset(),
+        frozenset(info.formulas_without_value) if info else frozenset(),
+        frozenset(info.error_cells) if info else frozenset(),
+        [] if layout else headers_seen(rows),
+    )
 
 
 def _zip_parts(data: bytes, kind: str) -> set[str]:
