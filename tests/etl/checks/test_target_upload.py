@@ -4,12 +4,15 @@ review, the catalogue that statuses read). Rules run on SQLite; storing on both 
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
 import pytest
 from builders import long_rows, make_xlsx
 from sqlalchemy import select
 
 from etl.access import review
-from etl.ingest import Upload, ingest_path
+from etl.ingest import Upload, ingest_bytes, ingest_path
 from etl.store import schema
 from etl.store.catalogue import load_catalogue, refresh_reference
 
@@ -138,8 +141,8 @@ def test_target_sheet_beside_the_data_sheet(engine, tmp_path):
 
 
 def test_a_corrected_target_supersedes_and_keeps_history(engine, tmp_path):
-    first = ingest_path(engine, targets_file(tmp_path, row(value=80), name="a.xlsx"))
-    again = ingest_path(engine, targets_file(tmp_path, row(value=80), name="a.xlsx"))
+    path = targets_file(tmp_path, row(value=80), name="a.xlsx")
+    first, again = ingest_path(engine, path), ingest_path(engine, path)
     second = ingest_path(engine, targets_file(tmp_path, row(value=82), name="b.xlsx"))
     assert again.status == "unchanged"
     assert second.targets == {"inserted": 0, "updated": 1, "unchanged": 0}
@@ -192,3 +195,38 @@ def test_admin_corrects_a_national_target_and_init_keeps_it(engine, tmp_path):
             )
         ).one()
     assert reference == (77.26, result.submission_id)
+
+
+# --- the agency template ---------------------------------------------------------------------
+def _target_sheet_rows(engine, agency):
+    from etl.report.template import template_workbook
+
+    data = template_workbook(engine, agency, 2025, 4)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return data, [[c.value for c in r] for r in book["Target"].iter_rows(min_row=5)]
+
+
+def test_template_target_sheet_is_empty_without_own_targets(engine):
+    data, rows = _target_sheet_rows(engine, "32")
+    assert rows == []
+    result = ingest_bytes(engine, "templat_32.xlsx", data)
+    assert (result.status, result.issues, result.targets["inserted"]) == ("accepted", [], 0)
+
+
+def test_template_is_prefilled_with_current_targets_and_round_trips(engine, tmp_path):
+    path = targets_file(
+        tmp_path,
+        row(year=2024, kind="baseline", value=72.5),
+        row(year=2029, value=80),
+        row("INFLASI", 2029, value=None, low=1.5, high=3.5),
+    )
+    assert ingest_path(engine, path).status == "accepted"
+    data, rows = _target_sheet_rows(engine, "32")
+    assert [(r[0], r[2], r[3], r[4], r[5], r[6], r[7], r[8]) for r in rows] == [
+        ("INFLASI", 2029, "target", None, 1.5, 3.5, SOURCE, RM),
+        ("IRB", 2024, "baseline", 72.5, None, None, SOURCE, RM),
+        ("IRB", 2029, "target", 80, None, None, SOURCE, RM),
+    ]
+    back = ingest_bytes(engine, "templat_32.xlsx", data)
+    assert back.status == "accepted" and back.issues == []
+    assert back.targets == {"inserted": 0, "updated": 0, "unchanged": 3}
