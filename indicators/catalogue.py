@@ -335,17 +335,26 @@ class Catalogue:
         whose national figure is a rate or index (`mean`/`none`): a `sum` indicator such as
         realised investment needs the agency's own targets.
         """
-        own = [
-            t
-            for t in self.targets
-            if t.roadmap == roadmap and t.indicator == indicator and t.agency == agency
-        ]
+        own = list(self._targets_by_key().get((roadmap, indicator, agency), ()))
         if own or agency == NATIONAL:
             return sorted(own, key=lambda t: (t.year, t.kind))
         ind = self.indicators.get(indicator)
         if ind is None or ind.national_rollup == "sum":
             return []
         return self.targets_for(roadmap, indicator, NATIONAL)
+
+    def _targets_by_key(self) -> dict[tuple[str, str, str], list[Target]]:
+        """(road map, indicator, agency) → its targets, built once per list of targets: with
+        every agency's own targets uploaded there are tens of thousands, and a scan of them per
+        series would dominate a page. Rebuilt when `targets` is replaced or grows."""
+        stamp = (id(self.targets), len(self.targets))
+        cached = self.__dict__.get("_target_index")
+        if cached is None or cached[0] != stamp:
+            index: dict[tuple[str, str, str], list[Target]] = {}
+            for t in self.targets:
+                index.setdefault((t.roadmap, t.indicator, t.agency), []).append(t)
+            cached = self.__dict__["_target_index"] = (stamp, index)
+        return cached[1]
 
     def indicators_for_type(self, agency_type: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.reported_by(agency_type)]

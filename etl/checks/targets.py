@@ -69,9 +69,13 @@ class _TargetChecker:
         self.cols = self.layout.columns if self.layout else {}
         self.meta: dict[str, object] = {}
         self.errors = 0
+        self.letters = [column_letter(i) for i in range(max(map(len, sheet.rows), default=0))]
+        # A file of every regency of a province repeats the same codes, years and kinds in
+        # every row: each is parsed once.
+        self.memo: dict[tuple, object] = {}
 
     def ref(self, r: int, c: int) -> str:
-        return f"{column_letter(c)}{r + 1}"
+        return f"{self.letters[c] if c < len(self.letters) else column_letter(c)}{r + 1}"
 
     def issue(self, code: str, r: int | None, c: int | None, value=None, **params) -> None:
         header = None
@@ -99,7 +103,7 @@ class _TargetChecker:
         """A formula without a saved result or an Excel error cell: calamine reads it as
         empty, but it is not "not reported"."""
         c = self.cols.get(name)
-        if c is None:
+        if c is None or not (self.sheet.formulas_without_value or self.sheet.error_cells):
             return False
         ref = self.ref(r, c)
         for found, code in (
@@ -115,11 +119,15 @@ class _TargetChecker:
         value = self.raw(row, name)
         if value is None or self.unusable(r, name):
             return None
+        key = (parser, type(value), value)
+        if key in self.memo:
+            return self.memo[key]
         try:
-            return parser(value)
+            parsed = self.memo[key] = parser(value)
         except CellProblem as problem:
             self.issue(problem.code, r, self.cols[name], value, **problem.params)
             return None
+        return parsed
 
     # -- the sheet -------------------------------------------------------------------------------
     def run(self, out: list[TargetRow]) -> None:
