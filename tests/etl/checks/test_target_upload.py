@@ -230,3 +230,25 @@ def test_template_is_prefilled_with_current_targets_and_round_trips(engine, tmp_
     back = ingest_bytes(engine, "templat_32.xlsx", data)
     assert back.status == "accepted" and back.issues == []
     assert back.targets == {"inserted": 0, "updated": 0, "unchanged": 3}
+
+
+def test_command_line_prints_the_target_counts(db_url, tmp_path, capsys):
+    from etl.__main__ import main
+
+    path = targets_file(tmp_path, row(value=80), row("SAKIP", value=75))
+    assert main(["ingest", "--db", db_url, str(path)]) == 0
+    assert "target / targets: 2 baru/inserted" in capsys.readouterr().out
+
+
+def test_agency_accounts_may_not_change_national_rows(sqlite_engine):
+    from etl.access.accounts import Account
+    from ui.upload_views import upload_for
+
+    def account(role, agency=None):
+        return Account(1, role, role, role, agency, False, False, False)
+
+    catalogue = load_catalogue(sqlite_engine)
+    assert upload_for(account("agency", "32"), catalogue).may_change_national is False
+    assert upload_for(account("admin"), catalogue).may_change_national is True
+    assert upload_for(account("reviewer"), catalogue).may_change_national is False
+    assert Upload().may_change_national is True  # the command line is the operator's
