@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
-from sqlalchemy import Engine, bindparam, select, update
+from sqlalchemy import Engine, and_, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from etl.core.issues import CodedError
@@ -205,6 +205,26 @@ def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
         )
         .where(obs.c.submission_id == submission_id)
         .order_by(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)
+    )
+    with engine.connect() as conn:
+        result = conn.execute(query)
+        return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
+
+
+SHOWN = ("agency", "indicator", "roadmap", "year", "kind", "value", "low", "high", "source", "sheet", "cell")  # fmt: skip
+
+
+def submission_target_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
+    """The targets (Target sheet) of a submission awaiting review, each beside the official
+    target of its key it would replace (None: a new target)."""
+    old = tgt.alias("official")
+    same_key = [old.c[k] == tgt.c[k] for k in KEYS["target"]]
+    query = (
+        select(*(tgt.c[k] for k in SHOWN[:5]), old.c.value.label("old_value"))
+        .add_columns(*(tgt.c[k] for k in SHOWN[5:]))
+        .select_from(tgt.outerjoin(old, and_(*same_key, schema.current(old))))
+        .where(tgt.c.submission_id == submission_id)
+        .order_by(tgt.c.agency, tgt.c.indicator, tgt.c.year, tgt.c.kind)
     )
     with engine.connect() as conn:
         result = conn.execute(query)

@@ -252,3 +252,20 @@ def test_agency_accounts_may_not_change_national_rows(sqlite_engine):
     assert upload_for(account("admin"), catalogue).may_change_national is True
     assert upload_for(account("reviewer"), catalogue).may_change_national is False
     assert Upload().may_change_national is True  # the command line is the operator's
+
+
+def test_the_reviewer_sees_pending_targets_beside_the_official_ones(
+    db_url, engine, tmp_path, capsys
+):
+    from etl.__main__ import main
+
+    agency = Upload(user="jabar", review="pending", allowed_agencies=frozenset({"32"}))
+    path = targets_file(tmp_path, row(value=80), agency="32")
+    assert ingest_path(engine, path).status == "accepted"  # official: 80
+    fixed = ingest_path(engine, targets_file(tmp_path, row(value=82), name="b.xlsx"), agency)
+    frame = review.submission_target_changes(engine, fixed.submission_id)
+    assert frame[["indicator", "year", "kind", "old_value", "value", "cell"]].values.tolist() == [
+        ["IRB", 2029, "target", 80.0, 82.0, "D5"]
+    ]
+    assert main(["review", "show", "--db", db_url, str(fixed.submission_id)]) == 0
+    assert "Target / targets:" in capsys.readouterr().out
