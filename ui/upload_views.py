@@ -110,6 +110,9 @@ def show_check(result: FileResult, index: int) -> None:
                                            ("old_value", "new_value", "old_target", "target")},
             key=f"changes_{index}",
         )  # fmt: skip
+    if result.targets is not None:  # a Target sheet: the agency's own targets it would store
+        n = result.targets
+        st.caption(t("receipt_targets", ins=n["inserted"], upd=n["updated"], same=n["unchanged"]))  # fmt: skip
     st.markdown(f"**{t('issues_title', n=len(result.issues))}**")
     if not result.issues:
         st.caption(t("no_issues"))
@@ -142,6 +145,7 @@ def receipt(result: FileResult, review: str) -> dict:
         "rows": vars(result.rows).copy(),
         "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
         "issues": len(result.issues),
+        "targets": dict(result.targets) if result.targets is not None else None,
     }
 
 
@@ -156,6 +160,9 @@ def show_receipts(receipts: list[dict]) -> None:
             ins=rows["inserted"], upd=rows["updated"], same=rows["unchanged"],
         )  # fmt: skip
         (st.success if r["status"] != "rejected" else st.error)(f"{line} · {r['at']}")
+        if r.get("targets"):
+            n = r["targets"]
+            st.caption(t("receipt_targets", ins=n["inserted"], upd=n["updated"], same=n["unchanged"]))  # fmt: skip
         if r["review"] == "pending" and r["status"] == "accepted":
             st.caption(t("awaiting_review"))
 
