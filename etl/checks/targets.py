@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from etl.checks.accepted_cells import outside
 from etl.checks.observations import agency_problem
 from etl.checks.row_checks import fmt
+from etl.checks.sheet_cells import SheetCells
 from etl.core.issues import Issue
 from etl.core.target_rows import TargetRow
 from etl.reading import cells
-from etl.reading.cells import CellProblem, column_letter
+from etl.reading.cells import CellProblem
 from etl.reading.target_sheet import TargetSheet
 from indicators.catalogue import NATIONAL, Catalogue, Indicator, Roadmap
 
@@ -62,58 +63,14 @@ def default_roadmap(catalogue: Catalogue, year: int, kind: str) -> Roadmap | Non
     return next((m for m in maps if m.contains(year)), None)
 
 
-class _TargetChecker:
+class _TargetChecker(SheetCells):
     def __init__(self, sheet: TargetSheet, ctx: TargetContext, issues: list[Issue]):
-        self.sheet, self.ctx, self.issues = sheet, ctx, issues
-        self.layout = sheet.layout
-        self.cols = self.layout.columns if self.layout else {}
+        super().__init__(sheet, issues)
+        self.ctx = ctx
         self.meta: dict[str, object] = {}
-        self.errors = 0
-        self.letters = [column_letter(i) for i in range(max(map(len, sheet.rows), default=0))]
         # A file of every regency of a province repeats the same codes, years and kinds in
         # every row: each is parsed once.
         self.memo: dict[tuple, object] = {}
-
-    def ref(self, r: int, c: int) -> str:
-        return f"{self.letters[c] if c < len(self.letters) else column_letter(c)}{r + 1}"
-
-    def issue(self, code: str, r: int | None, c: int | None, value=None, **params) -> None:
-        header = None
-        if self.layout and r is not None and r > self.layout.header_row and c is not None:
-            header = self.layout.headers[c] if c < len(self.layout.headers) else None
-        issue = Issue.make(
-            code,
-            sheet=self.sheet.name,
-            cell=self.ref(r, c) if r is not None and c is not None else None,
-            row=None if r is None else r + 1,
-            column=header,
-            value=value,
-            **params,
-        )
-        self.errors += issue.is_error
-        self.issues.append(issue)
-
-    def raw(self, row: list, name: str):
-        c = self.cols.get(name)
-        if c is None or c >= len(row) or row[c] == "":
-            return None
-        return row[c]
-
-    def unusable(self, r: int, name: str) -> bool:
-        """A formula without a saved result or an Excel error cell: calamine reads it as
-        empty, but it is not "not reported"."""
-        c = self.cols.get(name)
-        if c is None or not (self.sheet.formulas_without_value or self.sheet.error_cells):
-            return False
-        ref = self.ref(r, c)
-        for found, code in (
-            (self.sheet.formulas_without_value, "formula_without_value"),
-            (self.sheet.error_cells, "cell_error"),
-        ):
-            if ref in found:
-                self.issue(code, r, c)
-                return True
-        return False
 
     def parse(self, parser, r: int, name: str, row: list):
         value = self.raw(row, name)

@@ -180,16 +180,7 @@ def _workbook_sheets(
             else:
                 seen.extend(h for h in headers_seen(rows) if h not in seen)
             continue
-        sheets.append(
-            Sheet(
-                name,
-                rows,
-                layout,
-                frozenset(info.percent_cells) if info else frozenset(),
-                frozenset(info.formulas_without_value) if info else frozenset(),
-                frozenset(info.error_cells) if info else frozenset(),
-            )
-        )
+        sheets.append(Sheet(name, rows, layout, *_scanned_cells(info)))
     # A Data sheet whose header is not found is still an error beside an action plan: its
     # values must not be dropped silently.
     unread_data = [n for n in preferred if n not in {a.name for a in actions}]
@@ -198,17 +189,23 @@ def _workbook_sheets(
     return sheets
 
 
+def _scanned_cells(info) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What the pre-scan found in a sheet that calamine cannot see: percent-formatted cells,
+    formulas without a cached value, Excel error cells (nothing for a CSV or an .xls part the
+    scan did not list)."""
+    if info is None:
+        return frozenset(), frozenset(), frozenset()
+    return (
+        frozenset(info.percent_cells),
+        frozenset(info.formulas_without_value),
+        frozenset(info.error_cells),
+    )
+
+
 def _target_sheet(name: str, rows: list[list], info) -> TargetSheet:
     layout = find_target_layout(rows)
-    return TargetSheet(
-        name,
-        rows,
-        layout,
-        frozenset(info.percent_cells) if info else frozenset(),
-        frozenset(info.formulas_without_value) if info else frozenset(),
-        frozenset(info.error_cells) if info else frozenset(),
-        [] if layout else headers_seen(rows),
-    )
+    seen = [] if layout else headers_seen(rows)
+    return TargetSheet(name, rows, layout, *_scanned_cells(info), seen)
 
 
 def _zip_parts(data: bytes, kind: str) -> set[str]:
