@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, select
+import pandas as pd
+from sqlalchemy import Connection, Engine, bindparam, select
 
 from etl.core.states import APPROVED
 from etl.core.target_rows import TARGET_CONTENT, TARGET_KEY, TargetRow
 from etl.store import schema
 from etl.store.history import supersede
+from etl.store.queries import utc_timestamps
 
 tgt = schema.target
 
@@ -79,3 +81,35 @@ def store_targets(
                 for r in written
             ],
         )
+
+
+HISTORY_COLUMNS = (
+    "roadmap", "year", "kind", *TARGET_CONTENT, "review", "recorded_at", "recorded_by",
+    "sheet", "cell", "submission_id", "superseded_at", "superseded_by",
+)  # fmt: skip
+
+
+def target_history(engine: Engine, agency_code: str, indicator_code: str) -> pd.DataFrame:
+    """Every revision of one agency's targets of an indicator, oldest first: the reference rows
+    (no file) and each uploaded one with its file, who, when, review and what replaced it."""
+    sub = schema.submission
+    replacer = sub.alias("replacer")
+    query = (
+        select(
+            *(tgt.c[k] for k in HISTORY_COLUMNS[:10]),
+            sub.c.file_name,
+            sub.c.sha256,
+            *(tgt.c[k] for k in HISTORY_COLUMNS[10:]),
+            replacer.c.file_name.label("superseded_by_file"),
+        )
+        .select_from(
+            tgt.outerjoin(sub, sub.c.id == tgt.c.submission_id).outerjoin(
+                replacer, replacer.c.id == tgt.c.superseded_by
+            )
+        )
+        .where(tgt.c.agency == agency_code.upper(), tgt.c.indicator == indicator_code.upper())
+        .order_by(tgt.c.roadmap, tgt.c.year, tgt.c.kind, tgt.c.id)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    return utc_timestamps(pd.DataFrame(rows, columns=[c.name for c in query.selected_columns]))

@@ -269,3 +269,15 @@ def test_the_reviewer_sees_pending_targets_beside_the_official_ones(
     ]
     assert main(["review", "show", "--db", db_url, str(fixed.submission_id)]) == 0
     assert "Target / targets:" in capsys.readouterr().out
+
+
+def test_history_lists_every_revision_of_a_target(db_url, engine, tmp_path, capsys):
+    from etl.__main__ import main
+
+    path = targets_file(tmp_path, row(value=78.0, source="RPJMN revisi"), agency="ID")
+    assert ingest_path(engine, path).status == "accepted"
+    argv = ["history", "--db", db_url, "--agency", "ID", "--indicator", "IRB", "--targets"]
+    assert main(argv) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if ",2029,target," in line]
+    assert len(lines) == 2  # the reference row, superseded by the file, and the file's row
+    assert "77.26" in lines[0] and "target.xlsx" in lines[0] and "78.0" in lines[1]
