@@ -178,6 +178,9 @@ def test_pending_targets_wait_for_approval(engine, tmp_path):
     fixed = ingest_path(engine, targets_file(tmp_path, row(value=82), name="b.xlsx"), agency)
     review.return_submission(engine, fixed.submission_id, actor="reviewer", comment="sumber?")
     assert own(engine) == {(2029, "target"): 80}
+    again = ingest_path(engine, targets_file(tmp_path, row(value=83), name="c.xlsx"), agency)
+    review.approve(engine, again.submission_id, actor="reviewer")
+    assert own(engine) == {(2029, "target"): 83}  # the approval superseded the earlier 80
 
 
 def test_admin_corrects_a_national_target_and_init_keeps_it(engine, tmp_path):
