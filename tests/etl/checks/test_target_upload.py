@@ -284,3 +284,27 @@ def test_history_lists_every_revision_of_a_target(db_url, engine, tmp_path, caps
     lines = [line for line in capsys.readouterr().out.splitlines() if ",2029,target," in line]
     assert len(lines) == 2  # the reference row, superseded by the file, and the file's row
     assert "77.26" in lines[0] and "target.xlsx" in lines[0] and "78.0" in lines[1]
+
+
+def test_a_new_reference_row_goes_behind_an_uploaded_target(engine, tmp_path):
+    import shutil
+
+    from etl.store.catalogue import reference_dir
+
+    path = targets_file(tmp_path, row(year=2027, value=74.0, source="RPJMN revisi"), agency="ID")
+    sent = ingest_path(engine, path)
+    assert sent.status == "accepted" and sent.targets["inserted"] == 1
+    folder = tmp_path / "reference"
+    shutil.copytree(reference_dir(), folder)
+    with (folder / "targets.csv").open("a", encoding="utf-8") as fh:
+        fh.write(f"{RM},IRB,ID,2027,target,73.5,,,medium,RPJMN 2025-2029\n")
+    refresh_reference(engine, folder)
+    assert own(engine, "ID")[(2027, "target")] == 74.0
+    t = schema.target.c
+    with engine.connect() as conn:
+        reference = conn.execute(
+            select(t.value, t.superseded_by).where(
+                t.agency == "ID", t.year == 2027, t.indicator == "IRB", t.submission_id.is_(None)
+            )
+        ).one()
+    assert reference == (73.5, sent.submission_id)
