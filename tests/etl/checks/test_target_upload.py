@@ -308,3 +308,17 @@ def test_a_new_reference_row_goes_behind_an_uploaded_target(engine, tmp_path):
             )
         ).one()
     assert reference == (73.5, sent.submission_id)
+
+
+def test_a_target_sheet_without_its_header_or_a_required_column_is_named(sqlite_engine, tmp_path):
+    bare = make_xlsx(tmp_path / "a.xlsx", [["TARGET"], ["IRB", 2029, 80]], sheet="Sasaran")
+    result = ingest_path(sqlite_engine, bare)
+    assert (result.status, codes(result)) == ("rejected", ["target_no_header"])
+    assert at(result, "target_no_header").sheet == "Sasaran"
+    header = [h for h in HEADER if h != "sumber"]
+    no_source = make_xlsx(
+        tmp_path / "b.xlsx", sheet([*row()[:6], row()[7]], header=header), sheet="Target"
+    )
+    result = ingest_path(sqlite_engine, no_source)
+    assert (result.status, codes(result)) == ("rejected", ["target_missing_column"])
+    assert "sumber" in at(result, "target_missing_column").message_en
