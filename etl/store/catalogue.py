@@ -30,6 +30,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "target": ("roadmap", "indicator", "agency", "year", "kind"),
     "scale_band": ("scale", "label_id"),
 }
+# The target columns indicators.catalogue.Target is built from.
+_TARGET_MODEL = ("roadmap", "indicator", "agency", "year", "kind", "value", "low", "high", "confidence", "source")  # fmt: skip
 _NUMERIC = {"min", "max", "value", "low", "high", "lower", "upper"}
 _INTEGER = {"start_year", "end_year", "year"}
 _UPPER = {"code", "theme", "scale", "roadmap", "indicator", "agency", "type", "parent"}
@@ -150,10 +152,10 @@ def load_catalogue(source: Engine | Connection) -> Catalogue:
     }
     # Only the current, approved targets: an upload awaiting review, or one it corrected, is
     # not what statuses are measured against.
-    rows["targets"] = [
-        dict(r._mapping)
-        for r in source.execute(select(schema.target).where(schema.current(schema.target)))
-    ]
+    tgt = schema.target
+    wanted = [tgt.c[k] for k in _TARGET_MODEL]  # not the provenance: tens of thousands of rows
+    found = source.execute(select(*wanted).where(schema.current(tgt)))
+    rows["targets"] = [dict(zip(_TARGET_MODEL, r, strict=True)) for r in found]
     return Catalogue.from_rows(**rows)
 
 
