@@ -64,7 +64,11 @@ def _yearly_change(values: DemoValues, indicator: Indicator, roadmap: str, base_
     return change if change * better > 0 else default
 
 
-def agency_rows(values: DemoValues, agency: Agency, roadmap: str, base_year: int, years) -> list:
+def agency_rows(
+    values: DemoValues, agency: Agency, roadmap: str, base_year: int, years, drawn: dict
+) -> list:
+    """One agency's baseline and targets of a road map; `drawn` keeps each series drawn once
+    for both road maps (a series depends only on the seed, the agency and the indicator)."""
     rows = []
     source = (
         f"DATA DEMO (sintetis) — {'Renstra' if agency.type == 'KL' else 'RPJMD'} demo {roadmap[3:]}"
@@ -73,7 +77,8 @@ def agency_rows(values: DemoValues, agency: Agency, roadmap: str, base_year: int
         indicator = values.catalogue.indicators.get(code)
         if indicator is None or not indicator.reported_by(agency.type):
             continue
-        series = values.series(agency, indicator)
+        key = (agency.code, code)
+        series = drawn[key] = drawn.get(key) or values.series(agency, indicator)
         # The year's last reported quarter: Q4, or Q3 for a semiannual rate (poverty).
         reported = [q for (y, q) in series if y == base_year]
         if not reported:
@@ -123,6 +128,7 @@ def target_workbook(title: str, rows: list[tuple]) -> bytes:
 
 def build_targets(values: DemoValues, now: dt.datetime) -> Iterable[tuple[str, dt.datetime, bytes]]:
     """(file name, received at, bytes) per road map and group, in the order 'received'."""
+    drawn: dict[tuple[str, str], dict] = {}
     for roadmap, base_year, years, received in ROADMAPS:
         if received > now:
             continue  # not "sent" yet
@@ -131,7 +137,9 @@ def build_targets(values: DemoValues, now: dt.datetime) -> Iterable[tuple[str, d
             alive = [
                 a for a in members if a.exists_in(base_year + 1, 1) or a.exists_in(base_year, 4)
             ]
-            rows = [r for a in alive for r in agency_rows(values, a, roadmap, base_year, years)]
+            rows = [
+                r for a in alive for r in agency_rows(values, a, roadmap, base_year, years, drawn)
+            ]
             if rows:
                 name = f"DEMO_TARGET_{roadmap}_{key.replace('.', '_')}.xlsx"
                 title = f"TARGET {roadmap} — DATA DEMO (sintetis) / DEMO DATA (synthetic)"
