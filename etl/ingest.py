@@ -20,10 +20,12 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from etl.checks.action_plans import ActionContext, validate_actions
 from etl.checks.context import Context
 from etl.checks.observations import validate
+from etl.checks.targets import TargetContext, validate_targets
 from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, UploadError
 from etl.core.rows import ValidRow
 from etl.core.states import ACCEPTED, REJECTED, UNCHANGED
+from etl.core.target_rows import TargetRow
 from etl.core.upload import Change, FileResult, RowCounts, Upload
 from etl.reading.read import read_upload
 from etl.reading.scan.base import Limits
@@ -44,6 +46,7 @@ from etl.store.submissions import (
     store_file,
     submission_with_sha,
 )
+from etl.store.targets import count_target_changes, plan_target_changes, store_targets
 from indicators.catalogue import Catalogue
 
 __all__ = ["Change", "Checked", "FileResult", "RowCounts", "Upload", "check", "commit"]
@@ -63,6 +66,7 @@ class Checked:
     result: FileResult
     rows: tuple[ValidRow, ...] = ()
     actions: tuple[ActionRow, ...] | None = None  # None: the file has no action plan
+    targets: tuple[TargetRow, ...] | None = None  # None: the file has no Target sheet
 
     @property
     def accepted(self) -> bool:
@@ -128,16 +132,21 @@ def check(
                 upload.theme, locked, stored_actions(conn),
             ),
         )  # fmt: skip
-        issues = (validation.issues + plans.issues).report()
+        own = validate_targets(
+            book.target_sheets,
+            TargetContext(catalogue, ctx.allowed_agencies, upload.may_change_national),
+        )
+        issues = (validation.issues + plans.issues + own.issues).report()
         if any(i.is_error for i in issues):
             result = FileResult(file_name, REJECTED, issues=issues, sha256=sha)
             result.action_context = plans.sources
             return Checked(file_name, data, sha, upload, result)
         actions = tuple(plans.rows) if book.action_sheets else None
+        targets = tuple(own.rows) if book.target_sheets else None
         result = FileResult(file_name, ACCEPTED, issues=issues, sha256=sha, dry_run=True)
         result.action_context = plans.sources
-        _plan(current, result, validation.rows, actions, validation.skipped)
-    return Checked(file_name, data, sha, upload, result, tuple(validation.rows), actions)
+        _plan(current, result, validation.rows, actions, validation.skipped, targets)
+    return Checked(file_name, data, sha, upload, result, tuple(validation.rows), actions, targets)
 
 
 def commit(engine: Engine, checked: Checked) -> FileResult:
@@ -155,20 +164,17 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
             with write_transaction(engine) as conn:
                 serialise_periods(conn, keys)
                 skipped = checked.result.rows.skipped
-                action_changes = _plan(_Current(conn), result, rows, checked.actions, skipped)
+                action_changes, target_changes = _plan(
+                    _Current(conn), result, rows, checked.actions, skipped, checked.targets
+                )
                 if result.status == UNCHANGED:
                     return result
                 result.submission_id = store_file(
                     conn, checked.file_name, checked.data, checked.sha256, result, upload
                 )
-                store_actions(
-                    conn,
-                    action_changes,
-                    result.submission_id,
-                    upload.received_at or dt.datetime.now(dt.UTC),
-                    upload.user,
-                    upload.review,
-                )
+                received = upload.received_at or dt.datetime.now(dt.UTC)
+                for store, changes in ((store_actions, action_changes), (store_targets, target_changes)):  # fmt: skip
+                    store(conn, changes, result.submission_id, received, upload.user, upload.review)
             return result
         except (IntegrityError, OperationalError) as error:
             if not lost_race(error):
@@ -201,9 +207,9 @@ class _Current:
         return history(self.of({a for a, _ in pairs}), pairs)
 
 
-def _plan(current: _Current, result: FileResult, rows, actions, skipped: int):
+def _plan(current: _Current, result: FileResult, rows, actions, skipped: int, targets=None):
     """Fill `result` with what the file does to the stored values (or mark it `unchanged` when
-    the same bytes are stored already); returns the action-plan changes to store."""
+    the same bytes are stored already); returns the action-plan and target changes to store."""
     conn = current.conn
     result.rows = RowCounts(skipped=skipped)
     earlier = submission_with_sha(conn, result.sha256)
@@ -212,13 +218,18 @@ def _plan(current: _Current, result: FileResult, rows, actions, skipped: int):
         result.rows.unchanged, result.changes = len(rows), []
         if actions is not None:
             result.actions = {"inserted": 0, "updated": 0, "unchanged": len(actions)}
-        return []
+        if targets is not None:
+            result.targets = {"inserted": 0, "updated": 0, "unchanged": len(targets)}
+        return [], []
     result.changes = plan_changes(current.of({r.agency for r in rows}), rows)
     count(result)
     action_changes = plan_action_changes(conn, list(actions or ()))
     if actions is not None:
         result.actions = count_changes(action_changes)
-    return action_changes
+    target_changes = plan_target_changes(conn, list(targets or ()))
+    if targets is not None:
+        result.targets = count_target_changes(target_changes)
+    return action_changes, target_changes
 
 
 def commit_rows(

@@ -329,11 +329,7 @@ class Catalogue:
         return (min(starts) if starts else 2020) - 5
 
     def _rows(self, roadmap: str, indicator: str, agency: str) -> list[Target]:
-        rows = [
-            t
-            for t in self.targets
-            if t.roadmap == roadmap and t.indicator == indicator and t.agency == agency
-        ]
+        rows = self._targets_by_key().get((roadmap, indicator, agency), ())
         return sorted(rows, key=lambda t: (t.year, t.kind))
 
     def targets_for(self, roadmap: str, indicator: str, agency: str) -> list[Target]:
@@ -359,6 +355,19 @@ class Catalogue:
         """The national baseline and targets, drawn beside an agency's series for comparison;
         never passed to the progress method for an agency (use `targets_for`)."""
         return self._rows(roadmap, indicator, NATIONAL)
+
+    def _targets_by_key(self) -> dict[tuple[str, str, str], list[Target]]:
+        """(road map, indicator, agency) → its targets, built once per list of targets: with
+        every agency's own targets uploaded there are tens of thousands, and a scan of them per
+        series would dominate a page. Rebuilt when `targets` is replaced or grows."""
+        stamp = (id(self.targets), len(self.targets))
+        cached = self.__dict__.get("_target_index")
+        if cached is None or cached[0] != stamp:
+            index: dict[tuple[str, str, str], list[Target]] = {}
+            for t in self.targets:
+                index.setdefault((t.roadmap, t.indicator, t.agency), []).append(t)
+            cached = self.__dict__["_target_index"] = (stamp, index)
+        return cached[1]
 
     def indicators_for_type(self, agency_type: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.reported_by(agency_type)]

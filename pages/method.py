@@ -36,7 +36,9 @@ views.show_table(
 )  # fmt: skip
 
 st.subheader(t("sources_title"))
-targets = pd.DataFrame([vars(x) for x in cat.targets])
+# The national reference targets and their sources: agencies' own targets (tens of thousands
+# once every region has uploaded its RPJMD) are shown with each agency's series.
+targets = pd.DataFrame([vars(x) for x in cat.targets if x.agency == "ID"])
 views.show_table(targets, statuses=(), numbers={"value": 2, "low": 2, "high": 2}, key="targets")
 _, actuals = national_actuals_bytes()
 views.show_table(pd.DataFrame(parse_national_actuals(actuals)), statuses=(), key="actuals")

@@ -62,6 +62,14 @@ else:
         column_config={"old_value": t("old_value"), "value": t("new_value"),
                        "agency": t("agency"), "indicator": t("indicator")},
     )  # fmt: skip
+    # Its own targets (a Target sheet), beside the official ones they would replace.
+    targets = review.submission_target_changes(engine, chosen)
+    if not targets.empty:
+        st.dataframe(
+            targets, hide_index=True, key="pending_targets", width="stretch",
+            column_config={"old_value": t("old_value"), "value": t("target"),
+                           "agency": t("agency"), "indicator": t("indicator")},
+        )  # fmt: skip
     comment = st.text_area(t("comment"), key=f"review_comment_{chosen}")
     left, right = st.columns(2)
     left.button(t("approve"), type="primary", key="approve", on_click=_ask, args=(chosen, False))

@@ -135,6 +135,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Pengiriman {id} · {name} · SHA-256 {sha} · baru {ins}, diubah {upd}, tetap {same}",
         "Submission {id} · {name} · SHA-256 {sha} · new {ins}, updated {upd}, unchanged {same}",
     ),
+    "receipt_targets": (
+        "Target instansi: baru {ins}, diubah {upd}, tetap {same}",
+        "Agency targets: new {ins}, updated {upd}, unchanged {same}",
+    ),
     "awaiting_review": (
         "Data menunggu tinjauan sebelum tampil di tampilan resmi.",
         "The data awaits review before it shows in the official views.",

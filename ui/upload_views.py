@@ -25,11 +25,15 @@ def upload_for(account: Account, catalogue) -> Upload:
     if account.role == "agency":
         return Upload(
             user=account.username, source="upload", review="pending", enforce_locks=True,
+            may_change_national=False,
             allowed_agencies=accounts.allowed_agencies(catalogue, account) or frozenset(),
         )  # fmt: skip
     if not (roles.can(account.role, roles.UPLOAD) or roles.can(account.role, roles.REVIEW)):
         raise PermissionError(account.role)
-    return Upload(user=account.username, source="upload", review="approved")
+    return Upload(
+        user=account.username, source="upload", review="approved",
+        may_change_national=account.role == "admin",
+    )  # fmt: skip
 
 
 def check(name: str, content: bytes, upload: Upload) -> Checked:
@@ -106,6 +110,9 @@ def show_check(result: FileResult, index: int) -> None:
                                            ("old_value", "new_value", "old_target", "target")},
             key=f"changes_{index}",
         )  # fmt: skip
+    if result.targets is not None:  # a Target sheet: the agency's own targets it would store
+        n = result.targets
+        st.caption(t("receipt_targets", ins=n["inserted"], upd=n["updated"], same=n["unchanged"]))  # fmt: skip
     st.markdown(f"**{t('issues_title', n=len(result.issues))}**")
     if not result.issues:
         st.caption(t("no_issues"))
@@ -138,6 +145,7 @@ def receipt(result: FileResult, review: str) -> dict:
         "rows": vars(result.rows).copy(),
         "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
         "issues": len(result.issues),
+        "targets": dict(result.targets) if result.targets is not None else None,
     }
 
 
@@ -152,6 +160,9 @@ def show_receipts(receipts: list[dict]) -> None:
             ins=rows["inserted"], upd=rows["updated"], same=rows["unchanged"],
         )  # fmt: skip
         (st.success if r["status"] != "rejected" else st.error)(f"{line} · {r['at']}")
+        if r.get("targets"):
+            n = r["targets"]
+            st.caption(t("receipt_targets", ins=n["inserted"], upd=n["updated"], same=n["unchanged"]))  # fmt: skip
         if r["review"] == "pending" and r["status"] == "accepted":
             st.caption(t("awaiting_review"))
 

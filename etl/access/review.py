@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
-from sqlalchemy import Engine, bindparam, select, update
+from sqlalchemy import Engine, and_, bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 
 from etl.core.issues import CodedError
@@ -20,6 +20,9 @@ from etl.store.queries import utc_timestamps
 sub = schema.submission
 obs = schema.observation
 act = schema.action
+tgt = schema.target
+# The rows a submission may carry: values, action plans and targets, reviewed as one.
+REVIEWED = (obs, act, tgt)
 
 
 class ReviewError(CodedError, ValueError):
@@ -30,15 +33,17 @@ class ReviewError(CodedError, ValueError):
 def _agencies_of(conn, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
-    rows = conn.execute(
-        select(obs.c.submission_id, obs.c.agency)
-        .where(obs.c.submission_id.in_(bindparam("ids", expanding=True)))
-        .distinct(),
-        {"ids": ids},
-    )
     out: dict[int, list[str]] = {}
-    for sid, agency in rows:
-        out.setdefault(sid, []).append(agency)
+    for table in (obs, tgt):  # a file of targets alone names its agencies too
+        rows = conn.execute(
+            select(table.c.submission_id, table.c.agency)
+            .where(table.c.submission_id.in_(bindparam("ids", expanding=True)))
+            .distinct(),
+            {"ids": ids},
+        )
+        for sid, agency in rows:
+            if agency not in out.setdefault(sid, []):
+                out[sid].append(agency)
     return {sid: ", ".join(sorted(codes)) for sid, codes in out.items()}
 
 
@@ -71,8 +76,12 @@ def submissions_for(engine: Engine, agencies: Iterable[str] | None) -> pd.DataFr
     the reviewer's comment, as the agency sees them."""
     query = _select().where(sub.c.source == "upload").order_by(sub.c.id.desc())
     if agencies is not None:
-        touching = select(obs.c.submission_id).where(
-            obs.c.agency.in_(bindparam("agencies", expanding=True))
+        agencies_in = bindparam("agencies", expanding=True)
+        touching = select(obs.c.submission_id).where(obs.c.agency.in_(agencies_in))
+        touching = touching.union(
+            select(tgt.c.submission_id).where(
+                tgt.c.agency.in_(agencies_in), tgt.c.submission_id.is_not(None)
+            )
         )
         query = query.where(sub.c.id.in_(touching))
     with engine.connect() as conn:
@@ -137,7 +146,7 @@ def _approve(engine: Engine, submission_id: int, actor: str, comment: str) -> in
     with write_transaction(engine) as conn:
         _claim(conn, submission_id, APPROVED, actor, comment, now)
         made_current = 0
-        for table in (obs, act):
+        for table in REVIEWED:
             waiting = conn.execute(
                 select(*(table.c[k] for k in KEYS[table.name])).where(
                     table.c.submission_id == submission_id, table.c.review == PENDING
@@ -160,7 +169,7 @@ def return_submission(engine: Engine, submission_id: int, *, actor: str, comment
     now = dt.datetime.now(dt.UTC)
     with write_transaction(engine) as conn:
         _claim(conn, submission_id, RETURNED, actor, comment.strip(), now)
-        for table in (obs, act):
+        for table in REVIEWED:
             conn.execute(
                 update(table)
                 .where(table.c.submission_id == submission_id, table.c.review == PENDING)
@@ -196,6 +205,26 @@ def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
         )
         .where(obs.c.submission_id == submission_id)
         .order_by(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)
+    )
+    with engine.connect() as conn:
+        result = conn.execute(query)
+        return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
+
+
+SHOWN = ("agency", "indicator", "roadmap", "year", "kind", "value", "low", "high", "source", "sheet", "cell")  # fmt: skip
+
+
+def submission_target_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
+    """The targets (Target sheet) of a submission awaiting review, each beside the official
+    target of its key it would replace (None: a new target)."""
+    old = tgt.alias("official")
+    same_key = [old.c[k] == tgt.c[k] for k in KEYS["target"]]
+    query = (
+        select(*(tgt.c[k] for k in SHOWN[:5]), old.c.value.label("old_value"))
+        .add_columns(*(tgt.c[k] for k in SHOWN[5:]))
+        .select_from(tgt.outerjoin(old, and_(*same_key, schema.current(old))))
+        .where(tgt.c.submission_id == submission_id)
+        .order_by(tgt.c.agency, tgt.c.indicator, tgt.c.year, tgt.c.kind)
     )
     with engine.connect() as conn:
         result = conn.execute(query)

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from etl.checks import action_plan_cells as ac
 from etl.checks.agencies import agency_problem
+from etl.checks.sheet_cells import SheetCells
 from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, IssueList
 from etl.reading import cells
 from etl.reading.action_plan import ActionSheet
-from etl.reading.cells import CellProblem, column_letter
+from etl.reading.cells import CellProblem
 from indicators import action_plan as measures
 from indicators.catalogue import Catalogue
 from indicators.path import quarter_end
@@ -73,52 +74,18 @@ def validate_actions(sheets: list[ActionSheet], ctx: ActionContext) -> ActionVal
     return ActionValidation(rows, issues, sources)
 
 
-class _ActionChecker:
+class _ActionChecker(SheetCells):
     def __init__(self, sheet: ActionSheet, ctx: ActionContext, issues: list[Issue], seen: dict):
-        self.sheet, self.ctx, self.issues, self.seen = sheet, ctx, issues, seen
-        self.layout = sheet.layout
-        self.cols = self.layout.columns if self.layout else {}
+        super().__init__(sheet, issues)
+        self.ctx, self.seen = ctx, seen
         self.carry: dict[str, str | None] = {}
-        self.errors = 0
-
-    def ref(self, r: int, c: int) -> str:
-        return f"{column_letter(c)}{r + 1}"
-
-    def issue(self, code: str, r: int | None, c: int | None, value=None, **params) -> None:
-        header = None
-        if self.layout and r is not None and r > self.layout.header_row and c is not None:
-            header = self.layout.headers[c] if c < len(self.layout.headers) else None
-        issue = Issue.make(
-            code,
-            sheet=self.sheet.name,
-            cell=self.ref(r, c) if r is not None and c is not None else None,
-            row=None if r is None else r + 1,
-            column=header,
-            value=value,
-            **params,
-        )
-        self.errors += issue.is_error
-        self.issues.append(issue)
-
-    def raw(self, row: list, name: str):
-        c = self.cols.get(name)
-        if c is None or c >= len(row) or row[c] == "":
-            return None
-        return row[c]
 
     def parse(self, parser, r: int, name: str, row: list):
         """Parse the cell of field `name`; None for an empty or '-' cell or a problem."""
         c = self.cols.get(name)
         # Before the emptiness test: calamine reads both of these as an empty cell.
-        if c is not None and (self.sheet.formulas_without_value or self.sheet.error_cells):
-            ref = self.ref(r, c)
-            for unusable, code in (
-                (self.sheet.formulas_without_value, "formula_without_value"),
-                (self.sheet.error_cells, "cell_error"),
-            ):
-                if ref in unusable:
-                    self.issue(code, r, c)
-                    return None
+        if self.unusable(r, name):
+            return None
         value = self.raw(row, name)
         if value is None or cells.is_not_reported(value):
             return None

@@ -17,12 +17,18 @@ def register(subparsers) -> None:
     )  # fmt: skip
     p.add_argument("--agency", required=True, help="agency code, e.g. 31 or 31.71")
     p.add_argument("--indicator", required=True, help="indicator code, e.g. PDN")
+    p.add_argument(
+        "--targets", action="store_true",
+        help="the agency's baselines and targets instead (reference rows and uploaded revisions)",
+    )  # fmt: skip
 
 
 def run(args) -> int:
     from etl.store.queries import history
+    from etl.store.targets import target_history
 
-    frame = history(ready_engine(args), args.agency, args.indicator)
+    revisions = target_history if args.targets else history
+    frame = revisions(ready_engine(args), args.agency, args.indicator)
     # File names, sheets and uploaders come from outside: a spreadsheet opening this CSV must
     # not run them as formulas (the rule of every export, etl.report.export.neutralise).
     for column in frame.columns:

@@ -88,12 +88,12 @@ def print_result(result) -> None:
         f"{rows.updated} diubah/updated, {rows.unchanged} sama/unchanged, "
         f"{rows.skipped} kosong/skipped"
     )
-    if result.actions is not None:
-        a = result.actions
-        print(
-            f"  rencana aksi / actions: {a['inserted']} baru/inserted, {a['updated']} "
-            f"diubah/updated, {a['unchanged']} sama/unchanged"
-        )
+    for label, counts in (("rencana aksi / actions", result.actions), ("target / targets", result.targets)):  # fmt: skip
+        if counts is not None:
+            print(
+                f"  {label}: {counts['inserted']} baru/inserted, {counts['updated']} "
+                f"diubah/updated, {counts['unchanged']} sama/unchanged"
+            )
     for used in result.action_context:
         print(
             f"  lembar/sheet {used['sheet']}: instansi/agency {used['agency']} "

@@ -72,11 +72,17 @@ def list_(args) -> int:
 
 
 def show(args) -> int:
-    changes = review.submission_changes(ready_engine(args), args.id)
-    if changes.empty:
+    engine = ready_engine(args)
+    changes = review.submission_changes(engine, args.id)
+    targets = review.submission_target_changes(engine, args.id)
+    if changes.empty and targets.empty:
         fail(f"Pengiriman {args.id} tanpa nilai / submission {args.id} holds no values")
         return EXIT_REFUSED
-    print(changes.map(printable).to_string(index=False))
+    if not changes.empty:
+        print(changes.map(printable).to_string(index=False))
+    if not targets.empty:
+        print("Target / targets:")
+        print(targets.map(printable).to_string(index=False))
     return EXIT_OK
 
 

@@ -54,6 +54,8 @@ class FileResult:
     # used with where each came from (metadata, title, form, file_name).
     actions: dict[str, int] | None = None
     action_context: list[dict] = field(default_factory=list)
+    # Target / Sasaran sheets: counts by kind (inserted, updated, unchanged); None without one.
+    targets: dict[str, int] | None = None
 
     def as_report(self) -> dict:
         report = {
@@ -67,6 +69,8 @@ class FileResult:
         if self.actions is not None or self.action_context:
             report["actions"] = dict(self.actions or {})
             report["action_context"] = list(self.action_context)
+        if self.targets is not None:
+            report["targets"] = dict(self.targets)
         return report
 
 
@@ -87,3 +91,5 @@ class Upload:
     # approval (etl.access.review). The command line and reviewers' own uploads are "approved".
     review: str = APPROVED
     enforce_locks: bool = False  # agencies cannot upload for a period past its lock date
+    # The national rows (agency ID) of a Target sheet: an administrator's, never an agency's.
+    may_change_national: bool = True

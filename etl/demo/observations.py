@@ -26,6 +26,7 @@ import xlsxwriter
 from sqlalchemy import Engine
 
 from etl.demo.action_plans import load_demo_action_plans
+from etl.demo.targets import build_targets
 from etl.demo.values import YEARS, DemoValues, quarters_for
 from etl.demo.workbook import DEMO_NOTE, DEMO_USER, workbook
 from etl.ingest import FileResult, Upload, ingest_bytes
@@ -293,4 +294,10 @@ def load_demo(engine: Engine, *, seed: int = 2024, keep: Path | None = None) -> 
             upload = Upload(user=DEMO_USER, source="demo", received_at=file.received_at)
             results.append(ingest_bytes(engine, file.name, data, upload, catalogue=catalogue))
         results += load_demo_action_plans(engine, seed=seed, catalogue=catalogue, keep=folder)
+        # The agencies' own RPJMD/Renstra targets, last: they are checked against the catalogue
+        # as it stood before them, and the statuses read them once stored.
+        for name, received, data in build_targets(DemoValues(catalogue, seed), now):
+            (folder / name).write_bytes(data)
+            upload = Upload(user=DEMO_USER, source="demo", received_at=received)
+            results.append(ingest_bytes(engine, name, data, upload, catalogue=catalogue))
         return results

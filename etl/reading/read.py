@@ -23,6 +23,7 @@ from etl.reading.cells import holds_values
 from etl.reading.layout import Layout, find_layout, headers_seen
 from etl.reading.scan.base import Limits
 from etl.reading.scan.choose import prescan
+from etl.reading.target_sheet import TargetSheet, find_target_layout, is_target_sheet_name
 
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 PREFERRED_SHEETS = ("data", "isian", "realisasi")
@@ -54,6 +55,8 @@ class Workbook:
     warnings: list[Issue] = field(default_factory=list)
     # Rencana Aksi sheets (issue 6): never indicator data, validated by etl.checks.action_plans.
     action_sheets: list[ActionSheet] = field(default_factory=list)
+    # Target / Sasaran sheets (issue 12): the agency's own targets, by etl.checks.targets.
+    target_sheets: list[TargetSheet] = field(default_factory=list)
 
 
 def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Workbook:
@@ -69,24 +72,31 @@ def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Wo
             limit_mb=f"{limits.max_bytes / 1048576:.0f}",
         )
     actions: list[ActionSheet] = []
+    targets: list[TargetSheet] = []
     warnings: list[Issue] = []
     if suffix == ".csv":
         sheets = [_csv_sheet(data, limits)]
     else:
-        sheets = _workbook_sheets(suffix, data, limits, actions, warnings)
-    counts = {sheet.name: sum(1 for _ in sheet.data_rows()) for sheet in [*sheets, *actions]}
+        sheets = _workbook_sheets(suffix, data, limits, (actions, targets), warnings)
+    read = [*sheets, *actions, *targets]
+    counts = {sheet.name: sum(1 for _ in sheet.data_rows()) for sheet in read}
     _check_rows(counts, limits)
     total = sum(counts.values())
-    if not total and not any(a.layout is None for a in actions):
+    if not total and not any(a.layout is None for a in [*actions, *targets]):
         raise UploadError.one("no_data_rows")
-    return Workbook(sheets, warnings, action_sheets=actions)
+    return Workbook(sheets, warnings, action_sheets=actions, target_sheets=targets)
 
 
 def _workbook_sheets(
-    suffix: str, data: bytes, limits: Limits, actions: list[ActionSheet], warnings: list[Issue]
+    suffix: str,
+    data: bytes,
+    limits: Limits,
+    side: tuple[list[ActionSheet], list[TargetSheet]],
+    warnings: list[Issue],
 ) -> list[Sheet]:
-    """The indicator sheets; action-plan sheets are appended to `actions`, problems of the
-    whole file that do not refuse it to `warnings`."""
+    """The indicator sheets; action-plan and Target/Sasaran sheets are appended to `side`,
+    problems of the whole file that do not refuse it to `warnings`."""
+    actions, targets = side
     kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
         suffix, "Excel (.xlsx)"
     )
@@ -114,7 +124,8 @@ def _workbook_sheets(
     seen: list[str] = []
     for name in visible:
         named_action = is_action_sheet_name(name)
-        if name not in candidates and not named_action:
+        named_target = is_target_sheet_name(name)
+        if name not in candidates and not named_action and not named_target:
             continue
         try:
             sheet = book.get_sheet_by_name(name)
@@ -123,40 +134,52 @@ def _workbook_sheets(
             raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
         _check_width(name, rows, limits)
         info = scan.sheets.get(name)
+        if named_target:
+            targets.append(_target_sheet(name, rows, info))
+            continue
         layout = None if named_action else find_layout(rows)
         if layout is None:
+            percent, no_value, errors = _scanned_cells(info)
             action = read_action_sheet(
                 name,
                 rows,
                 sheet.merged_cell_ranges,
                 named=named_action,
-                percent_cells=frozenset(info.percent_cells) if info else frozenset(),
-                formulas_without_value=frozenset(info.formulas_without_value)
-                if info
-                else frozenset(),
-                error_cells=frozenset(info.error_cells) if info else frozenset(),
+                percent_cells=percent,
+                formulas_without_value=no_value,
+                error_cells=errors,
             )
             if action is not None:
                 actions.append(action)
             else:
                 seen.extend(h for h in headers_seen(rows) if h not in seen)
             continue
-        sheets.append(
-            Sheet(
-                name,
-                rows,
-                layout,
-                frozenset(info.percent_cells) if info else frozenset(),
-                frozenset(info.formulas_without_value) if info else frozenset(),
-                frozenset(info.error_cells) if info else frozenset(),
-            )
-        )
+        sheets.append(Sheet(name, rows, layout, *_scanned_cells(info)))
     # A Data sheet whose header is not found is still an error beside an action plan: its
     # values must not be dropped silently.
     unread_data = [n for n in preferred if n not in {a.name for a in actions}]
-    if not sheets and (unread_data or not actions):
+    if not sheets and (unread_data or not (actions or targets)):
         raise UploadError.one("no_header", headers=", ".join(seen[:40]) or "-")
     return sheets
+
+
+def _scanned_cells(info) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What the pre-scan found in a sheet that calamine cannot see: percent-formatted cells,
+    formulas without a cached value, Excel error cells (nothing for a CSV or a sheet the scan
+    did not list)."""
+    if info is None:
+        return frozenset(), frozenset(), frozenset()
+    return (
+        frozenset(info.percent_cells),
+        frozenset(info.formulas_without_value),
+        frozenset(info.error_cells),
+    )
+
+
+def _target_sheet(name: str, rows: list[list], info) -> TargetSheet:
+    layout = find_target_layout(rows)
+    seen = [] if layout else headers_seen(rows)
+    return TargetSheet(name, rows, layout, *_scanned_cells(info), seen)
 
 
 def _csv_sheet(data: bytes, limits: Limits) -> Sheet:

@@ -3,7 +3,9 @@
 Sheets: `Petunjuk` (instructions in both languages), `Data` (the metadata block and one row per
 indicator the agency reports, with code, name, unit and the period's reference target filled;
 only the input cells are unlocked, and values are validated against the indicator's range) and
-`Rencana Aksi` (the agency's actions of the year, for RB Tematik action plans).
+`Rencana Aksi` (the agency's actions of the year, for RB Tematik action plans) and `Target`
+(the agency's own current baselines and targets, RPJMD or Renstra: corrected or added rows are
+sent back with the quarter's values; an empty table when it has none yet).
 """
 
 from __future__ import annotations
@@ -56,6 +58,12 @@ INSTRUCTIONS = (
         "realisation without changing 'kode_aksi'.",
     ),
     (
+        "Lembar 'Target' memuat baseline dan target instansi Anda sendiri (RPJMD/Renstra) yang "
+        "berlaku; perbaiki atau tambahkan baris, dengan 'sumber' dokumennya.",
+        "The 'Target' sheet holds your agency's own current baselines and targets "
+        "(RPJMD/Renstra); correct or add rows, with the document in 'sumber' (source).",
+    ),
+    (
         "Simpan sebagai .xlsx lalu unggah di halaman Unggah. Panduan lengkap: docs/upload-format.md",
         "Save as .xlsx and upload it on the Upload page. Full guide: docs/upload-format.md",
     ),
@@ -103,6 +111,7 @@ def template_workbook(engine: Engine, agency: str, year: int, quarter: int) -> b
     sheet.set_column(6, 7, 30, styles["input"])
     sheet.freeze_panes(HEADER_ROW + 1, 2)
     _action_sheet(book, engine, code, year)
+    _target_sheet(book, styles, catalogue, code)
     book.close()
     return buffer.getvalue()
 
@@ -182,3 +191,38 @@ def _action_sheet(book, engine: Engine, agency: str, year: int) -> None:
         for c, value in enumerate(row):
             if value is not None:
                 sheet.write(r, c, value)
+
+
+TARGET_HEADER = (
+    "kode_indikator", "nama_indikator", "tahun", "jenis", "nilai", "batas_bawah", "batas_atas",
+    "sumber", "peta_jalan",
+)  # fmt: skip
+TARGET_HEADER_ROW = 3  # 0-based: title, the agency, a blank row, then the header
+
+
+def _target_sheet(book, styles, catalogue: Catalogue, agency: str) -> None:
+    """The agency's own current targets (never the national ones it is drawn beside), in the
+    layout etl.checks.targets reads, so that the sheet ingests back as it is."""
+    sheet = book.add_worksheet("Target")
+    sheet.write_string(0, 0, "TARGET INSTANSI (RPJMD / RENSTRA) / AGENCY TARGETS", styles["title"])
+    sheet.write_string(1, 0, "Kode Instansi", styles["label"])
+    sheet.write_string(1, 1, agency, styles["locked"])
+    for c, name in enumerate(TARGET_HEADER):
+        sheet.write_string(TARGET_HEADER_ROW, c, name, styles["header"])
+    own = sorted(
+        (t for t in catalogue.targets if t.agency == agency),
+        key=lambda t: (t.roadmap, t.indicator, t.year, t.kind),
+    )
+    for r, t in enumerate(own, start=TARGET_HEADER_ROW + 1):
+        name = (
+            catalogue.indicators[t.indicator].name_id if t.indicator in catalogue.indicators else ""
+        )
+        cells = (t.indicator, name, t.year, t.kind, t.value, t.low, t.high, t.source, t.roadmap)
+        for c, value in enumerate(cells):
+            if value is not None:
+                sheet.write(r, c, value)
+    sheet.set_column(0, 0, 20)
+    sheet.set_column(1, 1, 50)
+    sheet.set_column(2, 6, 12)
+    sheet.set_column(7, 7, 45)
+    sheet.set_column(8, 8, 16)

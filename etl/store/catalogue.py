@@ -30,6 +30,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "target": ("roadmap", "indicator", "agency", "year", "kind"),
     "scale_band": ("scale", "label_id"),
 }
+# The target columns indicators.catalogue.Target is built from.
+_TARGET_MODEL = ("roadmap", "indicator", "agency", "year", "kind", "value", "low", "high", "confidence", "source")  # fmt: skip
 _NUMERIC = {"min", "max", "value", "low", "high", "lower", "upper"}
 _INTEGER = {"start_year", "end_year", "year"}
 _UPPER = {"code", "theme", "scale", "roadmap", "indicator", "agency", "type", "parent"}
@@ -86,9 +88,14 @@ def _upsert(conn: Connection, table: Table, rows: list[dict]) -> list[tuple]:
     """(key, before, after) of each row inserted (before None) or changed."""
     keys = NATURAL_KEYS[table.name]
     key_cols = [table.c[k] for k in keys]
+    # Targets an agency uploaded share the key of the reference rows but are not theirs: the
+    # refresh reads and writes only rows without a submission.
+    scope = [table.c.submission_id.is_(None)] if "submission_id" in table.c else []
     existing = {
         tuple(r[: len(keys)]): dict(r._mapping)
-        for r in conn.execute(select(*key_cols, *[c for c in table.c if c.name not in keys]))
+        for r in conn.execute(
+            select(*key_cols, *[c for c in table.c if c.name not in keys]).where(*scope)
+        )
     }
     inserts, changes = [], []
     for row in rows:
@@ -99,12 +106,33 @@ def _upsert(conn: Connection, table: Table, rows: list[dict]) -> list[tuple]:
             changes.append((key, None, row))
         elif any(old.get(k) != v for k, v in row.items()):
             condition = tuple_(*key_cols) == key if len(keys) > 1 else key_cols[0] == key[0]
-            conn.execute(table.update().where(condition).values(**row))
+            conn.execute(table.update().where(condition, *scope).values(**row))
             before = {k: old.get(k) for k, v in row.items() if old.get(k) != v}
             changes.append((key, before, {k: row[k] for k in before}))
+    if inserts and scope:
+        inserts = _behind_uploads(conn, table, keys, inserts)
     if inserts:
         conn.execute(table.insert(), inserts)
     return changes
+
+
+def _behind_uploads(
+    conn: Connection, table: Table, keys: tuple[str, ...], rows: list[dict]
+) -> list[dict]:
+    """A new reference row whose key an agency's approved upload already holds goes straight
+    to history, superseded by that upload: the agency's own figure stays the current one."""
+    found = conn.execute(
+        select(*(table.c[k] for k in keys), table.c.submission_id, table.c.recorded_at).where(
+            schema.current(table), table.c.submission_id.is_not(None)
+        )
+    )
+    uploaded = {tuple(r[: len(keys)]): (r.submission_id, r.recorded_at) for r in found}
+    out = []
+    for row in rows:
+        # Every row gets both columns: one executemany needs the same columns in each.
+        by, at = uploaded.get(tuple(row[k] for k in keys), (None, None))
+        out.append({**row, "superseded_by": by, "superseded_at": at})
+    return out
 
 
 def load_catalogue(source: Engine | Connection) -> Catalogue:
@@ -118,11 +146,16 @@ def load_catalogue(source: Engine | Connection) -> Catalogue:
             ("roadmaps", schema.roadmap),
             ("themes", schema.theme),
             ("indicators", schema.indicator),
-            ("targets", schema.target),
             ("scales", schema.scale_band),
             ("agencies", schema.agency),
         )
     }
+    # Only the current, approved targets: an upload awaiting review, or one it corrected, is
+    # not what statuses are measured against.
+    tgt = schema.target
+    wanted = [tgt.c[k] for k in _TARGET_MODEL]  # not the provenance: tens of thousands of rows
+    found = source.execute(select(*wanted).where(schema.current(tgt)))
+    rows["targets"] = [dict(zip(_TARGET_MODEL, r, strict=True)) for r in found]
     return Catalogue.from_rows(**rows)
 
 

@@ -1,5 +1,6 @@
 """Revisions: a new value of a key (an observation's agency/indicator/period, an action's
-agency/year/code) moves the current approved row into history instead of overwriting it."""
+agency/year/code, a target's road map/indicator/agency/year/kind) moves the current approved row
+into history instead of overwriting it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from etl.store import schema
 KEYS: dict[str, tuple[str, ...]] = {
     "observation": ("agency", "indicator", "year", "quarter"),
     "action": ("agency", "year", "action_code"),
+    "target": ("roadmap", "indicator", "agency", "year", "kind"),
 }
 
 

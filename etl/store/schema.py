@@ -94,6 +94,9 @@ agency = Table(
     Column("confidence", String(20), nullable=False, server_default=""),
 )
 
+CURRENT = "superseded_at IS NULL AND review = 'approved'"
+REFERENCE = "submission_id IS NULL"
+
 target = Table(
     "target",
     metadata,
@@ -108,7 +111,41 @@ target = Table(
     Column("high", Float),
     Column("confidence", String(20), nullable=False, server_default=""),
     Column("source", Text, nullable=False, server_default=""),
-    UniqueConstraint("roadmap", "indicator", "agency", "year", "kind", name="uq_target_key"),
+    # An agency's own targets (issue 12) come from a Target sheet and keep provenance and history
+    # like observations; reference rows (data/reference/rb/targets.csv) have no submission.
+    Column("submission_id", Integer, ForeignKey("submission.id"), index=True),
+    Column("sheet", String(120)),
+    Column("cell", String(20)),
+    Column("recorded_at", DateTime(timezone=True)),
+    Column("recorded_by", String(120)),
+    Column("superseded_at", DateTime(timezone=True)),
+    Column("superseded_by", Integer, ForeignKey("submission.id")),
+    Column("review", String(10), nullable=False, server_default="approved"),
+)
+
+# One current approved row per key (an uploaded target supersedes the reference row it
+# corrects), and one reference row per key, which `etl init` refreshes in place.
+Index(
+    "uq_target_current",
+    target.c.roadmap,
+    target.c.indicator,
+    target.c.agency,
+    target.c.year,
+    target.c.kind,
+    unique=True,
+    sqlite_where=text(CURRENT),
+    postgresql_where=text(CURRENT),
+)
+Index(
+    "uq_target_reference",
+    target.c.roadmap,
+    target.c.indicator,
+    target.c.agency,
+    target.c.year,
+    target.c.kind,
+    unique=True,
+    sqlite_where=text(REFERENCE),
+    postgresql_where=text(REFERENCE),
 )
 
 scale_band = Table(
@@ -177,7 +214,6 @@ observation = Table(
     # approved: official; pending: awaiting review (never current until approved); returned.
     Column("review", String(10), nullable=False, server_default="approved"),
 )
-CURRENT = "superseded_at IS NULL AND review = 'approved'"
 
 
 def current(table: Table):

@@ -228,7 +228,7 @@ def test_an_expired_period_is_locked_until_an_admin_reopens_it(engine, tmp_path)
 def test_template_filled_in_and_sent_back_ingests_without_edits(engine):
     data = template_workbook(engine, "31", 2024, 4)
     book = openpyxl.load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Petunjuk", "Data", "Rencana Aksi"]
+    assert book.sheetnames == ["Petunjuk", "Data", "Rencana Aksi", "Target"]
     sheet = book["Data"]
     assert sheet.protection.sheet and (sheet["A2"].value, sheet["B2"].value) == (
         "Kode Instansi",

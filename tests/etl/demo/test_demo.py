@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from etl.bootstrap import init_database
 from etl.demo.observations import ended_quarters, load_demo, plan_files
+from etl.demo.values import DemoValues
 from etl.demo.workbook import DEMO_NOTE
 from etl.store import schema
 from etl.store.catalogue import load_catalogue
@@ -159,3 +160,34 @@ def test_the_csv_file_uses_semicolons_and_decimal_commas(demo):
     assert header.split(";")[:3] == ["kode_instansi", "nama_instansi", "kode_indikator"]
     data = [line.split(";") for line in text.splitlines()[3:] if line]
     assert all("," in row[6] and "." not in row[6] for row in data)
+
+
+def test_demo_targets_cover_every_region_and_ministry(demo):
+    """Issue 12: every province, regency/city and ministry has its own demo baselines and
+    targets for IRB, SAKIP, SPBE (and the regions their tematik indicators), loaded through a
+    Target sheet: labelled as demo, starting from the agency's own 2024 value."""
+    engine, first, _, _ = demo
+    files = [r for r in first if r.path.startswith("DEMO_TARGET_")]
+    assert files and all(r.status == "accepted" and r.targets["inserted"] for r in files)
+    catalogue = load_catalogue(engine)
+    own = [t for t in catalogue.targets if t.agency != "ID"]
+    assert all(t.source.startswith("DATA DEMO (sintetis)") for t in own)
+    by_agency: dict[str, set[str]] = {}
+    for t in own:
+        if t.roadmap == "RB-2025-2029":
+            by_agency.setdefault(t.agency, set()).add(t.indicator)
+    for a in catalogue.agencies.values():
+        if a.type == "PROV" or a.type == "KABKOTA":
+            assert {"IRB", "SAKIP", "SPBE", "KEMISKINAN", "STUNTING"} <= by_agency[a.code], a.code
+        elif a.type == "KL" and a.exists_in(2025, 1):
+            assert {"IRB", "SAKIP", "SPBE"} <= by_agency[a.code], a.code
+    # The 2025-2029 path of Jawa Barat's RB index starts from its own demo value of Q4 2024
+    # (the one its file of that quarter carries, when it sent one) and rises.
+    values = DemoValues(catalogue, 2024)
+    own_2024 = values.series(catalogue.agencies["32"], catalogue.indicators["IRB"])[(2024, 4)]
+    path = sorted(
+        (t.year, t.kind, t.value) for t in catalogue.targets_for("RB-2025-2029", "IRB", "32")
+    )
+    assert path[0] == (2024, "baseline", own_2024)
+    assert [y for y, _, _ in path[1:]] == [2025, 2026, 2027, 2028, 2029]
+    assert all(a[2] < b[2] for a, b in itertools.pairwise(path))
