@@ -26,12 +26,11 @@ from etl.core.issues import Issue, UploadError
 from etl.core.rows import ValidRow
 from etl.core.states import ACCEPTED, REJECTED, UNCHANGED
 from etl.core.target_rows import TargetRow
-from etl.core.upload import Change, FileResult, RowCounts, Upload
+from etl.core.upload import Change, FileResult, RowCounts, Upload, count_kinds
 from etl.reading.read import read_upload
 from etl.reading.scan.base import Limits
 from etl.store import periods
 from etl.store.action_plans import (
-    count_changes,
     plan_action_changes,
     store_actions,
     stored_actions,
@@ -46,7 +45,7 @@ from etl.store.submissions import (
     store_file,
     submission_with_sha,
 )
-from etl.store.targets import count_target_changes, plan_target_changes, store_targets
+from etl.store.targets import plan_target_changes, store_targets
 from indicators.catalogue import Catalogue
 
 __all__ = ["Change", "Checked", "FileResult", "RowCounts", "Upload", "check", "commit"]
@@ -225,10 +224,10 @@ def _plan(current: _Current, result: FileResult, rows, actions, skipped: int, ta
     count(result)
     action_changes = plan_action_changes(conn, list(actions or ()))
     if actions is not None:
-        result.actions = count_changes(action_changes)
+        result.actions = count_kinds(action_changes)
     target_changes = plan_target_changes(conn, list(targets or ()))
     if targets is not None:
-        result.targets = count_target_changes(target_changes)
+        result.targets = count_kinds(target_changes)
     return action_changes, target_changes
 
 

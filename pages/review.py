@@ -65,7 +65,7 @@ else:
     # Its own targets (a Target sheet), beside the official ones they would replace.
     targets = review.submission_target_changes(engine, chosen)
     if not targets.empty:
-        st.dataframe(
+        tables.show(
             targets, hide_index=True, key="pending_targets", width="stretch",
             column_config={"old_value": t("old_value"), "value": t("target"),
                            "agency": t("agency"), "indicator": t("indicator")},

@@ -93,3 +93,12 @@ class Upload:
     enforce_locks: bool = False  # agencies cannot upload for a period past its lock date
     # The national rows (agency ID) of a Target sheet: an administrator's, never an agency's.
     may_change_national: bool = True
+
+
+def count_kinds(changes) -> dict[str, int]:
+    """Inserted, updated and unchanged among a file's planned changes (values, actions or
+    targets: anything with a `kind`)."""
+    counts = {"inserted": 0, "updated": 0, "unchanged": 0}
+    for change in changes:
+        counts[change.kind] += 1
+    return counts

@@ -68,13 +68,6 @@ def stored_actions(conn: Connection):
     return of
 
 
-def count_changes(changes: list[ActionChange]) -> dict[str, int]:
-    counts = {"inserted": 0, "updated": 0, "unchanged": 0}
-    for change in changes:
-        counts[change.kind] += 1
-    return counts
-
-
 def store_actions(
     conn: Connection,
     changes: list[ActionChange],

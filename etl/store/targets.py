@@ -47,13 +47,6 @@ def plan_target_changes(conn: Connection, rows: list[TargetRow]) -> list[TargetC
     return [TargetChange(r, current.get(r.key)) for r in rows]
 
 
-def count_target_changes(changes: list[TargetChange]) -> dict[str, int]:
-    counts = {"inserted": 0, "updated": 0, "unchanged": 0}
-    for change in changes:
-        counts[change.kind] += 1
-    return counts
-
-
 def store_targets(
     conn: Connection,
     changes: list[TargetChange],
