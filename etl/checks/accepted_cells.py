@@ -33,6 +33,7 @@ class AcceptedCells:
         value_cells: Callable[[list], list],
         locked: Callable[[str, int, int], bool] | None,
         letters: list[str],
+        provisional: Callable[[Indicator, tuple[int, int]], tuple[bool, bool]],
     ):
         # agency cell → (code, type); (agency type, indicator cell) → indicator; year and
         # quarter cells that gave no issue, and with a value column → the period (before the
@@ -45,6 +46,8 @@ class AcceptedCells:
         self.units: set[tuple[str, str]] = set()
         self.urls: set[object] = set()
         self.sheet_name, self.locked, self.letters = sheet.name, locked, letters
+        # A value the checks keep with a warning is left to them (they word the warning).
+        self.provisional = provisional
         layout = sheet.layout
         # The cells `vouch` reads, in one call; a missing column reads the padding None. Rows
         # of another width than the header's (a ragged CSV) take the full checks.
@@ -110,6 +113,8 @@ class AcceptedCells:
             if type(value) is not float or period is None or outside(indicator, value):
                 return None
             if locked and locked(agency, *period):
+                return None
+            if any(self.provisional(indicator, period)):
                 return None
             ref = f"{self.letters[c]}{r + 1}"
             row_ = (agency, code, *period, value, target, unit, notes, evidence, sheet, ref, None)

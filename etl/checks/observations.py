@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from etl.checks.accepted_cells import AcceptedCells, outside
 from etl.checks.agencies import agency_problem, not_in_period
 from etl.checks.context import Context, Validation
+from etl.checks.periods import provisional
 from etl.checks.row_checks import HistoryLookup, deduplicate, flag_outliers, fmt
 from etl.core.issues import Issue, IssueList
 from etl.core.rows import ValidRow
@@ -42,7 +44,13 @@ class _SheetChecker:
         self.earliest = ctx.catalogue.earliest_year  # computed once, not per row
         self.started: dict[tuple[int, int], bool] = {}
         # What the full checks accepted, for the shortcut of rows seen before.
-        self.accepted = AcceptedCells(sheet, self._value_cells, ctx.locked, self.letters)
+        self.accepted = AcceptedCells(
+            sheet,
+            self._value_cells,
+            ctx.locked,
+            self.letters,
+            partial(provisional, today=ctx.today),
+        )
 
     # -- helpers -------------------------------------------------------------------------------
     def ref(self, row: int, col: int) -> str:
@@ -58,17 +66,11 @@ class _SheetChecker:
             if in_table and col is not None and col < len(self.layout.headers)
             else None
         )
-        self.issues.append(
-            Issue.make(
-                code,
-                sheet=self.sheet.name,
-                cell=self.ref(row, col) if row is not None and col is not None else None,
-                row=row + 1 if row is not None else None,
-                column=header,
-                value=value,
-                **params,
-            )
-        )
+        cell = self.ref(row, col) if row is not None and col is not None else None
+        self.issues.append(Issue.make(
+            code, sheet=self.sheet.name, cell=cell, row=row + 1 if row is not None else None,
+            column=header, value=value, **params,
+        ))  # fmt: skip
 
     def raw(self, row: list, col: int | None):
         if col is None or col >= len(row):
@@ -246,6 +248,7 @@ class _SheetChecker:
             number = self._number(row, r, c, indicator)
             if None in (agency, indicator, number, period):
                 continue
+            self._provisional(indicator, period, r, c)
             out.append(
                 ValidRow(
                     agency,
@@ -262,6 +265,15 @@ class _SheetChecker:
                 )
             )
         return skipped
+
+    def _provisional(self, indicator: Indicator, period: tuple[int, int], r: int, c: int) -> None:
+        """Warn once per file (the official result of an annual indicator is the year's, in TW IV)."""
+        running, interim = provisional(indicator, period, self.ctx.today)
+        year, quarter = period
+        if running and self.issues.first_time("quarter_in_progress", year, quarter):
+            self.issue("quarter_in_progress", r, c, f"{year} TW{quarter}")
+        if interim and self.issues.first_time("annual_outside_q4", indicator.code, *period):
+            self.issue("annual_outside_q4", r, c, f"{year} TW{quarter}", indicator=indicator.code)
 
     def _outside_its_time(self, agency: str, period: tuple[int, int], r: int, c: int) -> bool:
         """A ministry reports only the quarters it existed in; after its end its successors do

@@ -22,7 +22,11 @@ TODAY = dt.date(2025, 11, 20)
 def _pools(catalogue):
     province = next(a for a in catalogue.agencies.values() if a.type == "PROV")
     ministry = next(a for a in catalogue.agencies.values() if a.type == "KL")
-    ours = catalogue.indicators_for_type(province.type)
+    # Quarterly indicators first: an annual one outside TW IV is kept with a warning, which the
+    # full checks word, so those rows never take the shortcut.
+    ours = sorted(
+        catalogue.indicators_for_type(province.type), key=lambda i: i.frequency == "annual"
+    )
     bounded = next(i for i in ours if i.min is not None)
     other = next(i for i in catalogue.indicators.values() if not i.reported_by(province.type))
     return {
