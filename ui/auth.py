@@ -70,11 +70,12 @@ def agencies(catalogue) -> frozenset[str] | None:
 
 @st.cache_resource(show_spinner=False)
 def _first_admin(url: str) -> None:
-    """Once per process and database: create `admin` when no account exists and say the
-    one-time password on the server's terminal (never in the app or a log)."""
-    password = accounts.ensure_first_admin(data.engine())
-    if password:
-        print(accounts.first_admin_notice(password), flush=True)
+    """Once per process and database: create `admin` when no account exists (`etl init` was
+    not run). The server's output is often a log (systemd, docker), so it says only that the
+    account exists and how an operator gets its password; the password itself is discarded
+    and only `etl init` or `etl user reset-password` show one, on the operator's terminal."""
+    if accounts.ensure_first_admin(data.engine()):
+        print(accounts.FIRST_ADMIN_CREATED, flush=True)
 
 
 def gate() -> accounts.Account:
