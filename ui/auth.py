@@ -16,7 +16,7 @@ import streamlit as st
 
 from etl.access import accounts, roles
 from etl.core import settings
-from ui import data
+from ui import data, login_limit
 from ui.i18n import t
 
 SESSION_KEY = "account"
@@ -176,9 +176,17 @@ def _login_form() -> None:
         sent = st.form_submit_button(t("login"))
     if not sent:
         return
+    # Refused before the database is asked: these tries count against no account, so one
+    # client cannot lock someone else's (ui.login_limit).
+    if login_limit.blocked():
+        minutes = settings.get("RB_LOCKOUT_MINUTES")
+        st.error(accounts.AuthError("client_rate_limited", minutes=minutes).bilingual())
+        return
     try:
         account = accounts.authenticate(data.engine(), name.strip(), secret)
     except accounts.AuthError as error:
+        if error.code in ("invalid_credentials", "account_locked"):
+            login_limit.failed()
         st.error(error.bilingual())
         return
     st.session_state[SESSION_KEY] = account

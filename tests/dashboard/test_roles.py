@@ -135,3 +135,24 @@ def test_demo_mode_runs_only_on_localhost(fresh_url, app_file, texts):
     at = AppTest.from_file(app_file, default_timeout=60).run()
     assert "hanya untuk demo lokal" in at.error[0].value
     assert not at.title
+
+
+def test_one_client_cannot_lock_someone_elses_account(fresh_url, password_mode, app_file):
+    # Issue 13 #10: five wrong passwords from anyone locked `admin`. Now a client is stopped
+    # after RB_CLIENT_LOGIN_ATTEMPTS (3) failures, and its further tries reach no account.
+    engine = make_engine(fresh_url)
+    _, password = accounts.create_user(engine, "boss", "admin", actor="test")
+    at = AppTest.from_file(app_file, default_timeout=60).run()
+    for _ in range(3):
+        _login(at, "boss", "wrong password")
+        assert "Nama pengguna atau kata sandi salah." in at.error[0].value
+    for _ in range(5):
+        _login(at, "boss", "wrong password")
+        assert "perangkat ini" in at.error[0].value and "this device" in at.error[0].value
+    _login(at, "boss", password)  # this client waits, even with the right password
+    assert "account" not in at.session_state
+    assert len(audit_frame(engine, action="login_failed", actor="boss")) == 3
+    # Another client signs in at once: the account was never locked.
+    other = AppTest.from_file(app_file, default_timeout=60).run()
+    _login(other, "boss", password)
+    assert not other.error and other.session_state["account"].username == "boss"
