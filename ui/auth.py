@@ -16,7 +16,7 @@ import streamlit as st
 
 from etl.access import accounts, roles
 from etl.core import settings
-from ui import data
+from ui import data, login_limit
 from ui.i18n import t
 
 SESSION_KEY = "account"
@@ -70,11 +70,12 @@ def agencies(catalogue) -> frozenset[str] | None:
 
 @st.cache_resource(show_spinner=False)
 def _first_admin(url: str) -> None:
-    """Once per process and database: create `admin` when no account exists and say the
-    one-time password on the server's terminal (never in the app or a log)."""
-    password = accounts.ensure_first_admin(data.engine())
-    if password:
-        print(accounts.first_admin_notice(password), flush=True)
+    """Once per process and database: create `admin` when no account exists (`etl init` was
+    not run). The server's output is often a log (systemd, docker), so it says only that the
+    account exists and how an operator gets its password; the password itself is discarded
+    and only `etl init` or `etl user reset-password` show one, on the operator's terminal."""
+    if accounts.ensure_first_admin(data.engine()):
+        print(accounts.FIRST_ADMIN_CREATED, flush=True)
 
 
 def gate() -> accounts.Account:
@@ -175,9 +176,17 @@ def _login_form() -> None:
         sent = st.form_submit_button(t("login"))
     if not sent:
         return
+    # Refused before the database is asked: these tries count against no account, so one
+    # client cannot lock someone else's (ui.login_limit).
+    if login_limit.blocked():
+        minutes = settings.get("RB_LOCKOUT_MINUTES")
+        st.error(accounts.AuthError("client_rate_limited", minutes=minutes).bilingual())
+        return
     try:
         account = accounts.authenticate(data.engine(), name.strip(), secret)
     except accounts.AuthError as error:
+        if error.code in ("invalid_credentials", "account_locked"):
+            login_limit.failed()
         st.error(error.bilingual())
         return
     st.session_state[SESSION_KEY] = account

@@ -137,6 +137,14 @@ def ensure_first_admin(engine: Engine) -> str | None:
         return None
 
 
+# What the app's server says when it made `admin` itself: never the password (its output is
+# often kept in a log), only how an operator on the server gets one.
+FIRST_ADMIN_CREATED = (
+    "\nRB Monitor: akun admin dibuat / the admin account was created.\n"
+    "  Kata sandi: jalankan / For its password run: python -m etl user reset-password admin\n"
+)
+
+
 def first_admin_notice(password: str) -> str:
     """What the server's terminal shows once, like Jupyter's token (never the app or a log)."""
     return (

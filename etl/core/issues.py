@@ -7,6 +7,7 @@ them as a table, the export writes them to a sheet; a CodedError raises one outs
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, replace
 
 from etl.core import messages
@@ -63,8 +64,8 @@ class Issue:
             row=row,
             column=column,
             value=shown,
-            message_id=template.id.format_map(_Blank(fill)),
-            message_en=template.en.format_map(_Blank(fill)),
+            message_id=_placed(template.id, "id", sheet, cell, column).format_map(_Blank(fill)),
+            message_en=_placed(template.en, "en", sheet, cell, column).format_map(_Blank(fill)),
             detail=detail,
         )
 
@@ -177,6 +178,22 @@ class CodedError(Exception):
 
     def bilingual(self) -> str:
         return f"{self.message_id} / {self.message_en}"
+
+
+# A problem without a cell (the agency or year came from the file name or the upload form)
+# still uses its cell's template: "Cell {cell}: ..." then names the sheet or the whole file
+# instead of an empty reference ("Cell : ...").
+_CELL_START = {"id": re.compile(r"^Sel \{cell\}( \(\{column\}\))?"),
+               "en": re.compile(r"^Cell \{cell\}( \(\{column\}\))?")}  # fmt: skip
+_CELL_INSIDE = {"id": ", mulai sel {cell}", "en": ", from cell {cell} on"}
+_WHOLE = {"id": ("Lembar {sheet}", "Berkas ini"), "en": ("Sheet {sheet}", "This file")}
+
+
+def _placed(text: str, lang: str, sheet, cell, column) -> str:
+    if cell is not None:
+        return text
+    whole = _WHOLE[lang][0 if sheet else 1] + (" ({column})" if column else "")
+    return _CELL_START[lang].sub(whole, text).replace(_CELL_INSIDE[lang], "")
 
 
 class _Blank(dict):

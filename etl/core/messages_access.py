@@ -11,6 +11,8 @@ ACCESS: dict[str, Message] = {
     "invalid_credentials": Message(E, "Nama pengguna atau kata sandi salah.", "Wrong user name or password."),
     "account_locked": Message(E, "Akun dikunci sementara setelah terlalu banyak percobaan gagal. Coba lagi setelah {until} atau minta admin mengatur ulang kata sandi.",
         "The account is locked after too many failed attempts. Try again after {until} or ask an administrator to reset the password."),
+    "client_rate_limited": Message(E, "Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Coba lagi dalam {minutes} menit.",
+        "Too many failed logins from this device. Try again in {minutes} minutes."),
     "account_disabled": Message(E, "Akun dinonaktifkan. Hubungi admin.", "The account is disabled. Contact an administrator."),
     "weak_password": Message(E, "Kata sandi minimal {n} karakter.", "The password needs at least {n} characters."),
     "password_reused": Message(E, "Kata sandi baru harus berbeda dengan kata sandi saat ini (juga kata sandi sekali pakai).",

@@ -74,6 +74,15 @@ SETTINGS: dict[str, Setting] = {
         Setting("RB_LOGIN_ATTEMPTS", "5", "Failed logins in a row that lock an account.", int),
         Setting("RB_LOCKOUT_MINUTES", "15", "How long a locked account stays locked.", int),
         Setting(
+            "RB_CLIENT_LOGIN_ATTEMPTS",
+            "3",
+            "Failed logins from one client (address, else browser session) within "
+            "RB_LOCKOUT_MINUTES after which that client is refused for a while, its tries "
+            "counting against no account; below RB_LOGIN_ATTEMPTS, one client cannot lock "
+            "someone else's account.",
+            int,
+        ),
+        Setting(
             "RB_OIDC_ROLE_CLAIM",
             "rb_role",
             "Claim of the identity provider's token that carries the RB Monitor role.",

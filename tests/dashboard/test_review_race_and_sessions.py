@@ -4,6 +4,8 @@ sessions, a login page that says nothing about `admin`, an overlong user name re
 
 from __future__ import annotations
 
+import logging
+
 from builders import long_rows, make_xlsx
 from streamlit.testing.v1 import AppTest
 
@@ -79,3 +81,18 @@ def test_an_overlong_user_name_is_refused_in_both_languages(engine, signed_in):
     assert not at.exception, [e.message for e in at.exception]
     assert "terlalu panjang" in at.error[0].value and "too long" in at.error[0].value
     assert [a.username for a in accounts.list_users(engine)] == ["boss"]
+
+
+def test_the_app_never_writes_the_first_admins_password_to_its_output(
+    fresh_url, password_mode, app_file, monkeypatch, capsys, caplog
+):
+    # The server's stdout is often a log (systemd, docker): the app, unlike `etl init` on the
+    # operator's terminal, names only how to get a password.
+    monkeypatch.setattr(accounts, "one_time_password", lambda: "Known-Secret-4711")
+    caplog.set_level(logging.DEBUG)
+    at = AppTest.from_file(app_file, default_timeout=60).run()
+    assert at.title[0].value == "Masuk ke RB Monitor"
+    assert accounts.get_account(make_engine(fresh_url), "admin") is not None
+    out, err = capsys.readouterr()
+    assert "Known-Secret-4711" not in out + err + caplog.text
+    assert "python -m etl user reset-password admin" in out

@@ -3,7 +3,6 @@ guard, and for each role the pages it reaches and the pages it is refused."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -39,15 +38,16 @@ def _login(at, name, password):
     _button(at, "Masuk").click().run()
 
 
-def test_first_start_prints_a_one_time_admin_password_and_asks_for_a_new_one(
+def test_first_start_makes_admin_and_asks_for_a_new_password(
     fresh_url, password_mode, app_file, capsys, texts
 ):
     at = AppTest.from_file(app_file, default_timeout=60).run()
     assert at.title[0].value == "Masuk ke RB Monitor"
     printed = capsys.readouterr().out
-    assert "akun pertama / first account" in printed
-    password = re.search(r"admin / (\S+)", printed).group(1)
-    assert password not in texts(at)  # never in the app
+    assert "python -m etl user reset-password admin" in printed
+    # What the operator runs on the server, as the server's output said (never the password).
+    password = accounts.reset_password(make_engine(fresh_url), "admin", actor="cli")
+    assert password not in printed and password not in texts(at)
 
     _login(at, "admin", password)
     assert at.title[0].value == "Ganti kata sandi"
@@ -62,7 +62,8 @@ def test_first_start_prints_a_one_time_admin_password_and_asks_for_a_new_one(
     assert accounts.ensure_first_admin(make_engine(fresh_url)) is None
 
 
-def test_wrong_passwords_lock_the_account(fresh_url, password_mode, app_file):
+def test_wrong_passwords_lock_the_account(fresh_url, password_mode, app_file, monkeypatch):
+    monkeypatch.setenv("RB_CLIENT_LOGIN_ATTEMPTS", "10")  # this client is not stopped first
     engine = make_engine(fresh_url)
     _, password = accounts.create_user(engine, "ani", "analyst", actor="test")
     at = AppTest.from_file(app_file, default_timeout=60).run()
@@ -134,3 +135,24 @@ def test_demo_mode_runs_only_on_localhost(fresh_url, app_file, texts):
     at = AppTest.from_file(app_file, default_timeout=60).run()
     assert "hanya untuk demo lokal" in at.error[0].value
     assert not at.title
+
+
+def test_one_client_cannot_lock_someone_elses_account(fresh_url, password_mode, app_file):
+    # Issue 13 #10: five wrong passwords from anyone locked `admin`. Now a client is stopped
+    # after RB_CLIENT_LOGIN_ATTEMPTS (3) failures, and its further tries reach no account.
+    engine = make_engine(fresh_url)
+    _, password = accounts.create_user(engine, "boss", "admin", actor="test")
+    at = AppTest.from_file(app_file, default_timeout=60).run()
+    for _ in range(3):
+        _login(at, "boss", "wrong password")
+        assert "Nama pengguna atau kata sandi salah." in at.error[0].value
+    for _ in range(5):
+        _login(at, "boss", "wrong password")
+        assert "perangkat ini" in at.error[0].value and "this device" in at.error[0].value
+    _login(at, "boss", password)  # this client waits, even with the right password
+    assert "account" not in at.session_state
+    assert len(audit_frame(engine, action="login_failed", actor="boss")) == 3
+    # Another client signs in at once: the account was never locked.
+    other = AppTest.from_file(app_file, default_timeout=60).run()
+    _login(other, "boss", password)
+    assert not other.error and other.session_state["account"].username == "boss"

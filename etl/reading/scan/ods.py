@@ -138,16 +138,18 @@ class _Sheets:
             self.col, self.widest, self.marked = 0, 0, []
         elif name in _CELLS:
             span = _count(attrs.get(_COLUMNS_REPEATED))
+            # Past the limit the row is only measured (refused at its end, with its true
+            # width): nothing more is marked, so no repeat is ever expanded.
+            wide = self.widest > self.max_columns
             if _valued(attrs):
                 self.widest = self.col + span
-                if attrs.get(_VALUE_TYPE) == "percentage":
+                if attrs.get(_VALUE_TYPE) == "percentage" and not wide:
                     self.marked.append((self.col, span, True))
             elif _FORMULA in attrs:  # a formula whose result was not saved: calamine reads ''
-                self.marked.append((self.col, span, False))
+                if not wide:
+                    self.marked.append((self.col, span, False))
                 self.widest = max(self.widest, self.col + span)
             self.col += span
-            if self.widest > self.max_columns:  # before any repeat is expanded
-                self._refuse_width()
 
     def _end(self, name: str) -> None:
         sheet = self.sheet
@@ -157,15 +159,15 @@ class _Sheets:
         elif sheet is None or name != _ROW:
             return
         elif self.widest:
+            sheet.max_column = max(sheet.max_column, self.widest)
+            if sheet.max_column > self.max_columns:  # before the rows' repeats count
+                self._refuse_width()
             sheet.rows += self.repeat
             sheet.max_row = self.row + self.repeat
-            sheet.max_column = max(sheet.max_column, self.widest)
             if sheet.rows > self.row_limit or sheet.max_row > self.row_limit:
                 raise _Refused(
                     UploadError.one("too_many_rows", sheet=sheet.name, limit=self.max_rows)
                 )
-            if sheet.max_column > self.max_columns:
-                self._refuse_width()
             self._check(check_area, sheet)
             # Within the limits now, so expanding the repeats is bounded.
             for col, span, percent in self.marked:

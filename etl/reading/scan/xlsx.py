@@ -289,9 +289,21 @@ class _SheetReader:
                 max(tallest, whole_number(digits)),
             )
             at = whole.end()
+            if widest > self.max_columns and (end_ref := self._row_end_ref(r, at)):
+                found.add(end_ref)  # never b"": that would mean cells without r
             if tallest > self.row_limit or widest > self.max_columns:
                 break  # refused by the caller
         return found
+
+    def _row_end_ref(self, r: bytes, at: int) -> bytes | None:
+        """The ref of the last cell of the row holding `at`: the refusal names the row's true
+        width (10005 columns), not the first cell past the limit (1001), in one search."""
+        end = r.find(self.row_start, at)
+        last = r.rfind(self.cell, at, len(r) if end < 0 else end)
+        while last >= at and not (tag := self.p["cell_tag"].match(r, last)):
+            last = r.rfind(self.cell, at, last)
+        ref = attr(tag.group(1), b"r") if last >= at else None
+        return ref if ref and REF.fullmatch(ref) else None
 
     def _missing_values(self, r: bytes) -> dict[int, bytes]:
         """Cells with a formula and no result: tag offset -> attributes."""

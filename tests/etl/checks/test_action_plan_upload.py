@@ -289,3 +289,15 @@ def test_formula_without_result_and_excel_error_in_an_action_cell(sqlite_engine,
     )
     found = {i.code for i in result.issues}
     assert {"formula_without_value", "cell_error"} <= found and result.status == "rejected"
+
+
+def test_a_problem_with_the_agency_of_the_file_name_names_no_empty_cell(sqlite_engine, tmp_path):
+    # Issue 13 #11: the agency came from the file name (no cell), yet the message said "Cell :".
+    refused = ingest(sqlite_engine, rad_file(tmp_path), allowed_agencies=frozenset({"32"}))
+    unknown = ingest(sqlite_engine, rad_file(tmp_path, name="rad.xlsx"), agency="99.99")
+    issues = [only(refused, "agency_not_allowed"), only(unknown, "unknown_agency")]
+    for issue in [*refused.issues, *unknown.issues]:
+        for text in (issue.message_id, issue.message_en):
+            assert "Sel :" not in text and "Cell :" not in text and "()" not in text, text
+    assert issues[0].message_en.startswith("Sheet RAD: your account may not send data for agency")
+    assert issues[0].message_id.startswith("Lembar RAD: akun Anda tidak berhak")

@@ -4,7 +4,7 @@ and repeated rows or cells are measured before calamine expands them."""
 
 from __future__ import annotations
 
-from builders import LONG_HEADER, OdsCell, make_ods
+from builders import LONG_HEADER, OdsCell, make_ods, make_xlsx
 
 from etl.ingest import ingest_path
 from etl.store import queries
@@ -74,3 +74,14 @@ def test_trailing_empty_rows_of_calc_do_not_count(sqlite_engine, tmp_path):
     result = ingest_path(sqlite_engine, make_ods(tmp_path / "biasa.ods", rows))
     assert result.status == "accepted", [i.message_en for i in result.issues]
     assert current(sqlite_engine, "31", "PDN") == 45.5
+
+
+def test_a_too_wide_sheet_is_reported_with_its_true_width(sqlite_engine, tmp_path):
+    # Issue 13 #11: the refusal came at the first cell past the limit and said 1001 columns.
+    header = [*LONG_HEADER, *(f"kolom{i}" for i in range(10_000))]
+    ods = make_ods(tmp_path / "lebar.ods", [header, ["31", "PDN", 2023, 4, 40]])
+    xlsx = make_xlsx(tmp_path / "lebar.xlsx", [header, ["31", "PDN", 2023, 4, 40]])
+    for path in (ods, xlsx):
+        issue = ingest_path(sqlite_engine, path).issues[0]
+        assert issue.code == "too_many_columns", issue.message_en
+        assert "10005" in issue.message_en and "10005" in issue.message_id, issue.message_en

@@ -1,0 +1,53 @@
+"""Issue 13 #1 through the app: the hostile workbooks whose twin part names a far cell (an
+uppercase `Sheet1.xml`, a backslash `xl\\worksheets\\sheet1.xml`) are refused on the Upload
+page of a real server, in both languages, and the server answers afterwards."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from builders import FAR_SHEET, LONG_HEADER, make_xlsx, rewrite_zip
+
+pytestmark = pytest.mark.browser
+
+# Each file is refused by the pre-scan in well under a second; a server that built the far
+# grid instead would take minutes and gigabytes, so this bound tells the two apart.
+BOUND_MS = 60_000
+TWINS = {
+    "kembar.xlsx": "xl/worksheets/Sheet1.xml",
+    "garis_miring.xlsx": "xl\\worksheets\\sheet1.xml",
+}
+
+
+def _hostile(tmp_path, name: str, twin: str):
+    valid = make_xlsx(tmp_path / name, [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
+    return rewrite_zip(valid, {}, add={twin: FAR_SHEET})
+
+
+def test_hostile_twins_are_refused_on_the_upload_page(
+    fresh_database, serve, new_page, shots, tmp_path
+):
+    # The local demo mode: 127.0.0.1 only, the session is an admin.
+    server = serve(fresh_database("sqlite"), RB_AUTH_MODE="none")
+    page = new_page()
+    for name, twin in TWINS.items():
+        page.goto(server)
+        page.get_by_role("link", name="Unggah data").first.click()
+        page.locator("h1", has_text="Unggah data triwulan").wait_for(timeout=BOUND_MS)
+        started = time.monotonic()
+        page.locator("input[type='file']").set_input_files(str(_hostile(tmp_path, name, twin)))
+        # The issues table is a canvas grid: its cells are in the page for assistive
+        # technology, attached but not "visible".
+        for text in ("Berkas tidak dapat dibaca", "The file cannot be read"):
+            cell = page.locator("[role=gridcell]", has_text=text).first
+            cell.wait_for(state="attached", timeout=BOUND_MS)
+        assert time.monotonic() - started < BOUND_MS / 1000
+        assert not page.locator("[data-testid='stException']").count()
+        assert not page.get_by_text("Page not found").count()
+        shots(page, f"hostile_upload_{name.removesuffix('.xlsx')}")
+        # The server still answers: a fresh page draws the overview.
+        fresh = new_page()
+        fresh.goto(server)
+        fresh.locator("h1", has_text="Ringkasan").first.wait_for(timeout=BOUND_MS)
+        fresh.close()
