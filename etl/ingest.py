@@ -94,7 +94,9 @@ def ingest_bytes(
     dry_run: bool = False,
     display: str | None = None,
 ) -> FileResult:
-    checked = check(engine, file_name, data, upload, catalogue=catalogue, limits=limits)
+    checked = check(
+        engine, file_name, data, upload, catalogue=catalogue, limits=limits, preview=dry_run
+    )
     if display is not None:
         checked = replace(checked, result=replace(checked.result, path=display))
     return checked.result if dry_run else commit(engine, checked)
@@ -108,9 +110,11 @@ def check(
     *,
     catalogue: Catalogue | None = None,
     limits: Limits | None = None,
+    preview: bool = True,
 ) -> Checked:
-    """Read and validate the file and plan what it would change. Only reads the database (no
-    write transaction: a dry run never waits for, nor blocks, a writer)."""
+    """Read and validate the file and plan what it would change (`preview`: the dry run's
+    old → new; a caller committing at once leaves it to the commit, which plans anyway). Only
+    reads the database (no write transaction: a dry run never waits for, nor blocks, a writer)."""
     upload = upload or Upload()
     sha = hashlib.sha256(data).hexdigest()
     catalogue = catalogue or load_catalogue(engine)
@@ -144,7 +148,9 @@ def check(
         targets = tuple(own.rows) if book.target_sheets else None
         result = FileResult(file_name, ACCEPTED, issues=issues, sha256=sha, dry_run=True)
         result.action_context = plans.sources
-        _plan(current, result, validation.rows, actions, validation.skipped, targets)
+        result.rows = RowCounts(skipped=validation.skipped)
+        if preview:
+            _plan(current, result, validation.rows, actions, validation.skipped, targets)
     return Checked(file_name, data, sha, upload, result, tuple(validation.rows), actions, targets)
 
 

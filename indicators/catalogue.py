@@ -234,6 +234,8 @@ class Agency:
     def exists_in(self, year: int, quarter: int) -> bool:
         """Whether the body existed during any part of the quarter (both cabinets' ministries
         report the quarter in which one cabinet followed the other)."""
+        if self.valid_from is None and self.valid_to is None:
+            return True  # most bodies: asked for every value of a national file
         first = dt.date(year, 3 * quarter - 2, 1)
         after = dt.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
         return (self.valid_from is None or self.valid_from < after) and (

@@ -33,7 +33,7 @@ class AcceptedCells:
         value_cells: Callable[[list], list],
         locked: Callable[[str, int, int], bool] | None,
         letters: list[str],
-        provisional: Callable[[Indicator, tuple[int, int]], tuple[bool, bool]],
+        left_to_checks: Callable[[str, Indicator, tuple[int, int]], bool],
     ):
         # agency cell → (code, type); (agency type, indicator cell) → indicator; year and
         # quarter cells that gave no issue, and with a value column → the period (before the
@@ -46,8 +46,8 @@ class AcceptedCells:
         self.units: set[tuple[str, str]] = set()
         self.urls: set[object] = set()
         self.sheet_name, self.locked, self.letters = sheet.name, locked, letters
-        # A value the checks keep with a warning is left to them (they word the warning).
-        self.provisional = provisional
+        # Values the checks must see (a refusal or a first warning to word) are left to them.
+        self.left_to_checks = left_to_checks
         layout = sheet.layout
         # The cells `vouch` reads, in one call; a missing column reads the padding None. Rows
         # of another width than the header's (a ragged CSV) take the full checks.
@@ -114,7 +114,7 @@ class AcceptedCells:
                 return None
             if locked and locked(agency, *period):
                 return None
-            if any(self.provisional(indicator, period)):
+            if self.left_to_checks(agency, indicator, period):
                 return None
             ref = f"{self.letters[c]}{r + 1}"
             row_ = (agency, code, *period, value, target, unit, notes, evidence, sheet, ref, None)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from etl.checks.accepted_cells import AcceptedCells, outside
 from etl.checks.agencies import agency_problem, not_in_period
 from etl.checks.context import Context, Validation
-from etl.checks.periods import provisional
+from etl.checks.periods import WarningsDue, provisional_warnings
 from etl.checks.row_checks import HistoryLookup, deduplicate, flag_outliers, fmt
 from etl.core.issues import Issue, IssueList
 from etl.core.rows import ValidRow
@@ -44,12 +43,9 @@ class _SheetChecker:
         self.earliest = ctx.catalogue.earliest_year  # computed once, not per row
         self.started: dict[tuple[int, int], bool] = {}
         # What the full checks accepted, for the shortcut of rows seen before.
+        self._warnings_due = WarningsDue(issues, ctx.today)
         self.accepted = AcceptedCells(
-            sheet,
-            self._value_cells,
-            ctx.locked,
-            self.letters,
-            partial(provisional, today=ctx.today),
+            sheet, self._value_cells, ctx.locked, self.letters, self._left_to_checks
         )
 
     # -- helpers -------------------------------------------------------------------------------
@@ -221,8 +217,7 @@ class _SheetChecker:
                     agency=agency,
                 )
                 indicator = None
-            elif raws and a.valid_from is None and a.valid_to is None:
-                # A body of one cabinet is checked period by period (never by the shortcut).
+            elif raws:
                 self.accepted.agencies[(type(raws[1]), raws[1])] = (agency, a.type)
                 self.accepted.indicators[(a.type, type(raws[0]), raws[0])] = indicator
         target = self._number(row, r, self.cols.get("target"), indicator)
@@ -267,13 +262,15 @@ class _SheetChecker:
         return skipped
 
     def _provisional(self, indicator: Indicator, period: tuple[int, int], r: int, c: int) -> None:
-        """Warn once per file (the official result of an annual indicator is the year's, in TW IV)."""
-        running, interim = provisional(indicator, period, self.ctx.today)
-        year, quarter = period
-        if running and self.issues.first_time("quarter_in_progress", year, quarter):
-            self.issue("quarter_in_progress", r, c, f"{year} TW{quarter}")
-        if interim and self.issues.first_time("annual_outside_q4", indicator.code, *period):
-            self.issue("annual_outside_q4", r, c, f"{year} TW{quarter}", indicator=indicator.code)
+        for code, key in provisional_warnings(indicator, period, self.ctx.today):
+            if self.issues.first_time(*key):
+                self.issue(code, r, c, f"{period[0]} TW{period[1]}", indicator=indicator.code)
+
+    def _left_to_checks(self, agency: str, indicator: Indicator, period: tuple[int, int]) -> bool:
+        """For the shortcut: a value these checks would refuse (a body outside its time) or
+        still warn about for the first time in this file."""
+        body = self.ctx.catalogue.agencies[agency]
+        return not body.exists_in(*period) or self._warnings_due(indicator, period)
 
     def _outside_its_time(self, agency: str, period: tuple[int, int], r: int, c: int) -> bool:
         """A ministry reports only the quarters it existed in; after its end its successors do

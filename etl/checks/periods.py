@@ -4,11 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 
+from etl.core.issues import IssueList
 from indicators.catalogue import Indicator
 from indicators.path import quarter_end
 
 
-def provisional(indicator: Indicator, period: tuple[int, int], today: dt.date) -> tuple[bool, bool]:
-    """(the quarter has not ended yet, an annual indicator outside TW IV). The one statement of
-    the rule: the full checks word the warnings, the shortcut leaves such values to them."""
-    return today < quarter_end(*period), indicator.frequency == "annual" and period[1] != 4
+def provisional_warnings(
+    indicator: Indicator, period: tuple[int, int], today: dt.date
+) -> list[tuple[str, tuple]]:
+    """The warnings a value of this period carries, each with the key under which a file says
+    it once: the quarter has not ended yet; an annual indicator outside TW IV (its official
+    result is the year's, reported in TW IV). The one statement of the rule."""
+    year, quarter = period
+    out = []
+    if today < quarter_end(year, quarter):
+        out.append(("quarter_in_progress", ("quarter_in_progress", year, quarter)))
+    if indicator.frequency == "annual" and quarter != 4:
+        out.append(("annual_outside_q4", ("annual_outside_q4", indicator.code, year, quarter)))
+    return out
+
+
+class WarningsDue:
+    """Whether a value still has a provisional warning to be said in this file: once said, every
+    later value of that indicator and period may take the shortcut of rows seen before."""
+
+    def __init__(self, issues: IssueList, today: dt.date):
+        self.issues, self.today, self.quiet = issues, today, set()
+
+    def __call__(self, indicator: Indicator, period: tuple[int, int]) -> bool:
+        if (indicator.code, period) in self.quiet:
+            return False
+        warnings = provisional_warnings(indicator, period, self.today)
+        due = any(not self.issues.said(*key) for _, key in warnings)
+        if not due:
+            self.quiet.add((indicator.code, period))
+        return due

@@ -95,6 +95,9 @@ class IssueList(list):
         self._said: set[tuple] = set()
         self.extend(issues)
 
+    def said(self, *key: object) -> bool:
+        return key in self._said
+
     def first_time(self, *key: object) -> bool:
         """True once per key: a problem of the whole file (a locked period) is reported once,
         at its first cell, not once per cell."""
