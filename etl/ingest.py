@@ -161,6 +161,8 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
         return checked.result
     result = replace(checked.result, dry_run=False, changes=[], rows=RowCounts())
     upload, rows = checked.upload, list(checked.rows)
+    if upload.enforce_locks and (late := _locked_since(engine, checked)):
+        return late
     # Action plans are kept per agency and year: quarter 0 stands for the whole year.
     keys = {(r.agency, r.year, r.quarter) for r in rows}
     keys |= {(a.agency, a.year, 0) for a in checked.actions or ()}
@@ -189,9 +191,29 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
             result.status = ACCEPTED
     # Still losing after every try: the file is refused whole, with a code, never a traceback.
     return replace(
-        result, status=REJECTED, changes=[], rows=RowCounts(), submission_id=None,
+        result, status=REJECTED, changes=[], rows=RowCounts(), submission_id=None, actions=None,
+        targets=None,
         issues=[*result.issues, Issue.make("commit_conflict", value=checked.file_name)],
     )  # fmt: skip
+
+
+def _locked_since(engine: Engine, checked: Checked) -> FileResult | None:
+    """A check kept from before a period's lock date (the upload page keeps its dry run) must
+    not store into it after: the locks are asked again, today. None when nothing is locked."""
+    locked = periods.lock_checker(engine, checked.upload.today or dt.date.today())
+    shut = sorted(
+        {(r.agency, r.year, r.quarter) for r in checked.rows if locked(r.agency, r.year, r.quarter)}
+    )
+    if not shut:
+        return None
+    first = {(r.agency, r.year, r.quarter): r for r in reversed(checked.rows)}
+    issues = [
+        Issue.make("period_locked", sheet=first[k].sheet, cell=first[k].cell, value=f"{k[1]} TW{k[2]}", agency=k[0])
+        for k in shut
+    ]  # fmt: skip
+    return replace(
+        checked.result, status=REJECTED, issues=[*checked.result.issues, *issues], dry_run=False
+    )
 
 
 class _Current:

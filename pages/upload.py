@@ -84,14 +84,18 @@ upload = replace(
     upload_views.upload_for(account, cat), agency=form_agency, year=form_year, theme=form_theme
 )
 checks = st.session_state.setdefault("upload_checks", {})
-checked = []
+checked, kept = [], {}
 for sent_file in files:
-    # Streamlit's file_id names these bytes: a file is hashed once, by the check itself.
-    context = (form_agency, form_year, form_theme)
+    # Streamlit's file_id names these bytes: a file is hashed once, by the check itself. The
+    # uploader's rights and the day are in the key: a changed role or a new day checks again.
+    context = (form_agency, form_year, form_theme, repr(upload), today)
     check_key = (account.username, sent_file.name, sent_file.file_id, db[1], context)
     if check_key not in checks:
         checks[check_key] = upload_views.check(sent_file.name, sent_file.getvalue(), upload)
-    checked.append(checks[check_key])
+    kept[check_key] = checks[check_key]
+    checked.append(kept[check_key])
+# Only the checks of the files on the page stay in the session (each holds a file's rows).
+st.session_state["upload_checks"] = checks = kept
 results = [c.result for c in checked]
 for i, result in enumerate(results):
     with st.container(border=True):

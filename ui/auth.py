@@ -248,6 +248,9 @@ def _logout_button() -> None:
 
 def logout() -> None:
     st.session_state.pop(SESSION_KEY, None)
+    # The next person at this browser must not see the last one's checks and receipts.
+    for key in [k for k in st.session_state if str(k).startswith("upload_")]:
+        st.session_state.pop(key, None)
     if mode() == "oidc":
         st.logout()
     st.rerun()

@@ -189,3 +189,24 @@ def test_a_locked_period_is_reported_once_per_file(engine, tmp_path):
     locked = [i for i in result.issues if i.code == "period_locked"]
     assert [(i.cell, i.value) for i in locked] == [("E4", "2023 TW4"), ("E18", "2023 TW3")]
     assert "semua nilainya" in locked[0].message_id and "all its values" in locked[0].message_en
+
+
+def test_a_check_kept_from_before_the_lock_date_does_not_store_after_it(engine, tmp_path):
+    # The upload page keeps its dry run: checked on 10 Jan 2024 (TW4 2023 open until 15 Feb),
+    # confirmed after the lock date, the file is refused with period_locked and stores nothing.
+    import datetime as dt
+    from dataclasses import replace
+
+    from etl import ingest
+
+    path = make_xlsx(tmp_path / "tw4.xlsx", long_rows(["31", "PDN", 2023, 4, 48.5]))
+    upload = Upload(
+        user="clerk31", review="pending", enforce_locks=True, today=dt.date(2024, 1, 10)
+    )
+    kept = ingest.check(engine, path.name, path.read_bytes(), upload)
+    assert kept.accepted
+    # Confirmed today (the app's uploads carry no fixed day: `today` None is the real one).
+    late = ingest.commit(engine, replace(kept, upload=replace(kept.upload, today=None)))
+    assert late.status == "rejected" and late.submission_id is None
+    assert [(i.code, i.cell) for i in late.issues] == [("period_locked", "E4")]
+    assert (queries.submissions(engine).source == "upload").sum() == 0
