@@ -65,20 +65,35 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+# Past this many periods a file takes one exclusive lock instead: PostgreSQL keeps every
+# advisory lock in its shared lock table (max_locks_per_transaction × connections), and a
+# national file's 10,000 periods exhausted it ("out of shared memory") beside other writers.
+MAX_PERIOD_LOCKS = 256
+_ALL_PERIODS = "*"
+
+
 def serialise_periods(conn: Connection, periods: Iterable[tuple[str, int, int]]) -> None:
     """Queue this transaction behind any other writing the same (agency, year, quarter), on
     PostgreSQL: without it, five corrections of one quarter at once plan against the same
     current row and all but one hit the unique index or a deadlock. Locks are taken in one
-    sorted order (no two writers wait on each other) and freed at commit or rollback. SQLite
+    sorted order (no two writers wait on each other) and freed at commit or rollback. Every
+    writer also holds a shared lock on one key that a large file takes exclusively, so a
+    national file queues behind all writers (and they behind it) with a single lock. SQLite
     needs none: BEGIN IMMEDIATE already lets one writer in at a time."""
     if conn.dialect.name != "postgresql":
         return
     keys = sorted({_lock_key(*p) for p in periods})
-    if keys:
-        conn.execute(
-            text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"),
-            {"keys": keys},
-        )
+    if not keys:
+        return
+    everything = _lock_key(_ALL_PERIODS, 0, 0)
+    if len(keys) > MAX_PERIOD_LOCKS:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": everything})
+        return
+    conn.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": everything})
+    conn.execute(
+        text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"),
+        {"keys": keys},
+    )
 
 
 def lost_race(error: sa_exc.DBAPIError) -> bool:
