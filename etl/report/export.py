@@ -222,6 +222,7 @@ ISSUE_COLUMNS = [
     "value",
     "message_id",
     "message_en",
+    "detail",  # the reader's own words for a damaged file, apart from both messages
 ]
 
 

@@ -197,3 +197,23 @@ def test_every_csv_and_xlsx_writer_of_report_and_cli_neutralises():
             continue
         unsafe.append(path.name)
     assert unsafe == []
+
+
+def test_the_issue_list_download_carries_the_readers_detail_apart(tmp_path):
+    # A damaged file: the reader's English words go to their own column, never into the
+    # Indonesian message (issue 14).
+    import io
+
+    import openpyxl
+
+    from etl.core.issues import Issue
+    from etl.report.export import issues_workbook
+
+    issue = Issue.make("corrupt_file", kind="Excel (.xlsx)", detail="File is not a zip file")
+    book = openpyxl.load_workbook(io.BytesIO(issues_workbook([issue], "rusak.xlsx")))
+    sheet = next(ws for ws in book.worksheets if ws.title != "Keterangan")
+    rows = list(sheet.iter_rows(values_only=True))
+    header, first = rows[0], dict(zip(rows[0], rows[1], strict=True))
+    assert "detail" in header
+    assert first["detail"] == "File is not a zip file"
+    assert "zip" not in first["message_id"]
