@@ -107,6 +107,25 @@ READING: dict[str, Message] = {
         "The file has no data rows below its header row. Fill in the indicator values and upload "
         "it again.",
     ),
+    # --- reading under the worker's limits (etl.reading.sandbox) ------------------------------
+    "read_too_large": Message(
+        E,
+        "Membaca berkas ini membutuhkan memori lebih dari {limit_mb} MB, melebihi batas server; "
+        "pembacaan dihentikan dan tidak ada yang disimpan. Hapus lembar, baris dan kolom yang "
+        "tidak dipakai, atau pisahkan data menjadi beberapa berkas, lalu unggah lagi.",
+        "Reading this file needs more than {limit_mb} MB of memory, above the server's limit; "
+        "reading was stopped and nothing was stored. Delete unused sheets, rows and columns, or "
+        "split the data into several files, and upload again.",
+    ),
+    "read_too_slow": Message(
+        E,
+        "Membaca berkas ini memakan waktu lebih dari {seconds} detik dan dihentikan; tidak ada "
+        "yang disimpan. Hapus lembar, baris dan kolom yang tidak dipakai, atau pisahkan data "
+        "menjadi beberapa berkas, lalu unggah lagi.",
+        "Reading this file took more than {seconds} seconds and was stopped; nothing was stored. "
+        "Delete unused sheets, rows and columns, or split the data into several files, and "
+        "upload again.",
+    ),
     # --- warnings about the whole file --------------------------------------------------------
     "external_links": Message(
         W,
