@@ -9,7 +9,7 @@ from etl.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, command, fail, re
 from etl.cli.gc_pause import gc_paused
 from etl.core.states import REJECTED
 from etl.ingest import Upload, ingest_path
-from etl.reading.read import EXTENSIONS
+from etl.reading.sniff import EXTENSIONS
 
 
 def register(subparsers) -> None:

@@ -21,13 +21,65 @@ READING: dict[str, Message] = {
         "Jenis berkas {value} tidak didukung. Kirim berkas .xlsx, .xlsm, .xls, .ods atau .csv.",
         "File type {value} is not supported. Send an .xlsx, .xlsm, .xls, .ods or .csv file.",
     ),
+    "empty_file": Message(
+        E,
+        "Berkas kosong: tidak ada isinya sama sekali. Simpan ulang berkas dari Excel (periksa "
+        "bahwa penyimpanan selesai), lalu unggah lagi.",
+        "The file is empty: it holds nothing at all. Save it again from Excel (check that saving "
+        "finished), and upload it again.",
+    ),
+    "empty_workbook": Message(
+        E,
+        "Semua lembar buku kerja kosong ({sheets}): tidak ada satu sel pun yang terisi. Isi "
+        "templat atau salin data ke lembar Data, lalu unggah lagi.",
+        "Every sheet of the workbook is empty ({sheets}): not one cell is filled. Fill in the "
+        "template or copy the data into a sheet named Data, and upload it again.",
+    ),
+    # {version}: "Excel 2.x" … "Excel 5.0/95", found in the file's first record.
+    "old_excel": Message(
+        E,
+        "Berkas ini buku kerja {version}, format lama yang tidak dapat dibaca. Buka di Excel, "
+        "pilih Simpan Sebagai > Buku Kerja Excel (.xlsx), lalu unggah berkas .xlsx itu.",
+        "This file is an {version} workbook, an old format that cannot be read. Open it in "
+        "Excel, choose Save As > Excel Workbook (.xlsx), and upload that .xlsx file.",
+    ),
+    "xlsb_workbook": Message(
+        E,
+        "Berkas ini buku kerja biner Excel (.xlsb), yang tidak dapat dibaca. Buka di Excel, pilih "
+        "Simpan Sebagai > Buku Kerja Excel (.xlsx), lalu unggah berkas .xlsx itu.",
+        "This file is an Excel binary workbook (.xlsb), which cannot be read. Open it in Excel, "
+        "choose Save As > Excel Workbook (.xlsx), and upload that .xlsx file.",
+    ),
+    # {found_id} / {found_en}: what the bytes are ("arsip gzip" / "a gzip archive").
+    "not_csv": Message(
+        E,
+        "Berkas bernama .csv ini bukan teks CSV: isinya {found_id}. Buka data di Excel dan pilih "
+        "Simpan Sebagai > CSV UTF-8, atau unggah buku kerja .xlsx-nya.",
+        "This file named .csv is not CSV text: it is {found_en}. Open the data in Excel and "
+        "choose Save As > CSV UTF-8, or upload its .xlsx workbook.",
+    ),
+    "not_spreadsheet": Message(
+        E,
+        "Berkas bernama {named} ini bukan lembar kerja: isinya {found_id}. Unggah buku kerja "
+        "(.xlsx, .xls, .ods) atau berkas CSV.",
+        "This file named {named} is not a spreadsheet: it is {found_en}. Upload a workbook "
+        "(.xlsx, .xls, .ods) or a CSV file.",
+    ),
+    # {found}: the format read ("Excel 97-2003 (.xls)"), {named}: the extension sent.
+    "format_mismatch": Message(
+        W,
+        "Berkas ini {found} yang diberi nama {named}; berkas dibaca sebagai {found}. Tidak perlu "
+        "tindakan, tetapi sebaiknya simpan dengan nama yang sesuai.",
+        "This file is in {found} format but named {named}; it was read as {found}. Nothing to "
+        "do, but better save it under a matching name.",
+    ),
     "corrupt_file": Message(
         E,
-        # No {detail} here (issue 14): it is the reader's English text, kept in Issue.detail.
+        # No {detail} in either text (issue 14): the reader's English text goes in Issue.detail.
         "Berkas tidak dapat dibaca (rusak atau bukan {kind}). Buka berkas di Excel, simpan "
         "ulang sebagai .xlsx, lalu unggah kembali.",
-        "The file cannot be read (damaged, or not really {kind}): {detail}. Open it in Excel, "
-        "save it again as .xlsx and upload it again.",
+        "The file cannot be read (damaged, or not really {kind}). Open it in Excel, save it "
+        "again as .xlsx and upload it again.",
     ),
     "password_protected": Message(
         E,
@@ -50,12 +102,34 @@ READING: dict[str, Message] = {
         "The file's content unpacks to more than the limit ({limit_mb} MB uncompressed). Split "
         "the data into several files.",
     ),
+    # {last_row}: the row of the lowest filled cell {corner}; {limit}: data rows for one file.
     "too_many_rows": Message(
         E,
-        "Lembar {sheet} memuat lebih dari {limit} baris data (batas RB_MAX_ROWS). Pisahkan data "
-        "menjadi beberapa berkas.",
-        "Sheet {sheet} holds more than {limit} data rows (the RB_MAX_ROWS limit). Split the data "
-        "into several files.",
+        "Lembar {sheet} berisi sel terisi sampai baris {last_row} (sel {corner}), padahal satu "
+        "berkas paling banyak memuat {limit} baris data. Hapus isi di bawah tabel, atau "
+        "pisahkan data menjadi beberapa berkas.",
+        "Sheet {sheet} has filled cells down to row {last_row} (cell {corner}), while one file "
+        "may hold at most {limit} data rows. Delete what lies below the table, or split the "
+        "data into several files.",
+    ),
+    # After reading, counted exactly: {count} rows below the header holding a value.
+    "too_many_data_rows": Message(
+        E,
+        "Lembar {sheet} memuat {count} baris data (baris di bawah judul kolom yang berisi "
+        "setidaknya satu sel; yang terakhir sampai sel {corner}), padahal satu berkas paling "
+        "banyak memuat {limit} baris data. Pisahkan data menjadi beberapa berkas.",
+        "Sheet {sheet} holds {count} data rows (rows below the header with at least one filled "
+        "cell; the last one reaching cell {corner}), while one file may hold at most {limit} "
+        "data rows. Split the data into several files.",
+    ),
+    "too_many_csv_rows": Message(
+        E,
+        "Berkas CSV memuat {count} baris data (baris di bawah judul kolom yang berisi setidaknya "
+        "satu sel; yang terakhir sampai sel {corner}), padahal satu berkas paling banyak memuat "
+        "{limit} baris data. Pisahkan data menjadi beberapa berkas.",
+        "The CSV file holds {count} data rows (rows below the header with at least one filled "
+        "cell; the last one reaching cell {corner}), while one file may hold at most {limit} "
+        "data rows. Split the data into several files.",
     ),
     "too_many_columns": Message(
         E,
@@ -88,17 +162,29 @@ READING: dict[str, Message] = {
     ),
     "invalid_encoding": Message(
         E,
-        "Berkas CSV bukan UTF-8 (baris {row}). Simpan ulang sebagai 'CSV UTF-8' dari Excel.",
-        "The CSV file is not UTF-8 (line {row}). Save it again as 'CSV UTF-8' from Excel.",
+        "Berkas CSV bukan UTF-8 (baris {row}, sel {cell}). Di Excel pilih Simpan Sebagai > "
+        "'CSV UTF-8 (Comma delimited)', lalu unggah lagi.",
+        "The CSV file is not UTF-8 (line {row}, cell {cell}). In Excel choose Save As > "
+        "'CSV UTF-8 (Comma delimited)', and upload it again.",
     ),
+    # {encoding}: the one guessed ("UTF-16", "Windows-1252").
+    "csv_encoding": Message(
+        E,
+        "Berkas CSV tersimpan dalam pengodean {encoding}, bukan UTF-8 (baris {row}, sel {cell}). "
+        "Di Excel pilih Simpan Sebagai > 'CSV UTF-8 (Comma delimited)', lalu unggah lagi.",
+        "The CSV file is saved in the {encoding} encoding, not UTF-8 (line {row}, cell {cell}). "
+        "In Excel choose Save As > 'CSV UTF-8 (Comma delimited)', and upload it again.",
+    ),
+    # {sheets}: the sheets searched; {headers}: at most 10 texts seen, {more_id}/{more_en}: how
+    # many more ("… dan 214 lainnya"); {rows}: the rows searched (30).
     "no_header": Message(
         E,
-        "Tidak ada lembar dengan kolom kode indikator dan nilai (atau kolom triwulan) dalam 30 "
-        "baris pertama. Judul kolom yang ditemukan: {headers}. Gunakan templat atau beri judul "
-        "kolom kode_indikator dan nilai.",
-        "No sheet has an indicator-code column and a value (or quarter) column within its first "
-        "30 rows. Headers seen: {headers}. Use the template or name the columns indicator_code "
-        "and value.",
+        "Baris judul kolom (kolom kode indikator beserta kolom nilai atau kolom triwulan) tidak "
+        "ditemukan pada baris 1-{rows} lembar {sheets}. Teks yang terlihat: {headers}{more_id}. "
+        "Gunakan templat, atau beri judul kolom kode_indikator dan nilai.",
+        "No header row (an indicator-code column with a value column or quarter columns) was "
+        "found in rows 1-{rows} of sheet {sheets}. Texts seen: {headers}{more_en}. Use the "
+        "template, or name the columns indicator_code and value.",
     ),
     "no_data_rows": Message(
         E,

@@ -13,20 +13,20 @@ import csv
 import functools
 import io
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 import python_calamine
 
 from etl.core.issues import Issue, UploadError
 from etl.reading.action_plan import ActionSheet, is_action_sheet_name, read_action_sheet
-from etl.reading.cells import holds_values
-from etl.reading.layout import Layout, find_layout, headers_seen
-from etl.reading.scan.base import Limits
+from etl.reading.cells import cell_name, holds_values
+from etl.reading.layout import HEADER_SEARCH_ROWS, Layout, find_layout, headers_seen
+from etl.reading.scan.base import HEADER_ROWS, Limits
 from etl.reading.scan.choose import prescan
+from etl.reading.sniff import Content, csv_text, identify
 from etl.reading.target_sheet import TargetSheet, find_target_layout, is_target_sheet_name
 
-EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 PREFERRED_SHEETS = ("data", "isian", "realisasi")
+MAX_TEXTS_SHOWN = 10
 
 
 @dataclass
@@ -63,33 +63,30 @@ def read_workbook(file_name: str, data: bytes, limits: Limits | None = None) -> 
     """Parse an upload; raise UploadError for a problem with the file as a whole. Runs in
     this process: untrusted files go through `etl.reading.sandbox.read_upload`."""
     limits = limits or Limits.from_settings()
-    suffix = PurePath(file_name).suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise UploadError.one("unsupported_file", value=suffix or file_name)
     if len(data) > limits.max_bytes:
         raise UploadError.one(
             "file_too_large",
             size_mb=f"{len(data) / 1048576:.1f}",
             limit_mb=f"{limits.max_bytes / 1048576:.0f}",
         )
+    content = identify(file_name, data)  # the bytes decide; the name only words a warning
     actions: list[ActionSheet] = []
     targets: list[TargetSheet] = []
-    warnings: list[Issue] = []
-    if suffix == ".csv":
+    warnings: list[Issue] = [w for w in [content.mismatch()] if w]
+    if content.format == "csv":
         sheets = [_csv_sheet(data, limits)]
     else:
-        sheets = _workbook_sheets(suffix, data, limits, (actions, targets), warnings)
+        sheets = _workbook_sheets(content, data, limits, (actions, targets), warnings)
     read = [*sheets, *actions, *targets]
-    counts = {sheet.name: sum(1 for _ in sheet.data_rows()) for sheet in read}
-    _check_rows(counts, limits)
-    total = sum(counts.values())
+    _check_rows(read, limits)
+    total = sum(1 for sheet in read for _ in sheet.data_rows())
     if not total and not any(a.layout is None for a in [*actions, *targets]):
         raise UploadError.one("no_data_rows")
     return Workbook(sheets, warnings, action_sheets=actions, target_sheets=targets)
 
 
 def _workbook_sheets(
-    suffix: str,
+    content: Content,
     data: bytes,
     limits: Limits,
     side: tuple[list[ActionSheet], list[TargetSheet]],
@@ -98,10 +95,8 @@ def _workbook_sheets(
     """The indicator sheets; action-plan and Target/Sasaran sheets are appended to `side`,
     problems of the whole file that do not refuse it to `warnings`."""
     actions, targets = side
-    kind = {".xls": "Excel 97-2003 (.xls)", ".ods": "OpenDocument (.ods)"}.get(
-        suffix, "Excel (.xlsx)"
-    )
-    scan = prescan(suffix, data, limits, kind)
+    kind = content.label
+    scan = prescan(f".{content.format}", data, limits, kind)
     if scan.has_external_links:
         # Values from other workbooks or DDE links (cmd|...) arrive as the cached copy the
         # sender's Excel last saw: read, never refreshed, but the clerk should know.
@@ -123,6 +118,8 @@ def _workbook_sheets(
     candidates = preferred or visible
     sheets: list[Sheet] = []
     seen: list[str] = []
+    searched: list[str] = []  # the sheets whose first rows were searched for a header
+    empty: list[str] = []  # … and of those, the ones without a single filled cell
     for name in visible:
         named_action = is_action_sheet_name(name)
         named_target = is_target_sheet_name(name)
@@ -134,6 +131,9 @@ def _workbook_sheets(
         except (python_calamine.CalamineError, ValueError) as exc:
             raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
         _check_width(name, rows, limits)
+        searched.append(name)
+        if not any(holds_values(row) for row in rows):
+            empty.append(name)
         info = scan.sheets.get(name)
         if named_target:
             targets.append(_target_sheet(name, rows, info))
@@ -160,8 +160,30 @@ def _workbook_sheets(
     # values must not be dropped silently.
     unread_data = [n for n in preferred if n not in {a.name for a in actions}]
     if not sheets and (unread_data or not (actions or targets)):
-        raise UploadError.one("no_header", headers=", ".join(seen[:40]) or "-")
+        if not seen and empty == searched:
+            raise UploadError.one("empty_workbook", sheets=_names(empty or visible))
+        raise no_header(searched, seen)
     return sheets
+
+
+def no_header(searched: list[str], seen: list[str]) -> UploadError:
+    """The refusal of a file where no sheet has a header row: the sheets and rows searched and
+    the first texts seen, bounded (a file of 30 rows of text once made a 20,000-character one)."""
+    shown = [text if len(text) <= 40 else text[:39] + "…" for text in seen[:MAX_TEXTS_SHOWN]]
+    more = len(seen) - len(shown)
+    return UploadError.one(
+        "no_header",
+        sheets=_names(searched),
+        rows=HEADER_SEARCH_ROWS,
+        headers=", ".join(shown) or "-",
+        more_id=f" … dan {more} lainnya" if more else "",
+        more_en=f" … and {more} more" if more else "",
+    )
+
+
+def _names(names: list[str]) -> str:
+    shown = [n if len(n) <= 31 else n[:30] + "…" for n in names[:5]]
+    return ", ".join(shown) + (f" (+{len(names) - 5})" if len(names) > 5 else "")
 
 
 def _scanned_cells(info) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -184,26 +206,41 @@ def _target_sheet(name: str, rows: list[list], info) -> TargetSheet:
 
 
 def _csv_sheet(data: bytes, limits: Limits) -> Sheet:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UploadError.one("invalid_encoding", row=line) from exc
+    text = csv_text(data)
     sample = text[:20000]
     delimiter = ";" if _fields(sample, ";") > _fields(sample, ",") else ","
     rows: list[list] = []
+    lines = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        for row in lines:
             rows.append([cell if cell.strip() else None for cell in row])
-            if len(rows) > limits.max_rows + 30:
-                raise UploadError.one("too_many_rows", sheet="CSV", limit=limits.max_rows)
+            if len(rows) > limits.max_rows + HEADER_ROWS:
+                _refuse_long_csv(rows, lines, limits)
     except csv.Error as exc:  # a field over 128 KB, a broken quote at the end…
         raise UploadError.one("corrupt_file", kind="CSV", detail=_short(exc)) from exc
     _check_width("CSV", rows, limits)
     layout = find_layout(rows)
     if layout is None:
-        raise UploadError.one("no_header", headers=", ".join(headers_seen(rows)[:40]) or "-")
+        raise no_header(["CSV"], headers_seen(rows))
     return Sheet(None, rows, layout)
+
+
+def _refuse_long_csv(rows: list[list], lines, limits: Limits) -> None:
+    """A CSV past the row limit: the rest is counted, not kept, so the refusal says how many
+    data rows the file really holds and where the last one is."""
+    layout = find_layout(rows[:HEADER_ROWS])
+    start = layout.header_row + 1 if layout else 0
+    count = sum(1 for row in rows[start:] if holds_values(row))
+    last = next((i, row) for i, row in reversed(list(enumerate(rows))) if holds_values(row))
+    for index, row in enumerate(lines, len(rows)):
+        if any(cell.strip() for cell in row):
+            count, last = count + 1, (index, [c if c.strip() else None for c in row])
+    raise UploadError.one(
+        "too_many_csv_rows",
+        count=count,
+        corner=_last_filled([last]),
+        limit=limits.max_rows,
+    )
 
 
 def _fields(sample: str, delimiter: str) -> int:
@@ -220,12 +257,20 @@ def _check_width(name: str, rows: list[list], limits: Limits) -> None:
         raise UploadError.one("too_many_columns", sheet=name, count=width, limit=limits.max_columns)
 
 
-def _check_rows(counts: dict[str | None, int], limits: Limits) -> None:
+def _check_rows(read: list, limits: Limits) -> None:
     """The row limit holds for the file: the pre-scan bounded the grids, this counts the data
     rows below each header, all sheets together."""
-    for name, rows in counts.items():
-        if rows > limits.max_rows:
-            raise UploadError.one("too_many_rows", sheet=name, limit=limits.max_rows)
+    found = {sheet.name: list(sheet.data_rows()) for sheet in read}
+    counts = {name: len(rows) for name, rows in found.items()}
+    for name, rows in found.items():
+        if len(rows) > limits.max_rows:
+            raise UploadError.one(
+                "too_many_data_rows" if name else "too_many_csv_rows",
+                sheet=name,
+                count=len(rows),
+                corner=_last_filled(rows),
+                limit=limits.max_rows,
+            )
     if sum(counts.values()) > limits.max_rows:
         raise UploadError.one(
             "too_many_rows_in_file",
@@ -233,6 +278,13 @@ def _check_rows(counts: dict[str | None, int], limits: Limits) -> None:
             count=sum(counts.values()),
             limit=limits.max_rows,
         )
+
+
+def _last_filled(data_rows: list[tuple[int, list]]) -> str:
+    """The last filled cell of the last data row, as Excel names it."""
+    index, row = data_rows[-1]
+    column = max(i for i, v in enumerate(row) if v is not None and v != "") + 1
+    return cell_name(column, index + 1)
 
 
 def _short(exc: Exception) -> str:

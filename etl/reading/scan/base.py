@@ -41,8 +41,10 @@ class SheetScan:
     percent_cells: set[str] = field(default_factory=set)
     formulas_without_value: set[str] = field(default_factory=set)
     error_cells: set[str] = field(default_factory=set)  # #DIV/0!, #N/A …: calamine gives ''
-    # Highest row number of a cell: calamine allocates a dense grid down to it.
+    # Highest row number of a cell holding a value: calamine allocates a dense grid down to it
+    # (a formatted but empty cell or row does not count: calamine builds no row for it).
     max_row: int = 0
+    last_cell: str = ""  # the lowest filled cell, named in a refusal
 
 
 @dataclass
@@ -69,12 +71,31 @@ def check_area(sheet: SheetScan, limits: Limits) -> None:
         )
 
 
+def check_height(sheet: SheetScan, limits: Limits) -> None:
+    """A sheet whose filled cells reach further down than the row limit (and its header area)
+    is refused before calamine builds its grid; the message names the lowest filled cell."""
+    if sheet.max_row > limits.max_rows + HEADER_ROWS:
+        raise UploadError.one(
+            "too_many_rows",
+            sheet=sheet.name,
+            last_row=sheet.max_row,
+            corner=sheet.last_cell or cell_name(max(sheet.max_column, 1), sheet.max_row),
+            limit=limits.max_rows,
+        )
+
+
+def check_grid(sheet: SheetScan, limits: Limits) -> None:
+    """Both bounds of a sheet measured whole: its height, then its area."""
+    check_height(sheet, limits)
+    check_area(sheet, limits)
+
+
 def check_file_rows(sheets: Iterable[SheetScan], limits: Limits) -> None:
     """The row limit holds for the file, not for each sheet: three sheets just under it cost
     three times the memory and time (issue 13 #4). Each sheet is measured by the height of the
     grid calamine builds for it, and keeps its own header area on top of the limit."""
-    counted = [s for s in sheets if s.max_row or s.rows]
-    total = sum(max(s.max_row, s.rows) for s in counted)
+    counted = [s for s in sheets if s.max_row]
+    total = sum(s.max_row for s in counted)
     if len(counted) > 1 and total > limits.max_rows + HEADER_ROWS * len(counted):
         raise UploadError.one(
             "too_many_rows_in_file",

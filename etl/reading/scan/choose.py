@@ -28,9 +28,7 @@ XLSB_RELS = "xl/_rels/workbook.bin.rels"
 def prescan(suffix: str, data: bytes, limits: Limits, kind: str) -> WorkbookScan:
     """The pre-scan of the workbook in `data` (`kind` names its format in messages); raise
     UploadError for a file calamine must not read."""
-    if data[:8] == OLE_MAGIC:
-        if suffix in (".xlsx", ".xlsm"):  # an encrypted .xlsx is an OLE compound file
-            raise UploadError.one("password_protected")
+    if data[:8] == OLE_MAGIC:  # an encrypted .xlsx was told so by etl.reading.sniff
         return scan_xls(data, limits)
     package = _package(data, kind) if data[:4] == ZIP_MAGIC else None
     if package is None or not (package.has("_rels/.rels") or package.has("xl/workbook.xml")):

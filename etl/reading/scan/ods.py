@@ -28,6 +28,7 @@ from etl.reading.scan.base import (
     WorkbookScan,
     check_area,
     check_file_rows,
+    check_height,
 )
 
 KIND = "OpenDocument (.ods)"
@@ -164,10 +165,8 @@ class _Sheets:
                 self._refuse_width()
             sheet.rows += self.repeat
             sheet.max_row = self.row + self.repeat
-            if sheet.rows > self.row_limit or sheet.max_row > self.row_limit:
-                raise _Refused(
-                    UploadError.one("too_many_rows", sheet=sheet.name, limit=self.max_rows)
-                )
+            sheet.last_cell = cell_name(self.widest, sheet.max_row)
+            self._check(check_height, sheet)
             self._check(check_area, sheet)
             # Within the limits now, so expanding the repeats is bounded.
             for col, span, percent in self.marked:

@@ -17,7 +17,7 @@ import olefile
 
 from etl.core.issues import UploadError
 from etl.reading.cells import cell_name
-from etl.reading.scan.base import Limits, SheetScan, WorkbookScan, check_area, check_file_rows
+from etl.reading.scan.base import Limits, SheetScan, WorkbookScan, check_file_rows, check_grid
 from etl.reading.scan.xlsx_parts import percent_formats
 
 KIND = "Excel 97-2003 (.xls)"
@@ -165,11 +165,13 @@ class _Book:
                 else:
                     continue
                 rows.add(row)
+                if row + 1 > sheet.max_row:
+                    sheet.last_cell = cell_name(max(c for c, _ in cells) + 1, row + 1)
                 sheet.max_row = max(sheet.max_row, row + 1)
                 sheet.max_column = max(sheet.max_column, max(c for c, _ in cells) + 1)
             sheet.rows = len(rows)
             # Every sheet counts, hidden ones too: calamine builds them all when it opens the file.
-            check_area(sheet, limits)
+            check_grid(sheet, limits)
             check_file_rows(found.values(), limits)
             sheet.percent_cells.update(cell_name(c + 1, r + 1) for r, c in percent)
         return found

@@ -28,6 +28,7 @@ from etl.reading.scan.base import (
     WorkbookScan,
     check_area,
     check_file_rows,
+    check_height,
 )
 from etl.reading.scan.xlsx_package import CollidingParts, Package, workbook_folder
 from etl.reading.scan.xlsx_parts import MissingRelationship, percent_styles, worksheets
@@ -178,6 +179,7 @@ class _SheetReader:
 
     def __init__(self, sheet: SheetScan, percent: frozenset[int], limits: Limits):
         self.sheet, self.percent, self.row_limit = sheet, percent, limits.max_rows + HEADER_ROWS
+        self.limits = limits
         self.max_rows, self.max_columns = limits.max_rows, limits.max_columns
         alt = b"|".join(b"%d" % i for i in sorted(percent))
         # No look-behind for the space before s: it would disable the literal-prefix search.
@@ -197,6 +199,8 @@ class _SheetReader:
         prefix = root.group(1) + b":" if root.group(1) else b""
         self.cell, self.row_start = b"<" + prefix + b"c", b"<" + prefix + b"row"
         self.formula, data_end = b"<" + prefix + b"f", b"</" + prefix + b"sheetData"
+        self.cell_end, self.value = b"</" + prefix + b"c>", b"<" + prefix + b"v"
+        self.inline = b"<" + prefix + b"is"
         self.prefix = root.group(1) or b""
         self.p = sheet_patterns(self.prefix)
         while True:
@@ -227,12 +231,12 @@ class _SheetReader:
         if self._foreign(r):
             # calamine reads cells whatever their prefix; the patterns here follow the root's.
             raise _corrupt(f"rows or cells with another namespace prefix in sheet {sheet.name}")
-        self._last_row_tag(r)
         missing, percent = self._missing_values(r), self._percent_cells(r)
         if not p["r_not_first"].search(r):
             refs = self._extremes(r)  # the usual file: every cell starts with r="A1"
+            self._lowest_filled(r)
         else:
-            refs = set(p["cell_ref"].findall(r))  # r elsewhere in the tag, or missing
+            refs = self._filled_refs(r)  # r elsewhere in the tag, or missing
         if ERROR_ATTR.search(r):
             for tag in ERROR_TAG.finditer(r):
                 ref = attr(tag.group(1), b"r")
@@ -242,9 +246,8 @@ class _SheetReader:
             self._positional(r, missing, percent)
         else:
             sheet.rows += len(p["full_row"].findall(r))
-            for letters, digits in (REF.match(ref).groups() for ref in refs):
-                sheet.max_column = max(sheet.max_column, column_number(letters))
-                sheet.max_row = max(sheet.max_row, whole_number(digits))
+            for ref in refs:
+                self._grow(*REF.match(ref).groups(), ref)
             sheet.percent_cells.update(upper_refs(percent.values()))
             sheet.formulas_without_value.update(upper_refs(attr(a, b"r") for a in missing.values()))
             # The last cell (and rows after it) place a later cell that omits r.
@@ -252,9 +255,7 @@ class _SheetReader:
             while last > 0 and not p["cell_tag"].match(r, last):
                 last = r.rfind(self.cell, 0, last)
             self._walk(r, max(last, 0), len(r), {}, {})
-        self._last_row_tag(r)
-        if sheet.rows > self.row_limit or sheet.max_row > self.row_limit:
-            raise UploadError.one("too_many_rows", sheet=sheet.name, limit=self.max_rows)
+        check_height(sheet, self.limits)
         if sheet.max_column > self.max_columns:
             raise UploadError.one(
                 "too_many_columns", sheet=sheet.name, count=sheet.max_column, limit=self.max_columns
@@ -269,20 +270,77 @@ class _SheetReader:
                 return True
         return False
 
-    def _last_row_tag(self, r: bytes) -> None:
-        """Rows come in order: the last row tag of the region gives the sheet's height so far,
-        which bounds the grid calamine will build (see etl.reading.read)."""
+    def _grow(self, letters: bytes, digits: bytes, ref: bytes) -> None:
+        """The grid reaches a filled cell: its row and column bound what calamine builds."""
+        row, sheet = whole_number(digits), self.sheet
+        sheet.max_column = max(sheet.max_column, column_number(letters))
+        if row > sheet.max_row:
+            sheet.max_row, sheet.last_cell = row, ref[:40].decode("ascii", "replace").upper()
+
+    def _holds_value(self, r: bytes, tag_end: int, attrs: bytes | None) -> bool:
+        """Whether the cell whose start tag ends at `tag_end` is one calamine puts in its grid:
+        a value, an inline string, a cached text (t="str", even empty). A self-closing cell, an
+        empty <v> of a number or a shared string, a formula without a result are not (checked
+        against calamine 0.37 in tests/etl/reading/scan/test_xlsx_scan.py). Unsure: a value."""
+        if attrs is not None and attrs.endswith(b"/"):
+            return False
+        end = r.find(self.cell_end, tag_end)
+        if end < 0:
+            return True  # the cell runs past the region: counted, never missed
+        content = r[tag_end:end]
+        if self.inline in content:
+            return True
+        at = content.find(self.value)
+        if at < 0:
+            return False
+        gt = content.find(b">", at)
+        if gt < 0 or content[gt - 1 : gt] == b"/":
+            return attr(attrs or b"", b"t") == b"str"
+        text = content[gt + 1 : content.find(b"<", gt)]
+        return bool(text.strip()) or attr(attrs or b"", b"t") in (b"str", b"inlineStr")
+
+    def _filled_refs(self, r: bytes) -> set[bytes]:
+        """Every ref of a cell holding a value, and b"" if a cell has no r (placed by position)."""
+        refs = set()
+        for tag in self.p["cell_tag"].finditer(r):
+            ref = attr(tag.group(1), b"r")
+            if not ref:
+                refs.add(b"")
+            elif self._holds_value(r, tag.end(), tag.group(1)):
+                refs.add(ref)
+        return refs
+
+    def _last_row_number(self, r: bytes) -> int:
         last = r.rfind(self.row_start)
         if last >= 0 and (tag := self.p["row_tag"].match(r, last)):
-            self.sheet.max_row = max(self.sheet.max_row, whole_number(attr(tag.group(1), b"r")))
+            return whole_number(attr(tag.group(1), b"r"))
+        return 0
+
+    def _lowest_filled(self, r: bytes) -> None:
+        """The region's last cell holding a value sizes the grid (rows in order): a formatted
+        but empty tail, down to row 1,048,576, does not (calamine builds no row for it)."""
+        at = len(r)
+        while (at := r.rfind(self.cell, 0, at)) >= 0:
+            tag = self.p["cell_tag"].match(r, at)
+            if tag and self._holds_value(r, tag.end(), tag.group(1)):
+                if ref := attr(tag.group(1), b"r"):
+                    self._grow(*REF.match(ref).groups(), ref)
+                return
 
     def _extremes(self, r: bytes) -> set[bytes]:
         """The refs that size the grid: any cell wider or lower than every one before it (its
         region's rows included), found by searching for exactly those, not listing a million."""
-        found, widest, tallest, at = set(), self.sheet.max_column, self.sheet.max_row, 0
+        # Rows come in order: cells up to the region's last row tag are sized by
+        # `_lowest_filled`; searched for are those placed below it or wider than any before.
+        tallest = max(self.sheet.max_row, self._last_row_number(r))
+        found, widest, at = set(), self.sheet.max_column, 0
         while m := beyond(self.prefix, tallest, widest).search(r, at):
             whole = REF.match(r, m.start(1))
             letters, digits = whole.groups()
+            tag = self.p["cell_tag"].match(r, m.start())
+            if tag and not self._holds_value(r, tag.end(), tag.group(1)):
+                at = whole.end()  # formatted but empty: no row of calamine's grid
+                continue
             found.add(whole.group())
             widest, tallest = (
                 max(widest, column_number(letters)),
@@ -357,9 +415,16 @@ class _SheetReader:
                     self.col = r.count(self.cell, m.end(), spots[i]) + 1
                     self._mark(spots[i], missing, percent)
                 i += 1
+            # The row's last cell holding a value, placed by counting the cell tags before it.
+            filled = [
+                n
+                for n, tag in enumerate(p["cell_tag"].finditer(r, m.end(), end), 1)
+                if self._holds_value(r, tag.end(), tag.group(1))
+            ]
             self.col = r.count(self.cell, m.end(), end)
-            sheet.max_column = max(sheet.max_column, self.col)
-            sheet.max_row = max(sheet.max_row, self.row if self.col else 0)
+            if filled:
+                self._grow(b"", b"%d" % self.row, cell_name(filled[-1], self.row).encode())
+                sheet.max_column = max(sheet.max_column, filled[-1])
 
     def _walk(self, r: bytes, start: int, end: int, missing: dict, percent: dict) -> None:
         """Tag by tag (slow): rows mixing cells with and without r; the end of a region."""
@@ -371,8 +436,9 @@ class _SheetReader:
             letters, digits = REF.match(attr(attrs, b"r") or b"").groups()
             self.col = column_number(letters) if letters else self.col + 1
             self.row = whole_number(digits) if digits else max(self.row, 1)
-            self.sheet.max_row = max(self.sheet.max_row, self.row)
-            self.sheet.max_column = max(self.sheet.max_column, self.col)
+            if self._holds_value(r, m.end(), attrs):
+                self._grow(b"", b"%d" % self.row, cell_name(self.col, self.row).encode())
+                self.sheet.max_column = max(self.sheet.max_column, self.col)
             self._mark(m.start(), missing, percent)
 
     def _mark(self, at: int, missing: dict, percent: dict) -> None:

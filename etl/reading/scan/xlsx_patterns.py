@@ -50,9 +50,6 @@ def sheet_patterns(prefix: bytes) -> dict[str, re.Pattern[bytes]]:
     # Some writers prefix SpreadsheetML (<x:row>): match the root's prefix exactly, since
     # allowing any prefix would slow every match. "<P:c>" below stands for a cell tag.
     p = re.escape(prefix + b":") if prefix else b""
-    # The whole reference, its row too: a cell placed below its row sizes calamine's grid.
-    # b"" for a cell without r. (Only for sheets whose cells do not start with r="…".)
-    ref = rb"([A-Za-z]*\d*)"
     sources = {
         # A cell tag whose first attribute is not r (Excel and most writers put it first).
         "r_not_first": rb"""<P:c(?=[\s>/])(?! r=")""",
@@ -64,7 +61,6 @@ def sheet_patterns(prefix: bytes) -> dict[str, re.Pattern[bytes]]:
             if prefix
             else rb":(?:c|row)(?=[\s>/])"
         ),
-        "cell_ref": rb"""<P:c(?=[\s>/])(?:[^>]*?\sr\s*=\s*["']""" + ref + rb")?",
         "cell_tag": rb"<P:c(?=[\s>/])([^>]*)>",
         "cell_with_r": rb"<P:c(?=[\s>/])[^>]*?\sr\s*=",
         # A cell tag without t or with t="n", and its r.

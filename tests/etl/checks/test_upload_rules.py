@@ -51,11 +51,15 @@ def observation_count(engine):
 
 # --- Files -----------------------------------------------------------------------------------
 def test_unsupported_extension_is_rejected(sqlite_engine, tmp_path):
-    path = tmp_path / "laporan.pdf"
-    path.write_bytes(b"%PDF-1.4")
+    path = tmp_path / "laporan.txt"
+    path.write_text("kode_instansi;nilai\n31;1\n")
     result = ingest(sqlite_engine, path)
     assert result.status == "rejected" and result.submission_id is None
-    assert "pdf" in only(result, "unsupported_file").message_en
+    assert ".txt" in only(result, "unsupported_file").message_en
+    # A PDF is told what it is, whatever its name (the bytes decide, issue 14).
+    path = tmp_path / "laporan.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    assert "PDF" in only(ingest(sqlite_engine, path), "not_spreadsheet").message_en
 
 
 def test_corrupt_workbook_is_rejected(sqlite_engine, tmp_path):
@@ -68,8 +72,11 @@ def test_corrupt_workbook_is_rejected(sqlite_engine, tmp_path):
 
 
 def test_password_protected_workbook_is_rejected(sqlite_engine, tmp_path):
-    path = tmp_path / "terkunci.xlsx"  # an encrypted xlsx is an OLE container
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024)
+    from builders import make_ole
+
+    # An encrypted xlsx is an OLE container around the encrypted package.
+    streams = {"EncryptionInfo": bytes(64), "EncryptedPackage": bytes(2000)}
+    path = make_ole(tmp_path / "terkunci.xlsx", streams)
     assert codes(ingest(sqlite_engine, path)) == ["password_protected"]
 
 
@@ -500,8 +507,8 @@ def test_csv_that_is_not_utf8_is_rejected(sqlite_engine, tmp_path):
             "latin-1"
         )
     )
-    issue = only(ingest(sqlite_engine, path), "invalid_encoding")
-    assert "3" in issue.message_en
+    issue = only(ingest(sqlite_engine, path), "csv_encoding")  # Latin-1 reads as Windows-1252
+    assert "line 3, cell A3" in issue.message_en and "baris 3, sel A3" in issue.message_id
 
 
 def test_a_ministry_reports_only_while_it_exists_and_is_told_its_successors(

@@ -25,12 +25,6 @@ def corrupt_zip(tmp: Path) -> Path:
     return path
 
 
-def workbook_named_csv(tmp: Path) -> Path:
-    path = tmp / "laporan.csv"
-    path.write_bytes(_valid(tmp / "real.xlsx").read_bytes())
-    return path
-
-
 def pdf_named_xls(tmp: Path) -> Path:
     path = tmp / "laporan.xls"
     path.write_bytes(b"%PDF-1.7\n" + b"0" * 5000)
@@ -280,12 +274,11 @@ def xlsx_bomb_named_xls(tmp: Path) -> Path:
 
 CORPUS = {
     corrupt_zip: "corrupt_file",
-    workbook_named_csv: "invalid_encoding",
-    pdf_named_xls: "corrupt_file",
+    pdf_named_xls: "not_spreadsheet",  # the bytes decide (issue 14); an .xlsx named .csv is read
     huge_shared_strings: "too_many_strings",
     entity_expansion: "corrupt_file",
     deeply_nested_xml: None,  # any refusal naming the file's problem
-    invalid_utf8_csv: "invalid_encoding",
+    invalid_utf8_csv: "csv_encoding",  # these bytes are Windows-1252 text
     ten_thousand_columns: "too_many_columns",
     stray_far_cell: "too_many_cells",
     external_link_formula: "formula_without_value",

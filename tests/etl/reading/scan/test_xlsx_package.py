@@ -59,7 +59,7 @@ def test_calamine_reads_the_last_entry_that_matches_ignoring_case_and_backslashe
     with pytest.raises(UploadError) as caught:
         scan_xlsx(data, LIMITS)
     assert caught.value.issues[0].code == "corrupt_file"
-    assert twin in caught.value.issues[0].message_en
+    assert twin in caught.value.issues[0].detail
 
 
 def redirected(tmp_path: Path, sheet: bytes, target: str = "worksheets/sheet1.xml") -> bytes:
@@ -162,7 +162,7 @@ def test_a_sheet_outside_sheets_counts_and_a_twice_used_name_is_refused(tmp_path
     assert calamine_cell(data) == 2.0
     with pytest.raises(UploadError) as caught:
         scan_xlsx(data, LIMITS)
-    assert "two sheets named Data" in caught.value.issues[0].message_en
+    assert "two sheets named Data" in caught.value.issues[0].detail
     with pytest.raises(UploadError) as caught:
         scan_xlsx(two_parts(tmp_path, sheets, FAR_SHEET), LIMITS)
     assert caught.value.issues[0].code == "too_many_rows"
