@@ -275,3 +275,30 @@ def xls_stream(far: bool) -> bytes:
     buf = io.BytesIO()
     book.save(buf)
     return olefile.OleFileIO(io.BytesIO(buf.getvalue())).openstream("Workbook").read()
+
+
+def multi_sheet_row_bomb(path: Path) -> Path:
+    """Three sheets of 199,000 rows each: every sheet under the limit, the file three times
+    over it."""
+    path = make_xlsx(
+        path,
+        [LONG_HEADER, ["31", "PDN", 2023, 4, 40]],
+        extra_sheets={"Data2": [LONG_HEADER], "Data3": [LONG_HEADER]},
+    )
+    text = b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>'
+    header = b"".join(
+        text % (b"ABCDE"[i : i + 1], 1, h.encode()) for i, h in enumerate(LONG_HEADER)
+    )
+    rows = b"".join(
+        b'<row r="%d">%s%s<c r="C%d"><v>2023</v></c><c r="D%d"><v>4</v></c><c r="E%d"><v>%d</v>'
+        b"</c></row>" % (i, text % (b"A", i, b"31"), text % (b"B", i, b"PDN"), i, i, i, i)
+        for i in range(2, 199_002)
+    )
+    sheet = (
+        f'<?xml version="1.0"?><worksheet xmlns="{SPREADSHEETML}"><sheetData><row r="1">'.encode()
+        + header
+        + b"</row>"
+        + rows
+        + b"</sheetData></worksheet>"
+    )
+    return rewrite_zip(path, {f"xl/worksheets/sheet{i}.xml": sheet for i in (1, 2, 3)})

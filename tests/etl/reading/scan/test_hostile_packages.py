@@ -13,9 +13,9 @@ import pytest
 from builders import (
     FAR_SHEET,
     LONG_HEADER,
-    SPREADSHEETML,
     make_ole,
     make_xlsx,
+    multi_sheet_row_bomb,
     refused_in_child,
     rewrite_zip,
     xls_stream,
@@ -75,35 +75,8 @@ def test_part_calamine_reads_is_the_part_measured(make, sqlite_engine, tmp_path)
     refused_in_child(url, make(tmp_path), CORPUS[make], PEAK_MB_BOUND)
 
 
-def multi_sheet_row_bomb(tmp: Path) -> Path:
-    """Three sheets of 199,000 rows each: every sheet under the limit, the file three times
-    over it."""
-    path = make_xlsx(
-        tmp / "tiga_lembar.xlsx",
-        [LONG_HEADER, ["31", "PDN", 2023, 4, 40]],
-        extra_sheets={"Data2": [LONG_HEADER], "Data3": [LONG_HEADER]},
-    )
-    text = b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>'
-    header = b"".join(
-        text % (b"ABCDE"[i : i + 1], 1, h.encode()) for i, h in enumerate(LONG_HEADER)
-    )
-    rows = b"".join(
-        b'<row r="%d">%s%s<c r="C%d"><v>2023</v></c><c r="D%d"><v>4</v></c><c r="E%d"><v>%d</v>'
-        b"</c></row>" % (i, text % (b"A", i, b"31"), text % (b"B", i, b"PDN"), i, i, i, i)
-        for i in range(2, 199_002)
-    )
-    sheet = (
-        f'<?xml version="1.0"?><worksheet xmlns="{SPREADSHEETML}"><sheetData><row r="1">'.encode()
-        + header
-        + b"</row>"
-        + rows
-        + b"</sheetData></worksheet>"
-    )
-    return rewrite_zip(path, {f"xl/worksheets/sheet{i}.xml": sheet for i in (1, 2, 3)})
-
-
 def test_rows_over_the_limit_across_sheets_are_refused_quickly(sqlite_engine, tmp_path):
-    path = multi_sheet_row_bomb(tmp_path)
+    path = multi_sheet_row_bomb(tmp_path / "tiga_lembar.xlsx")
     url = sqlite_engine.url.render_as_string(hide_password=False)
     outcome = refused_in_child(url, path, "too_many_rows_in_file", PEAK_MB_BOUND)
     assert "Data, Data2" in outcome["messages"][0] and "200000" in outcome["messages"][0]
