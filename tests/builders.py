@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -302,3 +303,28 @@ def multi_sheet_row_bomb(path: Path) -> Path:
         + b"</sheetData></worksheet>"
     )
     return rewrite_zip(path, {f"xl/worksheets/sheet{i}.xml": sheet for i in (1, 2, 3)})
+
+
+def redirected_root(tmp: Path) -> Path:
+    """A package whose root (_rels/.rels) names another workbook part than xl/workbook.xml,
+    whose sheet reaches a far cell (issue 13 #1)."""
+    # _rels/.rels sends calamine to book/workbook.xml; xl/workbook.xml stays a harmless decoy.
+    path = make_xlsx(tmp / "akar_lain.xlsx", [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
+    parts = zipfile.ZipFile(path)
+    root = parts.read("_rels/.rels").replace(b"xl/workbook.xml", b"book/workbook.xml")
+    rels = parts.read("xl/_rels/workbook.xml.rels")
+    rels = rels.replace(b'"/xl/worksheets/sheet1.xml"', b'"worksheets/sheet1.xml"')
+    moved = {
+        "_rels/.rels": root,
+        "book/workbook.xml": parts.read("xl/workbook.xml"),
+        "book/_rels/workbook.xml.rels": rels.replace(b'"styles.xml"', b'"../xl/styles.xml"'),
+        "book/worksheets/sheet1.xml": FAR_SHEET,
+    }
+    return rewrite_zip(path, moved)
+
+
+def xls_stream_twin(tmp: Path) -> Path:
+    # olefile finds "Workbook" ignoring case (the harmless "workbook"); calamine asks for exact
+    # names, "Workbook" then "Book", and builds the far one.
+    streams = {"workbook": xls_stream(far=False), "Book": xls_stream(far=True)}
+    return make_ole(tmp / "kembar.xls", streams)

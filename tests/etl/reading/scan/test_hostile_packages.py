@@ -6,19 +6,18 @@ past them and reports every file."""
 from __future__ import annotations
 
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
 from builders import (
     FAR_SHEET,
     LONG_HEADER,
-    make_ole,
     make_xlsx,
     multi_sheet_row_bomb,
+    redirected_root,
     refused_in_child,
     rewrite_zip,
-    xls_stream,
+    xls_stream_twin,
 )
 from processes import run_etl
 
@@ -36,29 +35,6 @@ def uppercase_twin(tmp: Path) -> Path:
 def backslash_twin(tmp: Path) -> Path:
     twin = {"xl\\worksheets\\sheet1.xml": FAR_SHEET}
     return rewrite_zip(_valid(tmp / "garis_miring.xlsx"), {}, add=twin)
-
-
-def redirected_root(tmp: Path) -> Path:
-    # _rels/.rels sends calamine to book/workbook.xml; xl/workbook.xml stays a harmless decoy.
-    path = _valid(tmp / "akar_lain.xlsx")
-    parts = zipfile.ZipFile(path)
-    root = parts.read("_rels/.rels").replace(b"xl/workbook.xml", b"book/workbook.xml")
-    rels = parts.read("xl/_rels/workbook.xml.rels")
-    rels = rels.replace(b'"/xl/worksheets/sheet1.xml"', b'"worksheets/sheet1.xml"')
-    moved = {
-        "_rels/.rels": root,
-        "book/workbook.xml": parts.read("xl/workbook.xml"),
-        "book/_rels/workbook.xml.rels": rels.replace(b'"styles.xml"', b'"../xl/styles.xml"'),
-        "book/worksheets/sheet1.xml": FAR_SHEET,
-    }
-    return rewrite_zip(path, moved)
-
-
-def xls_stream_twin(tmp: Path) -> Path:
-    # olefile finds "Workbook" ignoring case (the harmless "workbook"); calamine asks for exact
-    # names, "Workbook" then "Book", and builds the far one.
-    streams = {"workbook": xls_stream(far=False), "Book": xls_stream(far=True)}
-    return make_ole(tmp / "kembar.xls", streams)
 
 
 CORPUS = {
