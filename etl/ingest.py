@@ -27,7 +27,7 @@ from etl.core.rows import ValidRow
 from etl.core.states import ACCEPTED, REJECTED, UNCHANGED
 from etl.core.target_rows import TargetRow
 from etl.core.upload import Change, FileResult, RowCounts, Upload, count_kinds
-from etl.reading.read import read_upload
+from etl.reading.sandbox import read_upload
 from etl.reading.scan.base import Limits
 from etl.store import periods
 from etl.store.action_plans import (

@@ -8,6 +8,7 @@ from dataclasses import replace
 import streamlit as st
 
 from etl.access import review, roles
+from etl.reading import sandbox
 from etl.report.template import template_file_name
 from etl.store import periods
 from indicators.catalogue import NATIONAL
@@ -15,6 +16,8 @@ from ui import auth, data, state, upload_views
 from ui.i18n import t
 
 account = auth.require(roles.UPLOAD)
+# A clerk on this page is about to send a file: its reading worker starts now, not then.
+sandbox.warm()
 db = data.key()
 cat = data.catalogue(db)
 st.title(t("upload_title"))

@@ -41,6 +41,25 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("RB_MAX_COLUMNS", "1000", "Most columns accepted in one sheet.", int),
         Setting(
+            "RB_READ_MEMORY_MB",
+            "1536",
+            "Memory one workbook's reading may take, in megabytes, in its worker process "
+            "(past it the file is refused and only the worker ends).",
+            float,
+        ),
+        Setting(
+            "RB_READ_SECONDS",
+            "60",
+            "Seconds one workbook's reading may take before its worker is stopped.",
+            float,
+        ),
+        Setting(
+            "RB_READ_WORKERS",
+            "2",
+            "Worker processes that read uploads, started once and kept warm (per app server).",
+            int,
+        ),
+        Setting(
             "RB_ON_TRACK_RATIO", "0.95", "Progress ratio from which a status is on track.", float
         ),
         Setting(

@@ -59,8 +59,9 @@ class Workbook:
     target_sheets: list[TargetSheet] = field(default_factory=list)
 
 
-def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Workbook:
-    """Parse an upload; raise UploadError for a problem with the file as a whole."""
+def read_workbook(file_name: str, data: bytes, limits: Limits | None = None) -> Workbook:
+    """Parse an upload; raise UploadError for a problem with the file as a whole. Runs in
+    this process: untrusted files go through `etl.reading.sandbox.read_upload`."""
     limits = limits or Limits.from_settings()
     suffix = PurePath(file_name).suffix.lower()
     if suffix not in EXTENSIONS:

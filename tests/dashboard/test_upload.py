@@ -196,36 +196,26 @@ def test_rad_action_plan_takes_agency_and_theme_from_the_form(engine, people, si
     assert len(stored) == 2 and set(stored.theme) == {"KEMISKINAN"}
 
 
-class _CountingCalamine:
-    """python_calamine as etl.reading.read sees it, counting the workbooks it opens."""
+class _Counting:
+    """The reading of uploads (worker process included) as etl.ingest calls it, counted."""
 
     def __init__(self, real):
         self.real, self.opened = real, 0
-        outer = self
 
-        class Workbook:
-            @staticmethod
-            def from_filelike(buffer):
-                outer.opened += 1
-                return real.CalamineWorkbook.from_filelike(buffer)
-
-        self.CalamineWorkbook = Workbook
-
-    def __getattr__(self, name):
-        return getattr(self.real, name)
+    def __call__(self, *args, **kwargs):
+        self.opened += 1
+        return self.real(*args, **kwargs)
 
 
 def test_a_confirmed_upload_is_read_once_and_confirm_only_commits(
     engine, people, open_periods, signed_in, fill_template, monkeypatch
 ):
     # The dry run reads, scans and validates the file; confirm stores exactly what was checked
-    # (planned again against what is current), without opening the workbook a second time.
-    import python_calamine
+    # (planned again against what is current), without reading the workbook a second time.
+    from etl import ingest
 
-    from etl.reading import read
-
-    counting = _CountingCalamine(python_calamine)
-    monkeypatch.setattr(read, "python_calamine", counting)
+    counting = _Counting(ingest.read_upload)
+    monkeypatch.setattr(ingest, "read_upload", counting)
     filled = fill_template(template_workbook(engine, "KL.KEMENPANRB", 2026, 3), {"IRB": 71.0})
     at = _send(signed_in(people["agency"], "upload"), "tw3.xlsx", filled)
     assert counting.opened == 1

@@ -13,7 +13,7 @@ from builders import make_xlsx
 from etl.checks.accepted_cells import AcceptedCells
 from etl.checks.context import Context
 from etl.checks.observations import validate
-from etl.reading.read import read_upload
+from etl.reading.sandbox import read_upload
 from etl.store.catalogue import load_catalogue
 
 TODAY = dt.date(2025, 11, 20)

@@ -51,7 +51,7 @@ def test_xlsm_is_read_and_its_macros_never_run(sqlite_engine, tmp_path):
 def test_a_damaged_file_keeps_the_readers_text_out_of_the_indonesian_message(tmp_path):
     # Issue 14: the reader's English exception text is kept in Issue.detail.
     from etl.core.issues import UploadError
-    from etl.reading.read import read_upload
+    from etl.reading.sandbox import read_upload
 
     data = b"PK\x03\x04" + bytes(range(256)) * 40
     with pytest.raises(UploadError) as caught:

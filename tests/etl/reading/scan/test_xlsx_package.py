@@ -22,7 +22,7 @@ from builders import (
 )
 
 from etl.core.issues import UploadError
-from etl.reading.read import read_upload
+from etl.reading.sandbox import read_upload
 from etl.reading.scan.base import Limits
 from etl.reading.scan.xls import scan_xls
 from etl.reading.scan.xlsx import scan_xlsx
