@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from etl.checks.action_plans import ActionContext, validate_actions
+from etl.checks.action_plans import ActionContext, locked_since, validate_actions
 from etl.checks.context import Context
 from etl.checks.observations import validate
 from etl.checks.targets import TargetContext, validate_targets
@@ -36,7 +36,7 @@ from etl.store.action_plans import (
     stored_actions,
 )
 from etl.store.catalogue import load_catalogue
-from etl.store.database import lost_race, serialise_periods, write_transaction
+from etl.store.database import WHOLE_YEAR, lost_race, serialise_periods, write_transaction
 from etl.store.submissions import (
     count,
     current_values,
@@ -66,6 +66,8 @@ class Checked:
     rows: tuple[ValidRow, ...] = ()
     actions: tuple[ActionRow, ...] | None = None  # None: the file has no action plan
     targets: tuple[TargetRow, ...] | None = None  # None: the file has no Target sheet
+    # sheet → field → column letter of the action plans' lockable figures (the commit's issues)
+    action_columns: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def accepted(self) -> bool:
@@ -151,7 +153,10 @@ def check(
         result.rows = RowCounts(skipped=validation.skipped)
         if preview:
             _plan(current, result, validation.rows, actions, validation.skipped, targets)
-    return Checked(file_name, data, sha, upload, result, tuple(validation.rows), actions, targets)
+    return Checked(
+        file_name, data, sha, upload, result, tuple(validation.rows), actions, targets,
+        plans.columns,
+    )  # fmt: skip
 
 
 def commit(engine: Engine, checked: Checked) -> FileResult:
@@ -161,15 +166,16 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
         return checked.result
     result = replace(checked.result, dry_run=False, changes=[], rows=RowCounts())
     upload, rows = checked.upload, list(checked.rows)
-    if upload.enforce_locks and (late := _locked_since(engine, checked)):
-        return late
-    # Action plans are kept per agency and year: quarter 0 stands for the whole year.
+    # Action plans and targets are kept per agency and year (a period of its own, WHOLE_YEAR).
     keys = {(r.agency, r.year, r.quarter) for r in rows}
-    keys |= {(a.agency, a.year, 0) for a in checked.actions or ()}
+    keys |= {(a.agency, a.year, WHOLE_YEAR) for a in (*(checked.actions or ()), *(checked.targets or ()))}  # fmt: skip
     for _attempt in range(_RETRIES):
         try:
             with write_transaction(engine) as conn:
                 serialise_periods(conn, keys)
+                # Asked under the period locks: no file of these periods lands in between.
+                if upload.enforce_locks and (late := _locked_since(engine, conn, checked)):
+                    return late
                 skipped = checked.result.rows.skipped
                 action_changes, target_changes = _plan(
                     _Current(conn), result, rows, checked.actions, skipped, checked.targets
@@ -197,20 +203,22 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
     )  # fmt: skip
 
 
-def _locked_since(engine: Engine, checked: Checked) -> FileResult | None:
+def _locked_since(engine: Engine, conn: Connection, checked: Checked) -> FileResult | None:
     """A check kept from before a period's lock date (the upload page keeps its dry run) must
-    not store into it after: the locks are asked again, today. None when nothing is locked."""
+    not store into it after: the locks are asked again, today, for the values and for the
+    action plans' realised figures (against the actions stored now). None: nothing locked."""
     locked = periods.lock_checker(engine, checked.upload.today or dt.date.today())
     shut = sorted(
         {(r.agency, r.year, r.quarter) for r in checked.rows if locked(r.agency, r.year, r.quarter)}
     )
-    if not shut:
-        return None
     first = {(r.agency, r.year, r.quarter): r for r in reversed(checked.rows)}
     issues = [
         Issue.make("period_locked", sheet=first[k].sheet, cell=first[k].cell, value=f"{k[1]} TW{k[2]}", agency=k[0])
         for k in shut
     ]  # fmt: skip
+    issues += locked_since(checked.actions or (), locked, stored_actions(conn), checked.action_columns)  # fmt: skip
+    if not issues:
+        return None
     return replace(
         checked.result, status=REJECTED, issues=[*checked.result.issues, *issues], dry_run=False
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -275,3 +276,55 @@ def xls_stream(far: bool) -> bytes:
     buf = io.BytesIO()
     book.save(buf)
     return olefile.OleFileIO(io.BytesIO(buf.getvalue())).openstream("Workbook").read()
+
+
+def multi_sheet_row_bomb(path: Path) -> Path:
+    """Three sheets of 199,000 rows each: every sheet under the limit, the file three times
+    over it."""
+    path = make_xlsx(
+        path,
+        [LONG_HEADER, ["31", "PDN", 2023, 4, 40]],
+        extra_sheets={"Data2": [LONG_HEADER], "Data3": [LONG_HEADER]},
+    )
+    text = b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>'
+    header = b"".join(
+        text % (b"ABCDE"[i : i + 1], 1, h.encode()) for i, h in enumerate(LONG_HEADER)
+    )
+    rows = b"".join(
+        b'<row r="%d">%s%s<c r="C%d"><v>2023</v></c><c r="D%d"><v>4</v></c><c r="E%d"><v>%d</v>'
+        b"</c></row>" % (i, text % (b"A", i, b"31"), text % (b"B", i, b"PDN"), i, i, i, i)
+        for i in range(2, 199_002)
+    )
+    sheet = (
+        f'<?xml version="1.0"?><worksheet xmlns="{SPREADSHEETML}"><sheetData><row r="1">'.encode()
+        + header
+        + b"</row>"
+        + rows
+        + b"</sheetData></worksheet>"
+    )
+    return rewrite_zip(path, {f"xl/worksheets/sheet{i}.xml": sheet for i in (1, 2, 3)})
+
+
+def redirected_root(tmp: Path) -> Path:
+    """A package whose root (_rels/.rels) names another workbook part than xl/workbook.xml,
+    whose sheet reaches a far cell (issue 13 #1)."""
+    # _rels/.rels sends calamine to book/workbook.xml; xl/workbook.xml stays a harmless decoy.
+    path = make_xlsx(tmp / "akar_lain.xlsx", [LONG_HEADER, ["31", "PDN", 2023, 4, 40]])
+    parts = zipfile.ZipFile(path)
+    root = parts.read("_rels/.rels").replace(b"xl/workbook.xml", b"book/workbook.xml")
+    rels = parts.read("xl/_rels/workbook.xml.rels")
+    rels = rels.replace(b'"/xl/worksheets/sheet1.xml"', b'"worksheets/sheet1.xml"')
+    moved = {
+        "_rels/.rels": root,
+        "book/workbook.xml": parts.read("xl/workbook.xml"),
+        "book/_rels/workbook.xml.rels": rels.replace(b'"styles.xml"', b'"../xl/styles.xml"'),
+        "book/worksheets/sheet1.xml": FAR_SHEET,
+    }
+    return rewrite_zip(path, moved)
+
+
+def xls_stream_twin(tmp: Path) -> Path:
+    # olefile finds "Workbook" ignoring case (the harmless "workbook"); calamine asks for exact
+    # names, "Workbook" then "Book", and builds the far one.
+    streams = {"workbook": xls_stream(far=False), "Book": xls_stream(far=True)}
+    return make_ole(tmp / "kembar.xls", streams)

@@ -176,7 +176,7 @@ def _login_form() -> None:
         sent = st.form_submit_button(t("login"))
     if not sent:
         return
-    # Refused before the database is asked: these tries count against no account, so one
+    # Refused before any account is asked: these tries count against no account, so one
     # client cannot lock someone else's (ui.login_limit).
     if login_limit.blocked():
         minutes = settings.get("RB_LOCKOUT_MINUTES")

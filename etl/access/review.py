@@ -7,13 +7,13 @@ import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
-from sqlalchemy import Engine, and_, bindparam, select, update
+from sqlalchemy import Engine, and_, bindparam, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from etl.core.issues import CodedError
 from etl.core.states import APPROVED, PENDING, RETURNED
 from etl.store import audit, schema
-from etl.store.database import write_transaction
+from etl.store.database import WHOLE_YEAR, serialise_periods, write_transaction
 from etl.store.history import KEYS, supersede
 from etl.store.queries import utc_timestamps
 
@@ -141,9 +141,30 @@ def approve(engine: Engine, submission_id: int, *, actor: str, comment: str = ""
     raise ReviewError("review_conflict", submission=submission_id)
 
 
+def _periods_of(conn, submission_id: int) -> set[tuple[str, int, int]]:
+    """The (agency, year, quarter) a submission's rows write, as a file's commit locks them."""
+    keys: set[tuple[str, int, int]] = set()
+    for table in REVIEWED:
+        quarter = table.c.quarter if table is obs else literal(WHOLE_YEAR)
+        query = select(table.c.agency, table.c.year, quarter).where(
+            table.c.submission_id == submission_id
+        )
+        keys |= {tuple(k) for k in conn.execute(query.distinct())}
+    return keys
+
+
 def _approve(engine: Engine, submission_id: int, actor: str, comment: str) -> int:
+    """The approval queues behind any file writing the same periods (and they behind it), as
+    two files do: planned against the same current row, an approval and a corrected file would
+    otherwise both supersede it. The period locks come before the submission's row lock, in the
+    files' order, so no two writers wait on each other.
+
+    A period locked since the upload does not refuse the approval: the lock date bounds when an
+    agency may send a file, and this one came in time (the check at upload and at its commit
+    enforced it); a reviewer's later decision does not make it late."""
     now = dt.datetime.now(dt.UTC)
     with write_transaction(engine) as conn:
+        serialise_periods(conn, _periods_of(conn, submission_id))
         _claim(conn, submission_id, APPROVED, actor, comment, now)
         made_current = 0
         for table in REVIEWED:

@@ -9,7 +9,7 @@ indicator.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from etl.checks import action_plan_cells as ac
@@ -19,12 +19,14 @@ from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, IssueList
 from etl.reading import cells
 from etl.reading.action_plan import ActionSheet
-from etl.reading.cells import CellProblem
+from etl.reading.cells import CellProblem, column_letter
 from indicators import action_plan as measures
 from indicators.catalogue import Catalogue
 from indicators.path import quarter_end
 
 QUARTERS = (1, 2, 3, 4)
+# Figures that report a quarter (not the plan): a locked quarter's may only repeat the stored.
+LOCKABLE = tuple(f"{k}_tw{q}" for q in QUARTERS for k in ("realised", "spent_rp"))
 
 
 TEXT_FIELDS = ("problem", "objective", "impact_indicator", "output_indicator", "output_unit", "coordinator", "implementer", "notes")  # fmt: skip
@@ -60,6 +62,8 @@ class ActionValidation:
     rows: list[ActionRow]
     issues: list[Issue]
     sources: list[dict]  # per sheet: which agency and year were used, and from where
+    # sheet → field → column letter of the lockable figures, for a commit's second look.
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def validate_actions(sheets: list[ActionSheet], ctx: ActionContext) -> ActionValidation:
@@ -67,11 +71,52 @@ def validate_actions(sheets: list[ActionSheet], ctx: ActionContext) -> ActionVal
     rows: list[ActionRow] = []
     sources = []
     seen: dict[tuple, int] = {}  # (agency, year, action code) → its first row, across sheets
+    columns: dict[str, dict[str, str]] = {}
     for sheet in sheets:
-        source = _ActionChecker(sheet, ctx, issues, seen).run(rows)
+        checker = _ActionChecker(sheet, ctx, issues, seen)
+        source = checker.run(rows)
         if source:
             sources.append(source)
-    return ActionValidation(rows, issues, sources)
+            columns[sheet.name] = {
+                n: column_letter(c) for n in LOCKABLE if (c := checker.cols.get(n)) is not None
+            }
+    return ActionValidation(rows, issues, sources, columns)
+
+
+def locked_changes(
+    row: ActionRow, locked: Callable[[str, int, int], bool], before: dict
+) -> list[tuple[int, str]]:
+    """(quarter, field) of the row's realised output and spending in a locked quarter that do
+    not repeat `before` (the stored action's fields): what the lock refuses."""
+    return [
+        (q, name)
+        for q in QUARTERS
+        if locked(row.agency, row.year, q)
+        for name in (f"realised_tw{q}", f"spent_rp_tw{q}")
+        if not _same_figure(getattr(row, name), before.get(name))
+    ]
+
+
+def locked_since(
+    rows: Iterable[ActionRow],
+    locked: Callable[[str, int, int], bool],
+    stored: Callable[[str, int], dict[str, dict]],
+    columns: dict[str, dict[str, str]],
+) -> list[Issue]:
+    """The lock rule asked again at commit, against the locks and the stored actions of that
+    moment: a check kept from before a quarter locked (the upload page keeps its dry run) must
+    not store that quarter's figures after. One period_locked per period, at its first cell."""
+    issues = IssueList()
+    for row in rows:
+        for q, name in locked_changes(row, locked, stored(row.agency, row.year).get(row.action_code, {})):  # fmt: skip
+            if issues.first_time(row.agency, row.year, q):
+                letter = columns.get(row.sheet, {}).get(name)
+                cell = f"{letter}{row.row}" if letter else None
+                issues.append(Issue.make(
+                    "period_locked", sheet=row.sheet, cell=cell, row=row.row,
+                    value=f"{row.year} TW{q}", agency=row.agency,
+                ))  # fmt: skip
+    return list(issues)
 
 
 class _ActionChecker(SheetCells):
@@ -253,19 +298,12 @@ class _ActionChecker(SheetCells):
         if self.ctx.locked is None:
             return False
         stored = self.ctx.stored(parsed.agency, parsed.year) if self.ctx.stored else {}
-        before = stored.get(parsed.action_code, {})
-        changed = False
-        for q in QUARTERS:
-            if not self.ctx.locked(parsed.agency, parsed.year, q):
-                continue
-            for name in (f"realised_tw{q}", f"spent_rp_tw{q}"):
-                if _same_figure(getattr(parsed, name), before.get(name)):
-                    continue
-                changed = True
-                if self.issues.first_time("period_locked", parsed.agency, parsed.year, q):
-                    shown = f"{parsed.year} TW{q}"
-                    self.issue("period_locked", parsed.row - 1, self.cols[name], shown, agency=parsed.agency)  # fmt: skip
-        return changed
+        changed = locked_changes(parsed, self.ctx.locked, stored.get(parsed.action_code, {}))
+        for q, name in changed:
+            if self.issues.first_time("period_locked", parsed.agency, parsed.year, q):
+                shown = f"{parsed.year} TW{q}"
+                self.issue("period_locked", parsed.row - 1, self.cols[name], shown, agency=parsed.agency)  # fmt: skip
+        return bool(changed)
 
     def _theme(self, r: int, row: list, impact_indicator: str | None) -> str | None:
         catalogue = self.ctx.catalogue

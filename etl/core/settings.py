@@ -98,8 +98,15 @@ SETTINGS: dict[str, Setting] = {
             "Failed logins from one client (address, else browser session) within "
             "RB_LOCKOUT_MINUTES after which that client is refused for a while, its tries "
             "counting against no account; below RB_LOGIN_ATTEMPTS, one client cannot lock "
-            "someone else's account.",
+            "someone else's account. Counted in the database, across every app server.",
             int,
+        ),
+        Setting(
+            "RB_TRUSTED_PROXIES",
+            "",
+            "Addresses or networks of the reverse proxies in front of the app (comma-separated, "
+            "e.g. 10.0.0.5 or 127.0.0.1): only a connection from one of them has its client "
+            "read from X-Forwarded-For; any other connection is its own client.",
         ),
         Setting(
             "RB_OIDC_ROLE_CLAIM",

@@ -70,6 +70,8 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 # national file's 10,000 periods exhausted it ("out of shared memory") beside other writers.
 MAX_PERIOD_LOCKS = 256
 _ALL_PERIODS = "*"
+# The period of what is kept per agency and year (action plans, targets): quarter 0.
+WHOLE_YEAR = 0
 
 
 def serialise_periods(conn: Connection, periods: Iterable[tuple[str, int, int]]) -> None:
@@ -78,7 +80,8 @@ def serialise_periods(conn: Connection, periods: Iterable[tuple[str, int, int]])
     current row and all but one hit the unique index or a deadlock. Locks are taken in one
     sorted order (no two writers wait on each other) and freed at commit or rollback. Every
     writer also holds a shared lock on one key that a large file takes exclusively, so a
-    national file queues behind all writers (and they behind it) with a single lock. SQLite
+    national file queues behind all writers (and they behind it) with a single lock. Every
+    writer of values takes them: a file's commit and a review's approval alike. SQLite
     needs none: BEGIN IMMEDIATE already lets one writer in at a time."""
     if conn.dialect.name != "postgresql":
         return

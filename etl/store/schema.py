@@ -279,6 +279,18 @@ app_user = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Failed logins per client (its address, else its browser session) within RB_LOCKOUT_MINUTES of
+# the first: in the database, so every app server behind the proxy counts the same client's
+# tries together (etl.access.login_clients). Rows past the window are deleted.
+login_client = Table(
+    "login_client",
+    metadata,
+    Column("client", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("first_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_login_client_first_at", login_client.c.first_at)
+
 # An admin reopens a locked period for one agency, with a reason, until a date.
 period_unlock = Table(
     "period_unlock",

@@ -207,3 +207,38 @@ def test_a_locked_quarter_may_repeat_what_is_stored_but_not_change_it(engine, tm
     changed = agency_ingest(engine, agency_book(tmp_path, "q2b.xlsx", row(done=("2 Dokumen", "1 Dokumen"))))  # fmt: skip
     assert changed.status == "rejected"
     assert [(i.code, i.value) for i in changed.issues] == [("period_locked", "2024 TW1")]
+
+
+def test_a_kept_check_does_not_store_realisation_of_a_quarter_locked_since(engine, tmp_path):
+    """Issue 13 #6: the lock rule of the action plans is asked again at commit. Checked on
+    1 August (2024 TW2 open until 15 August) with TW2 realised, confirmed on 20 August: refused
+    with period_locked at the TW2 cell, nothing stored; a repeat of the stored TW2 still lands."""
+    from dataclasses import replace
+
+    from etl.ingest import check, commit
+
+    def kept(name, done, implementer="Dinsos"):
+        action = row(done=(None, done), spent=(None, None))
+        action[-1] = implementer  # a text that may change in any quarter
+        path = make_xlsx(tmp_path / name, plan(action), sheet="Rencana Aksi")
+        checked = check(engine, path.name, path.read_bytes(), Upload(today=AUGUST, **AGENCY))
+        assert checked.accepted, checked.result.issues
+        return checked
+
+    def confirmed_on(checked, day):
+        return commit(engine, replace(checked, upload=replace(checked.upload, today=day)))
+
+    late = confirmed_on(kept("tw2.xlsx", "1 Dokumen"), dt.date(2024, 8, 20))
+    assert late.status == "rejected" and late.submission_id is None
+    locked = [(i.code, i.value, i.sheet, i.cell) for i in late.issues if i.is_error]
+    assert locked == [("period_locked", "2024 TW2", "Rencana Aksi", "K5")]
+    assert "dikunci" in late.issues[-1].message_id and "locked" in late.issues[-1].message_en
+    assert count(engine, schema.action) == 0
+    # Confirmed in time, the same kind of file lands; later, repeating the stored TW2 is fine.
+    assert confirmed_on(kept("tw2b.xlsx", "1 Dokumen"), AUGUST).status == "accepted"
+    with engine.begin() as conn:  # the reviewer approved it: TW2 1 Dokumen is stored
+        conn.execute(schema.action.update().values(review="approved"))
+    again = confirmed_on(kept("tw2c.xlsx", "1 Dokumen", "Dinsos DKI"), dt.date(2024, 8, 20))
+    assert again.status in ("accepted", "unchanged"), again.issues
+    changed = confirmed_on(kept("tw2d.xlsx", "2 Dokumen"), dt.date(2024, 8, 20))
+    assert [(i.code, i.value) for i in changed.issues if i.is_error] == [("period_locked", "2024 TW2")]  # fmt: skip

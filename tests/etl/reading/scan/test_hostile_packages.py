@@ -6,19 +6,18 @@ past them and reports every file."""
 from __future__ import annotations
 
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
 from builders import (
     FAR_SHEET,
     LONG_HEADER,
-    SPREADSHEETML,
-    make_ole,
     make_xlsx,
+    multi_sheet_row_bomb,
+    redirected_root,
     refused_in_child,
     rewrite_zip,
-    xls_stream,
+    xls_stream_twin,
 )
 from processes import run_etl
 
@@ -38,29 +37,6 @@ def backslash_twin(tmp: Path) -> Path:
     return rewrite_zip(_valid(tmp / "garis_miring.xlsx"), {}, add=twin)
 
 
-def redirected_root(tmp: Path) -> Path:
-    # _rels/.rels sends calamine to book/workbook.xml; xl/workbook.xml stays a harmless decoy.
-    path = _valid(tmp / "akar_lain.xlsx")
-    parts = zipfile.ZipFile(path)
-    root = parts.read("_rels/.rels").replace(b"xl/workbook.xml", b"book/workbook.xml")
-    rels = parts.read("xl/_rels/workbook.xml.rels")
-    rels = rels.replace(b'"/xl/worksheets/sheet1.xml"', b'"worksheets/sheet1.xml"')
-    moved = {
-        "_rels/.rels": root,
-        "book/workbook.xml": parts.read("xl/workbook.xml"),
-        "book/_rels/workbook.xml.rels": rels.replace(b'"styles.xml"', b'"../xl/styles.xml"'),
-        "book/worksheets/sheet1.xml": FAR_SHEET,
-    }
-    return rewrite_zip(path, moved)
-
-
-def xls_stream_twin(tmp: Path) -> Path:
-    # olefile finds "Workbook" ignoring case (the harmless "workbook"); calamine asks for exact
-    # names, "Workbook" then "Book", and builds the far one.
-    streams = {"workbook": xls_stream(far=False), "Book": xls_stream(far=True)}
-    return make_ole(tmp / "kembar.xls", streams)
-
-
 CORPUS = {
     uppercase_twin: "corrupt_file",
     backslash_twin: "corrupt_file",
@@ -75,35 +51,8 @@ def test_part_calamine_reads_is_the_part_measured(make, sqlite_engine, tmp_path)
     refused_in_child(url, make(tmp_path), CORPUS[make], PEAK_MB_BOUND)
 
 
-def multi_sheet_row_bomb(tmp: Path) -> Path:
-    """Three sheets of 199,000 rows each: every sheet under the limit, the file three times
-    over it."""
-    path = make_xlsx(
-        tmp / "tiga_lembar.xlsx",
-        [LONG_HEADER, ["31", "PDN", 2023, 4, 40]],
-        extra_sheets={"Data2": [LONG_HEADER], "Data3": [LONG_HEADER]},
-    )
-    text = b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>'
-    header = b"".join(
-        text % (b"ABCDE"[i : i + 1], 1, h.encode()) for i, h in enumerate(LONG_HEADER)
-    )
-    rows = b"".join(
-        b'<row r="%d">%s%s<c r="C%d"><v>2023</v></c><c r="D%d"><v>4</v></c><c r="E%d"><v>%d</v>'
-        b"</c></row>" % (i, text % (b"A", i, b"31"), text % (b"B", i, b"PDN"), i, i, i, i)
-        for i in range(2, 199_002)
-    )
-    sheet = (
-        f'<?xml version="1.0"?><worksheet xmlns="{SPREADSHEETML}"><sheetData><row r="1">'.encode()
-        + header
-        + b"</row>"
-        + rows
-        + b"</sheetData></worksheet>"
-    )
-    return rewrite_zip(path, {f"xl/worksheets/sheet{i}.xml": sheet for i in (1, 2, 3)})
-
-
 def test_rows_over_the_limit_across_sheets_are_refused_quickly(sqlite_engine, tmp_path):
-    path = multi_sheet_row_bomb(tmp_path)
+    path = multi_sheet_row_bomb(tmp_path / "tiga_lembar.xlsx")
     url = sqlite_engine.url.render_as_string(hide_password=False)
     outcome = refused_in_child(url, path, "too_many_rows_in_file", PEAK_MB_BOUND)
     assert "Data, Data2" in outcome["messages"][0] and "200000" in outcome["messages"][0]
