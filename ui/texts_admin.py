@@ -115,6 +115,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet": ("Lembar", "Sheet"),
     "message_id": ("Pesan (Bahasa Indonesia)", "Message (Bahasa Indonesia)"),
     "message_en": ("Pesan (English)", "Message (English)"),
+    "issue_detail": ("Rincian teknis (dari pembaca berkas)", "Technical detail (from the reader)"),
     "download_issues": ("Unduh daftar masalah (XLSX)", "Download the issue list (XLSX)"),
     "file_rejected": (
         "{name}: ditolak, tidak ada yang disimpan. Perbaiki masalah di bawah lalu unggah lagi.",

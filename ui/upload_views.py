@@ -69,7 +69,11 @@ def changes_frame(result: FileResult) -> pd.DataFrame:
 
 
 def issues_frame(result: FileResult) -> pd.DataFrame:
-    columns = ("severity", "cell", "code", "value", "message_id", "message_en")
+    columns = ["severity", "cell", "code", "value", "message_id", "message_en"]
+    # The reader's own words (English, technical) stay out of the messages: a column of their
+    # own, shown only when a refusal has them, for whoever helps the clerk.
+    if any(i.detail for i in result.issues):
+        columns.append("issue_detail")
     return pd.DataFrame(
         [
             {
@@ -79,6 +83,7 @@ def issues_frame(result: FileResult) -> pd.DataFrame:
                 t("value"): i.value,
                 t("message_id"): i.message_id,
                 t("message_en"): i.message_en,
+                t("issue_detail"): i.detail,
             }
             for i in result.issues
         ],

@@ -1,10 +1,10 @@
 """Workbook or CSV bytes → the sheets to validate, each with its rows and layout.
 
-Nothing is executed: python-calamine reads cached values only (macros and external links are
-never evaluated). Before calamine, every workbook is pre-scanned by what its bytes are
-(`etl.reading.scan.choose`): the grids calamine would build are measured and refused past the
-limits (rows for the whole file), decompression bombs are stopped, and what calamine cannot see
-is reported (percent formats, formulas without a cached value, Excel error cells).
+Nothing is executed: the readers take cached values only (macros and external links are never
+evaluated). The bytes decide the format (`etl.reading.sniff`); a workbook's sheets come from
+`etl.reading.grids` (python-calamine after the pre-scans have measured its grids and seen what
+it cannot see: percent formats, formulas without a cached value, Excel error cells; openpyxl for
+the files calamine cannot open). Untrusted files are read in `etl.reading.sandbox`'s worker.
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ import functools
 import io
 from dataclasses import dataclass, field
 
-import python_calamine
-
 from etl.core.issues import Issue, UploadError
 from etl.reading.action_plan import ActionSheet, is_action_sheet_name, read_action_sheet
 from etl.reading.cells import cell_name, holds_values
+from etl.reading.grids import open_grids, short
 from etl.reading.layout import HEADER_SEARCH_ROWS, Layout, find_layout, headers_seen
 from etl.reading.scan.base import HEADER_ROWS, Limits
-from etl.reading.scan.choose import prescan
 from etl.reading.sniff import Content, csv_text, identify
 from etl.reading.target_sheet import TargetSheet, find_target_layout, is_target_sheet_name
 
@@ -95,25 +93,8 @@ def _workbook_sheets(
     """The indicator sheets; action-plan and Target/Sasaran sheets are appended to `side`,
     problems of the whole file that do not refuse it to `warnings`."""
     actions, targets = side
-    kind = content.label
-    scan = prescan(f".{content.format}", data, limits, kind)
-    if scan.has_external_links:
-        # Values from other workbooks or DDE links (cmd|...) arrive as the cached copy the
-        # sender's Excel last saw: read, never refreshed, but the clerk should know.
-        warnings.append(Issue.make("external_links"))
-    try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except python_calamine.PasswordError as exc:
-        raise UploadError.one("password_protected") from exc
-    except (python_calamine.CalamineError, ValueError, OSError) as exc:
-        raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
-    visible = [
-        m.name
-        for m in book.sheets_metadata
-        if str(m.visible).endswith("Visible") and "WorkSheet" in str(m.typ)
-    ]
-    if scan.source == "xlsx":  # only its scan reads the sheets' state
-        visible = [n for n in visible if n in scan.sheets and not scan.sheets[n].hidden]
+    grids = open_grids(content, data, limits, warnings)
+    visible = grids.visible
     preferred = [n for n in visible if n.strip().lower() in PREFERRED_SHEETS]
     candidates = preferred or visible
     sheets: list[Sheet] = []
@@ -125,16 +106,12 @@ def _workbook_sheets(
         named_target = is_target_sheet_name(name)
         if name not in candidates and not named_action and not named_target:
             continue
-        try:
-            sheet = book.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
-        except (python_calamine.CalamineError, ValueError) as exc:
-            raise UploadError.one("corrupt_file", kind=kind, detail=_short(exc)) from exc
+        grid = grids.grid(name)
+        rows, info = grid.rows, grid.scanned
         _check_width(name, rows, limits)
         searched.append(name)
         if not any(holds_values(row) for row in rows):
             empty.append(name)
-        info = scan.sheets.get(name)
         if named_target:
             targets.append(_target_sheet(name, rows, info))
             continue
@@ -144,7 +121,7 @@ def _workbook_sheets(
             action = read_action_sheet(
                 name,
                 rows,
-                sheet.merged_cell_ranges,
+                grid.merged,
                 named=named_action,
                 percent_cells=percent,
                 formulas_without_value=no_value,
@@ -217,7 +194,7 @@ def _csv_sheet(data: bytes, limits: Limits) -> Sheet:
             if len(rows) > limits.max_rows + HEADER_ROWS:
                 _refuse_long_csv(rows, lines, limits)
     except csv.Error as exc:  # a field over 128 KB, a broken quote at the end…
-        raise UploadError.one("corrupt_file", kind="CSV", detail=_short(exc)) from exc
+        raise UploadError.one("corrupt_file", kind="CSV", detail=short(exc)) from exc
     _check_width("CSV", rows, limits)
     layout = find_layout(rows)
     if layout is None:
@@ -285,8 +262,3 @@ def _last_filled(data_rows: list[tuple[int, list]]) -> str:
     index, row = data_rows[-1]
     column = max(i for i, v in enumerate(row) if v is not None and v != "") + 1
     return cell_name(column, index + 1)
-
-
-def _short(exc: Exception) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:160]

@@ -254,3 +254,14 @@ def test_an_ended_ministry_is_not_offered_after_its_cabinet(engine, people, sign
 def test_a_database_without_demo_values_shows_no_demo_notice(engine, people, signed_in):
     at = signed_in(people["admin"], "overview")
     assert not any("DATA DEMO" in w.value for w in at.warning)
+
+
+def test_a_damaged_file_shows_the_readers_detail_beside_the_messages(engine, people, signed_in):
+    # Issue 14: the reader's English text is not inside either message, but a helper can see it.
+    at = _send(signed_in(people["agency"], "upload"), "rusak.xlsx", b"PK\x03\x04" + bytes(300))
+    table = _frame(at, "Kode")
+    (issue,) = table.to_dict("records")
+    assert issue["Kode"] == "corrupt_file"
+    detail = issue["Rincian teknis (dari pembaca berkas)"]
+    assert detail and detail not in issue["Pesan (Bahasa Indonesia)"]
+    assert detail not in issue["Pesan (English)"]

@@ -13,6 +13,12 @@ from etl.reading.cells import cell_name
 HEADER_ROWS = 30  # the header search area, allowed on top of max_rows
 
 
+class NotUnderstood(UploadError):
+    """A refusal the pre-scan cannot prove: the file is not what it measures (UTF-16 parts, a
+    missing part, cells under another prefix), not too large. `etl.reading.grids` then lets
+    openpyxl try it, under the worker's limits, before it is refused as damaged."""
+
+
 @dataclass(frozen=True)
 class Limits:
     max_bytes: int

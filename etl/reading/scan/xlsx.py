@@ -19,11 +19,12 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from etl.core.issues import UploadError
+from etl.core.issues import Issue, UploadError
 from etl.reading.cells import cell_name
 from etl.reading.scan.base import (
     HEADER_ROWS,
     Limits,
+    NotUnderstood,
     SheetScan,
     WorkbookScan,
     check_area,
@@ -71,12 +72,20 @@ def scan_xlsx(data: bytes, limits: Limits) -> WorkbookScan:
     archive = _Archive(limits)
     try:
         return archive.scan(data)
-    except (MissingRelationship, CollidingParts) as exc:
+    except MissingRelationship as exc:
+        raise _not_understood(str(exc)) from exc
+    except CollidingParts as exc:
         raise _corrupt(str(exc)) from exc
-    except (DefusedXmlException, ParseError) as exc:
+    except DefusedXmlException as exc:  # a DTD or an entity: how XML bombs arrive, refused
         raise _corrupt(f"invalid XML in {archive.part} ({exc})") from exc
+    except ParseError as exc:
+        raise _not_understood(f"invalid XML in {archive.part} ({exc})") from exc
     except _BAD_ZIP as exc:
         raise _corrupt(f"{archive.part}: {exc}" if archive.part else str(exc)) from exc
+
+
+def _not_understood(detail: str) -> UploadError:
+    return NotUnderstood([Issue.make("corrupt_file", kind=KIND, detail=detail[:160])])
 
 
 def _corrupt(detail: str) -> UploadError:
@@ -103,7 +112,7 @@ class _Archive:
 
         def entry(path: str) -> zipfile.ZipInfo:
             if (info := package.find(path)) is None:
-                raise _corrupt(f"{path} is missing")
+                raise _not_understood(f"{path} is missing")
             unread.pop(info.filename, None)
             return info
 
@@ -193,7 +202,7 @@ class _SheetReader:
             if (root := ROOT.search(buf)) or len(buf) > MAX_CARRY:
                 break
         if root is None:
-            raise _corrupt(f"no worksheet element in sheet {self.sheet.name}")
+            raise _not_understood(f"no worksheet element in sheet {self.sheet.name}")
         if b"<!DOCTYPE" in buf[: root.start()]:
             raise _corrupt(f"a DTD in sheet {self.sheet.name}")
         prefix = root.group(1) + b":" if root.group(1) else b""
@@ -230,7 +239,9 @@ class _SheetReader:
         p, sheet = self.p, self.sheet
         if self._foreign(r):
             # calamine reads cells whatever their prefix; the patterns here follow the root's.
-            raise _corrupt(f"rows or cells with another namespace prefix in sheet {sheet.name}")
+            raise _not_understood(
+                f"rows or cells with another namespace prefix in sheet {sheet.name}"
+            )
         missing, percent = self._missing_values(r), self._percent_cells(r)
         if not p["r_not_first"].search(r):
             refs = self._extremes(r)  # the usual file: every cell starts with r="A1"

@@ -57,10 +57,15 @@ def percent_styles(styles: Element) -> frozenset[int]:
     return frozenset(i for i, fmt in enumerate(formats) if fmt in ids)
 
 
+def is_percent_format(code: str | None) -> bool:
+    """Whether a number format code shows a percentage (a '%' outside its literals)."""
+    return bool(code) and "%" in _FORMAT_LITERALS.sub("", code)
+
+
 def percent_formats(custom: dict[int, str]) -> frozenset[int]:
     """Number format ids that show a percentage, given the file's own codes by id (in .xlsx
     and in .xls alike). A custom code under a built-in id replaces the built-in format."""
-    ids = {i for i, code in custom.items() if "%" in _FORMAT_LITERALS.sub("", code)}
+    ids = {i for i, code in custom.items() if is_percent_format(code)}
     return frozenset(ids | (BUILTIN_PERCENT - custom.keys()))
 
 

@@ -234,3 +234,59 @@ def test_no_header_names_the_sheets_and_rows_and_at_most_ten_texts(tmp_path):
     assert "1-30" in issue.message_id and "1-30" in issue.message_en
     assert "… and 591 more" in issue.message_en and "… dan 591 lainnya" in issue.message_id
     assert issue.message_en.count("teks ") == 10
+
+
+# --- odd but valid Office Open XML packages ------------------------------------------------
+def _package(tmp_path, rename=lambda n: n, encode=lambda n, d: d) -> bytes:
+    import io
+    import zipfile
+
+    base = make_xlsx(tmp_path / "asal.xlsx", long_rows(*ROWS), formats={"E4": "0.0%"})
+    source = zipfile.ZipFile(base)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(rename(info.filename), encode(info.filename, source.read(info)))
+    return out.getvalue()
+
+
+def _utf16(name: str, data: bytes) -> bytes:
+    if not name.endswith((".xml", ".rels")):
+        return data
+    text = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    return text.encode("utf-16")
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        dict(rename=lambda n: "/" + n),  # a leading slash, as some Windows zip tools write
+        dict(rename=lambda n: "\\" + n.replace("/", "\\")),  # Windows separators as well
+        dict(encode=_utf16),  # every XML part in UTF-16 (calamine reads none of it)
+        dict(encode=lambda n, d: _utf16(n, d) if "worksheets" in n else d),  # one sheet only
+    ],
+    ids=["leading slash", "leading backslash", "utf-16 parts", "utf-16 sheet"],
+)
+def test_odd_but_valid_packages_are_read_with_their_values_and_formats(tmp_path, case):
+    book = read_upload("laporan.xlsx", _package(tmp_path, **case))
+    (sheet,) = book.sheets
+    assert [row[4] for _, row in sheet.data_rows()] == [3.1, 71.5]
+    assert sheet.percent_cells == {"E4"}  # the percent format is seen by either reader
+
+
+def test_a_package_neither_reader_opens_is_refused_as_damaged(tmp_path):
+    data = _package(tmp_path, rename=lambda n: n.replace("xl/", "xx/"))
+    assert refusal("laporan.xlsx", data).code == "corrupt_file"
+
+
+def test_a_workbook_with_blank_chart_sheets_is_read(tmp_path):
+    # Chart sheets (here without a chart, as an .xlsm template may carry them) are no data.
+    wb = openpyxl.Workbook()
+    wb.active.title = "Data"
+    for row in long_rows(*ROWS):
+        wb.active.append(row)
+    wb.create_chartsheet("Grafik")
+    wb.create_chartsheet("Grafik2")
+    wb.save(tmp_path / "grafik.xlsm")
+    book = read_upload("grafik.xlsm", (tmp_path / "grafik.xlsm").read_bytes())
+    assert [s.name for s in book.sheets] == ["Data"] and not book.warnings
