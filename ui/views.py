@@ -79,7 +79,10 @@ def show_table(
         if numbers:
             styler = safe.style if styler is safe else styler
             for column, decimals in numbers.items():
-                styler = styler.format(lambda v, d=decimals: number(v, d), subset=[column])
+                # na_rep: a missing value reads "–" as in every other table, not "None".
+                styler = styler.format(
+                    lambda v, d=decimals: number(v, d), subset=[column], na_rep=number(None)
+                )
         return styler
 
     column_config = {c: st.column_config.Column(label) for c, label in (labels or {}).items()}
