@@ -55,9 +55,11 @@ def province_map(db: tuple, cat: Catalogue, code: str, period: tuple, key: str) 
 
 
 def show_map_table(table: pd.DataFrame, key: str) -> None:
+    # Tall enough for every row: 38 provinces or a province's regencies, read side by side.
     views.show_table(
         table, numbers={"value": 2, "achievement_pct": 1},
         labels={c: t(k) for c, k in TABLE_LABELS.items() if c in table.columns}, key=key,
+        height=min(1400, 35 * (len(table) + 1) + 3),
     )  # fmt: skip
 
 

@@ -79,10 +79,7 @@ def show_table(
         if numbers:
             styler = safe.style if styler is safe else styler
             for column, decimals in numbers.items():
-                # na_rep: a missing value reads "–" as in every other table, not "None".
-                styler = styler.format(
-                    lambda v, d=decimals: number(v, d), subset=[column], na_rep=number(None)
-                )
+                styler = styler.format(lambda v, d=decimals: number(v, d), subset=[column])
         return styler
 
     column_config = {c: st.column_config.Column(label) for c, label in (labels or {}).items()}

@@ -17,6 +17,7 @@ MAP_COLUMNS = [
     "agency_code", "agency_name", "value", "year", "quarter", "status", "achievement_pct",
     "category",
 ]  # fmt: skip
+TIMELINESS_ORDER = ("missing", "late", "on_time")
 # A regency's row on the province page (and in its export): one row per regency × indicator.
 REGENCY_COLUMNS = [
     "agency_code", "agency_name", "indicator_code", "value", "year", "quarter", "status",
@@ -63,6 +64,13 @@ def regency_frame(
 
 
 def reporting_now(sent: pd.DataFrame, year: int, quarter: int) -> pd.DataFrame:
-    """Who of the given submissions frame sent the quarter (on time, late) and who has not."""
+    """Who of the given submissions frame sent the quarter and who has not: those missing
+    first (whom a coordinator calls), then the late, then those on time, each by code."""
     now = sent[(sent.year == year) & (sent.quarter == quarter)]
-    return now.sort_values(["timeliness", "agency_code"]).reset_index(drop=True)
+    order = now.timeliness.map({code: i for i, code in enumerate(TIMELINESS_ORDER)})
+    return (
+        now.assign(_order=order)
+        .sort_values(["_order", "agency_code"])
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )

@@ -207,3 +207,14 @@ def test_exports_of_the_province_table_write_formulas_as_text():
     book = openpyxl.load_workbook(io.BytesIO(write_frame_xlsx(frame, "province", [])))
     cells = [c.value for row in book.worksheets[-1].iter_rows() for c in row]
     assert '\'=HYPERLINK("http://x","y")' in cells
+
+
+def test_who_has_not_reported_comes_first():
+    from etl.report.regional import reporting_now
+
+    sent = pd.DataFrame({
+        "agency_code": ["32.01", "32.02", "32.03", "32.04"], "year": [2025, 2025, 2025, 2025],
+        "quarter": [4, 4, 4, 3], "timeliness": ["on_time", "late", "missing", "missing"],
+    })  # fmt: skip
+    now = reporting_now(sent, 2025, 4)
+    assert list(now.agency_code) == ["32.03", "32.02", "32.01"]
