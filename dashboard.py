@@ -22,6 +22,10 @@ PAGES = (
     ("pages/agency.py", "agency", "instansi", ":material/account_balance:",
      (roles.VIEW_ALL, roles.VIEW_OWN)),
     ("pages/province.py", "province_page", "provinsi", ":material/map:", (roles.VIEW_ALL,)),
+    ("pages/categories.py", "categories", "kategori", ":material/leaderboard:",
+     (roles.VIEW_ALL,)),
+    ("pages/compare.py", "comparison", "perbandingan", ":material/compare_arrows:",
+     (roles.VIEW_ALL,)),
     ("pages/reporting.py", "reporting", "pelaporan", ":material/event_available:",
      (roles.VIEW_ALL,)),
     ("pages/action_plans.py", "action_plans", "rencana-aksi", ":material/checklist:",
@@ -57,7 +61,9 @@ def route() -> None:
         st.Page(path, title=t(name), url_path=url, icon=icon, default=(path == first[0]))
         for path, name, url, icon, _ in visible
     ]
-    page = st.navigation(pages)
+    # Expanded: past twelve pages Streamlit folds the menu behind "View more", and a page a
+    # reader cannot see in the menu is a page they do not find.
+    page = st.navigation(pages, expanded=True)
     auth.sidebar()
     if roles.can(account.role, roles.VIEW_ALL):
         state.toggle("pending", t("include_pending"), container=st.sidebar, help=t("pending_help"))

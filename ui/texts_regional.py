@@ -38,4 +38,29 @@ TEXT: dict[str, tuple[str, str]] = {
         "Provinsi ini tidak memiliki kabupaten/kota yang dapat Anda lihat.",
         "This province has no regencies or cities you may see.",
     ),
+    "categories": ("Kategori RB", "RB categories"),
+    "category_distribution": ("Sebaran kategori", "Spread over the categories"),
+    "category_year_note": (
+        "Nilai yang diamati pada tahun {year} (dan {before}, untuk pembanding); nilai dari tahun "
+        "sebelumnya tidak dihitung ulang sebagai nilai tahun ini.",
+        "Values observed in {year} (and {before}, to compare); a value of an earlier year is "
+        "not counted again as this year's.",
+    ),
+    "change": ("Perubahan", "Change"),
+    "league_table": ("Klasemen", "League table"),
+    "category_before": ("Kategori tahun sebelumnya", "Category the year before"),
+    "move": ("Perpindahan", "Move"),
+    "move_up": ("Naik kategori", "Moved up"),
+    "move_same": ("Kategori tetap", "Same category"),
+    "move_down": ("Turun kategori", "Moved down"),
+    "move_new": ("Tanpa kategori {before}", "No category in {before}"),
+    "comparison": ("Perbandingan", "Comparison"),
+    "compare_agencies": ("Instansi yang dibandingkan (2–5)", "Agencies to compare (2–5)"),
+    "compare_pick": ("Pilih dua sampai lima instansi.", "Choose two to five agencies."),
+    "compare_note": (
+        "Garis putus-putus hitam: angka nasional; belah ketupat abu-abu: target nasional, "
+        "sebagai pembanding saja (tidak menentukan status instansi).",
+        "Black dashed line: the national figure; grey diamonds: the national targets, for "
+        "reference only (they do not decide an agency's status).",
+    ),
 }

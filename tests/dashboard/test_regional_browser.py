@@ -4,18 +4,11 @@ a click on Jawa Barat opens its page, and so does the keyboard's select box."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import SLOW, launch, new_context, screenshot, start_streamlit, stop
+from browser_helpers import SLOW, launch, new_context, screenshot
 
 from etl.report import geo
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(demo_url):
-    process, base = start_streamlit(demo_url, RB_AUTH_MODE="none")
-    yield base
-    stop(process)
 
 
 @pytest.fixture
