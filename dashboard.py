@@ -50,7 +50,10 @@ def route() -> None:
 
     # A Biro Organisasi (an agency account of a province, granted its regencies) also has the
     # province page, and lands there: its regencies are what it coordinates.
-    coordinator = auth.coordinated_province(data.catalogue(data.key())) is not None
+    coordinator = (
+        account.role == "agency"
+        and auth.coordinated_province(data.catalogue(data.key())) is not None
+    )
     visible = [
         p for p in PAGES
         if any(roles.can(account.role, perm) for perm in p[4]) or (coordinator and p[0] == PROVINCE)

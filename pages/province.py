@@ -41,9 +41,9 @@ rows = regional_views.regency_rows(db, cat, code, allowed, year, quarter)
 if rows.empty:
     st.info(t("no_regencies"))
     st.stop()
-judged = [c for c in cat.indicators if c in set(rows.indicator_code)]
+reported = [c for c in cat.indicators if c in set(rows.indicator_code)]
 indicator = state.selectbox(
-    "indicator", t("indicator"), judged, default="IRB",
+    "indicator", t("indicator"), reported, default="IRB",
     format_func=lambda c: f"{c} · {pick(cat.indicators[c].name_id, cat.indicators[c].name_en)}",
 )  # fmt: skip
 name = pick(cat.indicators[indicator].name_id, cat.indicators[indicator].name_en)

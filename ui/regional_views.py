@@ -131,11 +131,11 @@ def export(frame: pd.DataFrame, province: str, period: tuple) -> None:
     ]
     left, right = st.columns(2)
     left.download_button(
-        f"{t('download_xlsx')}", write_frame_xlsx(out, "province", description),
+        t("download_xlsx"), write_frame_xlsx(out, "province", description),
         file_name=f"{stem}.xlsx", key="province_xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )  # fmt: skip
     right.download_button(
-        f"{t('download_csv')}", frame_csv(out), file_name=f"{stem}.csv", mime="text/csv",
+        t("download_csv"), frame_csv(out), file_name=f"{stem}.csv", mime="text/csv",
         key="province_csv",
     )  # fmt: skip
