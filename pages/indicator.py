@@ -3,7 +3,7 @@
 import streamlit as st
 
 from etl.access import roles
-from ui import auth, charts, data, panels, state, views
+from ui import auth, charts, data, panels, regional_views, state, views
 from ui.i18n import number, period_label, pick, t
 
 auth.require(roles.VIEW_ALL)
@@ -25,6 +25,10 @@ national = data.national_statuses(db, roadmap, year, quarter).set_index("indicat
 row = national.loc[code] if code in national.index else None
 panels.series_panel(db, code, roadmap, year, quarter, judged=row, key="national_series")
 panels.projection_note(db, roadmap, code)
+
+if "PROV" in indicator.agency_types:
+    st.subheader(t("map"))
+    regional_views.province_map(db, cat, code, (roadmap, year, quarter), key="indicator_map")
 
 types = [a for a in indicator.agency_types if a != "NASIONAL"]
 if not types:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from etl.access import roles
-from ui import auth, charts, data, panels, views
+from ui import auth, charts, data, panels, regional_views, state, views
 from ui.i18n import period_label, pick, t
 
 auth.require(roles.VIEW_ALL)
@@ -28,6 +28,15 @@ for column, theme in zip(columns, cat.themes.values()):
         shares = panels.status_shares(national[national.theme == theme.code].status)
         for line in shares:
             st.markdown(line)
+
+# The country by status, province by province: one indicator the provinces report.
+st.subheader(t("map"))
+provincial = [c for c, i in cat.indicators.items() if "PROV" in i.agency_types]
+map_code = state.selectbox(
+    "indicator", t("indicator"), provincial, default="IRB",
+    format_func=lambda c: f"{c} · {pick(cat.indicators[c].name_id, cat.indicators[c].name_en)}",
+)  # fmt: skip
+regional_views.province_map(db, cat, map_code, (roadmap, year, quarter), key="overview_map")
 
 theme_names = {
     code: pick(cat.themes[i.theme].name_id, cat.themes[i.theme].name_en)

@@ -68,6 +68,16 @@ def agencies(catalogue) -> frozenset[str] | None:
     return accounts.allowed_agencies(catalogue, account) or frozenset()
 
 
+def coordinated_province(catalogue) -> str | None:
+    """The province an agency account coordinates (a Biro Organisasi): its agency is a
+    province and it was granted the province's regencies. None for anyone else."""
+    account = current()
+    if account is None or account.role != "agency" or not account.include_children:
+        return None
+    agency = catalogue.agencies.get(account.agency or "")
+    return agency.code if agency is not None and agency.type == "PROV" else None
+
+
 @st.cache_resource(show_spinner=False)
 def _first_admin(url: str) -> None:
     """Once per process and database: create `admin` when no account exists (`etl init` was

@@ -10,7 +10,7 @@ import math
 import streamlit as st
 from babel.numbers import format_decimal
 
-from ui import texts_action_plans, texts_admin
+from ui import texts_action_plans, texts_admin, texts_regional
 
 LANGS = {"id": "Bahasa Indonesia", "en": "English"}
 LOCALES = {"id": "id_ID", "en": "en_GB"}
@@ -186,6 +186,7 @@ TEXT: dict[str, tuple[str, str]] = {
 
 TEXT.update(texts_admin.TEXT)
 TEXT.update(texts_action_plans.TEXT)
+TEXT.update(texts_regional.TEXT)
 
 
 def lang() -> str:

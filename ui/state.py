@@ -98,3 +98,31 @@ def toggle(name: str, label: str, container=st, help: str | None = None) -> bool
     chosen = container.toggle(label, value=bool(widget), key=f"url_{name}", help=help)
     remember(name, "1" if chosen else None)
     return chosen
+
+
+def multiselect(
+    name: str, label: str, options: Sequence, format_func: Callable = str, default=(),
+    max_selections: int | None = None,
+) -> list:  # fmt: skip
+    """A multiselect kept in the URL under `name` as the values joined by commas (the same
+    precedence as `current`: the widget, the URL, another page's choice, the default)."""
+    options = list(options)
+    by_text = {str(o): o for o in options}
+    widget_key = f"url_{name}"
+    chosen = st.session_state.get(widget_key)
+    if chosen is None:
+        for candidate in (st.query_params.get(name), _remembered().get(name)):
+            if candidate:
+                chosen = [by_text[v] for v in str(candidate).split(",") if v in by_text]
+                break
+    if chosen is None:
+        chosen = [by_text[str(d)] for d in default if str(d) in by_text]
+    # Set before the widget is drawn, kept to the options of this run (another agency type
+    # has other options; a value outside them would be refused by Streamlit).
+    st.session_state[widget_key] = [c for c in chosen if str(c) in by_text][:max_selections]
+    picked = st.multiselect(
+        label, options, format_func=_frozen(options, format_func), key=widget_key,
+        max_selections=max_selections,
+    )  # fmt: skip
+    remember(name, ",".join(str(p) for p in picked) or None)
+    return picked

@@ -68,12 +68,17 @@ def write_table(
     if "source" in frame.columns and "demo" not in frame.columns:
         # Each row says whether it is a synthetic demo value (progress-method.md, "Demo data").
         frame = frame.assign(demo=frame.source.eq("demo"))
-    frame = frame.map(neutralise) if len(frame) else frame
     if fmt == "csv":
-        text = frame.to_csv(index=False, sep=sep, date_format="%Y-%m-%dT%H:%M:%S%z")
-        out.write(text.encode("utf-8-sig"))
+        out.write(frame_csv(frame, sep))
         return
+    frame = frame.map(neutralise) if len(frame) else frame
     _write_xlsx(out, frame, table, _description(engine, table, filters))
+
+
+def frame_csv(frame: pd.DataFrame, sep: str = ",") -> bytes:
+    """Any frame as the exports' CSV: UTF-8 with BOM, formula-looking text neutralised."""
+    frame = frame.map(neutralise) if len(frame) else frame
+    return frame.to_csv(index=False, sep=sep, date_format="%Y-%m-%dT%H:%M:%S%z").encode("utf-8-sig")
 
 
 def _description(engine: Engine, table: str, filters: Filters) -> list[tuple[str, str]]:

@@ -42,6 +42,17 @@ def demo_url(tmp_path_factory) -> str:
     return url
 
 
+@pytest.fixture(scope="module")
+def server(demo_url):
+    """A real `streamlit run` of the local demo mode (no login, allowed because the server
+    listens on 127.0.0.1 only) on the demo database: its base URL, for the browser tests."""
+    from browser_helpers import start_streamlit, stop
+
+    process, base = start_streamlit(demo_url, RB_AUTH_MODE="none")
+    yield base
+    stop(process)
+
+
 @pytest.fixture
 def app(demo_url, monkeypatch):
     """An AppTest of the router against the demo database; open it with `open_page`."""

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from browser_helpers import SLOW, launch, new_context, screenshot, start_streamlit, stop
+from browser_helpers import SLOW, launch, new_context, screenshot
 from processes import run_etl
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(demo_url):
-    # The local demo mode: no login, allowed because the server listens on 127.0.0.1 only.
-    process, base = start_streamlit(demo_url, RB_AUTH_MODE="none")
-    yield base
-    stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +30,9 @@ def test_every_page_language_switch_and_export(server, page, demo_url, tmp_path)
     for link, heading in (
         ("Indikator", "Indeks Sistem Pemerintahan Berbasis Elektronik"),
         ("Instansi", "Kementerian Pendayagunaan Aparatur Negara"),
+        ("Provinsi", "Provinsi Jawa Barat"),
+        ("Kategori RB", "Kategori RB"),
+        ("Perbandingan", "Perbandingan"),
         ("Pelaporan", "Kelengkapan dan ketepatan waktu"),
         ("Rencana Aksi", "Rencana Aksi RB Tematik"),
         ("Ekspor", "Ekspor"),

@@ -34,9 +34,9 @@ def test_overview_shows_every_theme_and_headline_series(app, catalogue, open_pag
     shown = texts(at)
     for theme in catalogue.themes.values():
         assert theme.name_id in shown
-    # Eight headline series and the theme bars, each chart with its data table.
-    assert len(at.get("plotly_chart")) == 9
-    assert len(at.expander) >= 9
+    # The map, eight headline series and the theme bars, each chart with its data table.
+    assert len(at.get("plotly_chart")) == 10
+    assert len(at.expander) >= 10
     # National SPBE 2025 (mean of agencies, 3.18) meets the 2025 final target 3.00.
     assert "★ Tercapai" in shown and "Dihitung dari" in shown
 

@@ -15,14 +15,14 @@ from etl.store.database import make_engine
 from ui.i18n import TEXT
 
 ROOT = Path(__file__).resolve().parents[2]
-ALL = {"overview", "indicator", "agency", "reporting", "action_plans", "export", "upload",
-       "review", "users", "audit", "method"}  # fmt: skip
+ALL = {"overview", "indicator", "agency", "province", "categories", "compare", "reporting",
+       "action_plans", "export", "upload", "review", "users", "audit", "method"}  # fmt: skip
 MENUS = {
     "admin": ALL,
-    "reviewer": {"overview", "indicator", "agency", "reporting", "action_plans", "export",
-                 "review", "method"},
-    "analyst": {"overview", "indicator", "agency", "reporting", "action_plans", "export",
-                "method"},
+    "reviewer": {"overview", "indicator", "agency", "province", "categories", "compare",
+                 "reporting", "action_plans", "export", "review", "method"},
+    "analyst": {"overview", "indicator", "agency", "province", "categories", "compare",
+                "reporting", "action_plans", "export", "method"},
     "agency": {"agency", "upload", "method"},
 }  # fmt: skip
 DENIED = TEXT["denied"][0]
