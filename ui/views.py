@@ -12,7 +12,7 @@ from etl.access import roles
 from ui import auth, badges, data, state, tables
 from ui.i18n import number, period_label, pick, t
 
-UPLOAD_PAGE = Path(__file__).resolve().parent.parent / "pages" / "upload.py"
+UPLOAD_PAGE = Path(__file__).resolve().parent.parent / "app_pages" / "upload.py"
 
 
 def period_picker(db: tuple, container=st.sidebar) -> tuple[str, int, int]:
@@ -94,7 +94,7 @@ def empty_state(message_key: str = "no_data_period") -> None:
     """Say there is nothing yet and where data comes from."""
     st.info(t(message_key))
     if UPLOAD_PAGE.is_file() and auth.allowed(roles.UPLOAD):
-        st.page_link("pages/upload.py", label=t("upload_link"), icon=":material/upload:")
+        st.page_link("app_pages/upload.py", label=t("upload_link"), icon=":material/upload:")
     st.caption(t("upload_hint_cli"))
 
 

@@ -63,6 +63,12 @@ SETTINGS: dict[str, Setting] = {
             "Days after a quarter ends by which its submission is on time.",
             int,
         ),
+        Setting(
+            "RB_REMIND_DAYS",
+            "7",
+            "Days before a quarter's deadline from which the upload page warns that it is due.",
+            int,
+        ),
         Setting("RB_AUTH_MODE", "password", "Login mode of the app: password, oidc or none.", str),
         Setting(
             "RB_LOCK_DAYS",
@@ -81,6 +87,13 @@ SETTINGS: dict[str, Setting] = {
             "counting against no account; below RB_LOGIN_ATTEMPTS, one client cannot lock "
             "someone else's account.",
             int,
+        ),
+        Setting(
+            "RB_SESSION_HOURS",
+            "8",
+            "Hours a password sign-in lasts in a browser, reloads included (a cookie holding a "
+            "random token; sign-out, a password change or disabling the account end it at once).",
+            float,
         ),
         Setting(
             "RB_OIDC_ROLE_CLAIM",
