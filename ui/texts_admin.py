@@ -80,11 +80,38 @@ TEXT: dict[str, tuple[str, str]] = {
     "step_confirm": ("3. Konfirmasi", "3. Confirm"),
     "download_template": ("Unduh templat (XLSX)", "Download the template (XLSX)"),
     "template_period_locked": (
-        "Periode {period} sudah dikunci untuk instansi ini: berkasnya akan ditolak. Pilih periode "
-        "yang masih terbuka, atau minta admin membuka kembali periode ini dengan alasan.",
-        "Period {period} is locked for this agency: its file would be refused. Choose a period "
-        "that is still open, or ask an administrator to reopen it, with a reason.",
+        "Periode {period} sudah dikunci untuk instansi ini sejak {locked}: berkas untuk periode "
+        "ini akan ditolak, jadi templatnya tidak ditawarkan. Periode yang masih terbuka: {due}. "
+        "Untuk periode yang terkunci, minta admin membukanya kembali dengan alasan.",
+        "Period {period} has been locked for this agency since {locked}: a file for it would be "
+        "refused, so its template is not offered. The period still open: {due}. For a locked "
+        "period, ask an administrator to reopen it, with a reason.",
     ),
+    # Where the period to report stands (etl.store.periods.period_state), above the template.
+    "due_running": (
+        "Periode berikutnya: {period} (triwulan masih berjalan). Batas waktu pengiriman: "
+        "{deadline}, {left}.",
+        "Next period: {period} (the quarter is still running). Deadline: {deadline}, {left}.",
+    ),
+    "due_open": (
+        "Periode yang harus dilaporkan: {period}. Batas waktu: {deadline}, {left}.",
+        "Period to report: {period}. Deadline: {deadline}, {left}.",
+    ),
+    "due_soon": (
+        "Batas waktu {period} sudah dekat: {deadline}, {left}. Kirim datanya sebelum tanggal itu.",
+        "The deadline for {period} is near: {deadline}, {left}. Send its data before then.",
+    ),
+    "due_late": (
+        "Terlambat: batas waktu {period} adalah {deadline} ({left}). Data masih diterima sampai "
+        "{last}, dan tercatat terlambat.",
+        "Late: the deadline for {period} was {deadline} ({left}). Data is still accepted until "
+        "{last}, recorded as late.",
+    ),
+    "days_left": ("{n} hari lagi", "{n} days left"),
+    "day_left": ("1 hari lagi", "1 day left"),
+    "last_day": ("hari ini hari terakhir", "today is the last day"),
+    "days_late": ("{n} hari lalu", "{n} days ago"),
+    "day_late": ("1 hari lalu", "1 day ago"),
     "agency_not_in_period": (
         "Instansi {agency} tidak ada pada periode {period} (kementerian mengikuti kabinetnya).",
         "Agency {agency} did not exist in period {period} (ministries follow their cabinet).",
