@@ -188,6 +188,35 @@ TEXT: dict[str, tuple[str, str]] = {
     "approved_msg": ("Pengiriman {id} disetujui.", "Submission {id} approved."),
     "returned_msg": ("Pengiriman {id} dikembalikan.", "Submission {id} returned."),
     "all_submissions": ("Semua pengiriman", "All submissions"),
+    # The review queue's context per value (ui.review_views)
+    "previous_period_value": ("Nilai resmi periode sebelumnya", "Official value, period before"),
+    "file_target": ("Target di berkas", "Target in the file"),
+    "notes": ("Keterangan", "Notes"),
+    "evidence": ("Tautan bukti", "Evidence link"),
+    "warnings": ("Peringatan", "Warnings"),
+    "warn_quarter_in_progress": (
+        "dikirim sebelum triwulannya berakhir (sementara)",
+        "sent before its quarter ended (provisional)",
+    ),
+    "warn_annual_outside_q4": (
+        "indikator tahunan di luar TW IV (sementara)",
+        "annual indicator outside Q4 (provisional)",
+    ),
+    "review_warned": (
+        "{n} nilai membawa peringatan dari pemeriksaan (kolom Peringatan): periksa sebelum "
+        "menyetujui.",
+        "{n} values carry a warning from the checks (Warnings column): look at them before "
+        "approving.",
+    ),
+    "origin": ("Asal", "Origin"),
+    "file_name": ("Nama berkas", "File name"),
+    "rows_inserted": ("Nilai baru", "New values"),
+    "rows_updated": ("Nilai diubah", "Values changed"),
+    "rows_unchanged": ("Nilai tetap", "Values unchanged"),
+    "reviewed_by": ("Peninjau", "Reviewer"),
+    "reviewed_at": ("Waktu tinjauan", "Reviewed at"),
+    "origin_upload": ("unggahan", "upload"),
+    "origin_demo": ("data demo", "demo data"),
     "uploaded_by": ("Pengirim", "Sent by"),
     "uploaded_at": ("Waktu kirim", "Sent at"),
     "agencies": ("Instansi", "Agencies"),

@@ -79,7 +79,9 @@ def test_template_round_trip_dry_run_confirm_review_and_agency_page(
 
     rev = signed_in(people["reviewer"], "review")
     assert list(_frame(rev, "agencies").agencies) == ["KL.KEMENPANRB"]
-    assert sorted(_frame(rev, "indicator").value) == [3.9, 77.5]
+    queued = _frame(rev, "Peringatan")  # the queue with its context (issue 17)
+    assert sorted(queued["Nilai baru"]) == ["3,90", "77,50"]
+    assert queued["Indikator"].str.startswith(("IRB · ", "SPBE · ")).all()
     rev.button(key="approve").click().run()
     assert "disetujui" in rev.success[0].value
     assert rev.info[0].value == "Tidak ada pengiriman yang menunggu."
