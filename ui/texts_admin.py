@@ -65,6 +65,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "role_analyst": ("analis", "analyst"),
     "role_agency": ("instansi", "agency"),
     "role_None": ("tanpa peran", "no role"),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
+    "with_children": ("Termasuk kab/kota", "With regencies"),
+    "must_change_col": ("Kata sandi sekali pakai", "One-time password"),
     "include_pending": (
         "Sertakan data menunggu tinjauan",
         "Include data awaiting review",

@@ -210,7 +210,7 @@ def show_submissions(frame: pd.DataFrame) -> None:
     table = pd.DataFrame(
         {
             t("submission"): frame.id.to_numpy(),
-            "file": frame.file_name.to_numpy(),
+            t("file_name"): frame.file_name.to_numpy(),
             t("uploaded_at"): frame.uploaded_at.to_numpy(),
             t("uploaded_by"): frame.uploaded_by.to_numpy(),
             t("review_status"): [t(s) if isinstance(s, str) else "" for s in frame.review_status],
