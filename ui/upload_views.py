@@ -91,7 +91,7 @@ def changes_frame(result: FileResult) -> pd.DataFrame:
             t("kind"): t(c.kind),
             t("agency"): c.row.agency,
             t("indicator"): c.row.indicator,
-            t("period"): f"{c.row.year} Q{c.row.quarter}",
+            t("period"): period_label(c.row.year, c.row.quarter),
             t("old_value"): c.old_value,
             t("new_value"): c.row.value,
             t("old_target"): c.old_target,
