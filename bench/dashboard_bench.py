@@ -62,7 +62,7 @@ def render(page: str) -> tuple[float, list[int]]:
     if page != "overview":
         # The router opens on the overview; the page is the second run of the session.
         at.run()
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"app_pages/{page}.py")
     start = time.perf_counter()
     at.run()
     elapsed = time.perf_counter() - start

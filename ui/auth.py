@@ -14,13 +14,18 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from etl.access import accounts, roles
+from etl.access import accounts, roles, sessions
 from etl.core import settings
-from ui import data, login_limit
+from ui import data, login_limit, routes
 from ui.i18n import t
 
 SESSION_KEY = "account"
 NOTICE_KEY = "auth_notice"  # why the session was signed out, shown once on the login page
+# Password mode: the browser keeps a session token in this cookie, so a reload (a new Streamlit
+# session, whose st.context.cookies are those of its first request) stays signed in.
+COOKIE = "rb_session"
+TOKEN_KEY = "session_token"
+COOKIE_KEY = "session_cookie_pending"  # a token to write, or "" to clear, on the next run
 MODES = ("password", "oidc", "none")
 LOCAL_ADDRESSES = ("localhost", "127.0.0.1", "::1")
 # Headers a reverse proxy adds: a proxied request is never "local", whatever its peer address.
@@ -96,6 +101,9 @@ def gate() -> accounts.Account:
         st.stop()
     if chosen == "none":
         return _demo()
+    _write_cookie()
+    if chosen == "password" and current() is None:
+        _from_cookie()
     account = _refreshed(current())
     if chosen == "oidc" and account is None:
         _only(_oidc_page)
@@ -113,6 +121,16 @@ def _refreshed(account: accounts.Account | None) -> accounts.Account | None:
     role or agency takes effect on the next click, not at the next login."""
     if account is None:
         return None
+    token = st.session_state.get(TOKEN_KEY)
+    if token is not None:
+        # A stored session: ended by a sign-out elsewhere, a password change, its expiry.
+        stored = sessions.restore(data.engine(), token)
+        if stored is None or stored.username != account.username:
+            st.session_state[NOTICE_KEY] = "session_ended"
+            _forget()
+            return None
+        st.session_state[SESSION_KEY] = stored
+        return stored
     stored = accounts.get_account(data.engine(), account.username)
     # A new stamp: the password was changed or reset (elsewhere), which ends this session.
     ended = stored is not None and stored.stamp != account.stamp
@@ -125,10 +143,50 @@ def _refreshed(account: accounts.Account | None) -> accounts.Account | None:
     return stored
 
 
+def _from_cookie() -> None:
+    """A reload or a new tab: the session of the browser's cookie, if it is still valid."""
+    token = st.context.cookies.get(COOKIE)
+    account = sessions.restore(data.engine(), token)
+    if account is not None:
+        st.session_state[SESSION_KEY] = account
+        st.session_state[TOKEN_KEY] = token
+
+
+def _signed_in(account: accounts.Account) -> None:
+    """A new stored session for this browser; the cookie is written on the next run (a page
+    element, so not in a run that ends in st.rerun)."""
+    token = sessions.issue(data.engine(), account)
+    st.session_state[SESSION_KEY] = account
+    st.session_state[TOKEN_KEY] = token
+    st.session_state[COOKIE_KEY] = token
+
+
+def _forget() -> None:
+    st.session_state.pop(SESSION_KEY, None)
+    st.session_state.pop(TOKEN_KEY, None)
+    st.session_state[COOKIE_KEY] = ""
+
+
+def _write_cookie() -> None:
+    """Set or clear the cookie in the browser. Streamlit's cookies are read-only, so a script
+    on the page does it: not HttpOnly, therefore the token alone is worth nothing once revoked
+    or expired (the database decides), and SameSite=Strict keeps other sites from sending it."""
+    pending = st.session_state.pop(COOKIE_KEY, None)
+    if pending is None:
+        return
+    age = int(sessions.lifetime().total_seconds()) if pending else 0
+    st.html(
+        f"<script>document.cookie = '{COOKIE}={pending}; Max-Age={age}; Path=/; "
+        "SameSite=Strict' + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
 def _only(render) -> None:
     """Show one page and stop: registered with st.navigation (hidden), so neither the menu
-    nor any page address (the pages/ folder) is offered before the gate is passed."""
-    st.navigation([st.Page(render, title="RB Monitor", url_path="masuk")], position="hidden").run()
+    nor any page (the app_pages/ folder) is offered before the gate is passed; registered under
+    every address of the app, so a deep link keeps its address and query through sign-in."""
+    st.navigation(routes.everywhere(render), position="hidden").run()
     st.stop()
 
 
@@ -199,7 +257,10 @@ def _login_form() -> None:
             login_limit.failed()
         st.error(error.bilingual())
         return
-    st.session_state[SESSION_KEY] = account
+    if mode() == "password":
+        _signed_in(account)
+    else:
+        st.session_state[SESSION_KEY] = account
     st.rerun()
 
 
@@ -245,7 +306,10 @@ def _change_password_form(account: accounts.Account, *, forced: bool) -> None:
     except accounts.AuthError as error:
         st.error(error.bilingual())
         return
-    st.session_state[SESSION_KEY] = changed
+    # The new password's stamp ended every stored session, this browser's included: a new one.
+    _signed_in(changed)
+    if not forced:  # no rerun follows: the browser's cookie is replaced now
+        _write_cookie()
     st.success(t("password_changed"))
     if forced:
         st.rerun()
@@ -257,7 +321,11 @@ def _logout_button() -> None:
 
 
 def logout() -> None:
-    st.session_state.pop(SESSION_KEY, None)
+    account = current()
+    if account is not None and st.session_state.get(TOKEN_KEY) is not None:
+        # Every browser of this account, on every server: a sign-out ends them all (issue 13).
+        sessions.end(data.engine(), account)
+    _forget()
     # The next person at this browser must not see the last one's checks and receipts.
     for key in [k for k in st.session_state if str(k).startswith("upload_")]:
         st.session_state.pop(key, None)

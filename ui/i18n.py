@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 import streamlit as st
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ui import texts_action_plans, texts_admin, texts_regional
@@ -212,6 +213,11 @@ def number(value, decimals: int = 2) -> str:
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang()])
+
+
+def date_label(day) -> str:
+    """A day as the reader writes it: 15 November 2026 (Indonesian and English month names)."""
+    return format_date(day, format="d MMMM y", locale=LOCALES[lang()])
 
 
 def period_label(year: int, quarter: int) -> str:

@@ -12,7 +12,7 @@ from indicators.catalogue import Catalogue
 from ui import badges, charts, data, maps, panels, state, views
 from ui.i18n import lang, number, period_label, pick, t
 
-PROVINCE_PAGE = "pages/province.py"
+PROVINCE_PAGE = "app_pages/province.py"
 TABLE_LABELS = {
     "agency_code": "code", "agency_name": "name", "indicator": "indicator", "value": "value",
     "period": "period", "status_text": "status", "achievement_pct": "achievement",

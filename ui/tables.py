@@ -26,6 +26,27 @@ def safe(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+EMPTY = "–"  # an empty text cell, never Streamlit's "None"
+
+
+def _is_link(config) -> bool:
+    return isinstance(config, dict) and config.get("type_config", {}).get("type") == "link"
+
+
+def dashed(frame: pd.DataFrame, skip=()) -> pd.DataFrame:
+    """Text columns with "–" for a missing value: st.dataframe shows an empty cell as "None",
+    an English word in a Bahasa page (issue 17). Numeric columns keep their type (sorting)."""
+    text = [c for c in frame.columns if c not in skip
+            and (is_object_dtype(frame[c]) or is_string_dtype(frame[c]))
+            and frame[c].isna().any()]  # fmt: skip
+    if not text:
+        return frame
+    frame = frame.copy()
+    for column in text:
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), EMPTY)
+    return frame
+
+
 def formatted(frame: pd.DataFrame, numbers: dict[str, int]) -> pd.DataFrame:
     """Numbers as the reader writes them (1.234,5), as text. Applied after `safe`: the app's
     own number text (digits, sign, separators) is not a formula, and "-1,5" must stay readable."""
@@ -48,4 +69,6 @@ def show(
     shown = safe(frame)
     if numbers:
         shown = formatted(shown, numbers)
+    links = [c for c, config in (options.get("column_config") or {}).items() if _is_link(config)]
+    shown = dashed(shown, skip=links)  # a link column keeps its empty cells empty
     st.dataframe(style(shown) if style else shown, **options)

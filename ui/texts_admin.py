@@ -65,6 +65,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "role_analyst": ("analis", "analyst"),
     "role_agency": ("instansi", "agency"),
     "role_None": ("tanpa peran", "no role"),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
+    "with_children": ("Termasuk kab/kota", "With regencies"),
+    "must_change_col": ("Kata sandi sekali pakai", "One-time password"),
     "include_pending": (
         "Sertakan data menunggu tinjauan",
         "Include data awaiting review",
@@ -80,11 +84,38 @@ TEXT: dict[str, tuple[str, str]] = {
     "step_confirm": ("3. Konfirmasi", "3. Confirm"),
     "download_template": ("Unduh templat (XLSX)", "Download the template (XLSX)"),
     "template_period_locked": (
-        "Periode {period} sudah dikunci untuk instansi ini: berkasnya akan ditolak. Pilih periode "
-        "yang masih terbuka, atau minta admin membuka kembali periode ini dengan alasan.",
-        "Period {period} is locked for this agency: its file would be refused. Choose a period "
-        "that is still open, or ask an administrator to reopen it, with a reason.",
+        "Periode {period} sudah dikunci untuk instansi ini sejak {locked}: berkas untuk periode "
+        "ini akan ditolak, jadi templatnya tidak ditawarkan. Periode yang masih terbuka: {due}. "
+        "Untuk periode yang terkunci, minta admin membukanya kembali dengan alasan.",
+        "Period {period} has been locked for this agency since {locked}: a file for it would be "
+        "refused, so its template is not offered. The period still open: {due}. For a locked "
+        "period, ask an administrator to reopen it, with a reason.",
     ),
+    # Where the period to report stands (etl.store.periods.period_state), above the template.
+    "due_running": (
+        "Periode berikutnya: {period} (triwulan masih berjalan). Batas waktu pengiriman: "
+        "{deadline}, {left}.",
+        "Next period: {period} (the quarter is still running). Deadline: {deadline}, {left}.",
+    ),
+    "due_open": (
+        "Periode yang harus dilaporkan: {period}. Batas waktu: {deadline}, {left}.",
+        "Period to report: {period}. Deadline: {deadline}, {left}.",
+    ),
+    "due_soon": (
+        "Batas waktu {period} sudah dekat: {deadline}, {left}. Kirim datanya sebelum tanggal itu.",
+        "The deadline for {period} is near: {deadline}, {left}. Send its data before then.",
+    ),
+    "due_late": (
+        "Terlambat: batas waktu {period} adalah {deadline} ({left}). Data masih diterima sampai "
+        "{last}, dan tercatat terlambat.",
+        "Late: the deadline for {period} was {deadline} ({left}). Data is still accepted until "
+        "{last}, recorded as late.",
+    ),
+    "days_left": ("{n} hari lagi", "{n} days left"),
+    "day_left": ("1 hari lagi", "1 day left"),
+    "last_day": ("hari ini hari terakhir", "today is the last day"),
+    "days_late": ("{n} hari lalu", "{n} days ago"),
+    "day_late": ("1 hari lalu", "1 day ago"),
     "agency_not_in_period": (
         "Instansi {agency} tidak ada pada periode {period} (kementerian mengikuti kabinetnya).",
         "Agency {agency} did not exist in period {period} (ministries follow their cabinet).",
@@ -162,6 +193,35 @@ TEXT: dict[str, tuple[str, str]] = {
     "approved_msg": ("Pengiriman {id} disetujui.", "Submission {id} approved."),
     "returned_msg": ("Pengiriman {id} dikembalikan.", "Submission {id} returned."),
     "all_submissions": ("Semua pengiriman", "All submissions"),
+    # The review queue's context per value (ui.review_views)
+    "previous_period_value": ("Nilai resmi periode sebelumnya", "Official value, period before"),
+    "file_target": ("Target di berkas", "Target in the file"),
+    "notes": ("Keterangan", "Notes"),
+    "evidence": ("Tautan bukti", "Evidence link"),
+    "warnings": ("Peringatan", "Warnings"),
+    "warn_quarter_in_progress": (
+        "dikirim sebelum triwulannya berakhir (sementara)",
+        "sent before its quarter ended (provisional)",
+    ),
+    "warn_annual_outside_q4": (
+        "indikator tahunan di luar TW IV (sementara)",
+        "annual indicator outside Q4 (provisional)",
+    ),
+    "review_warned": (
+        "{n} nilai membawa peringatan dari pemeriksaan (kolom Peringatan): periksa sebelum "
+        "menyetujui.",
+        "{n} values carry a warning from the checks (Warnings column): look at them before "
+        "approving.",
+    ),
+    "origin": ("Asal", "Origin"),
+    "file_name": ("Nama berkas", "File name"),
+    "rows_inserted": ("Nilai baru", "New values"),
+    "rows_updated": ("Nilai diubah", "Values changed"),
+    "rows_unchanged": ("Nilai tetap", "Values unchanged"),
+    "reviewed_by": ("Peninjau", "Reviewer"),
+    "reviewed_at": ("Waktu tinjauan", "Reviewed at"),
+    "origin_upload": ("unggahan", "upload"),
+    "origin_demo": ("data demo", "demo data"),
     "uploaded_by": ("Pengirim", "Sent by"),
     "uploaded_at": ("Waktu kirim", "Sent at"),
     "agencies": ("Instansi", "Agencies"),

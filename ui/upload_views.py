@@ -13,8 +13,9 @@ from etl import ingest
 from etl.access import accounts, roles
 from etl.access.accounts import Account
 from etl.ingest import Checked, FileResult, Upload
+from etl.store.periods import PeriodState
 from ui import data, tables, views
-from ui.i18n import number, t
+from ui.i18n import date_label, number, period_label, t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,6 +34,40 @@ def upload_for(account: Account, catalogue) -> Upload:
     return Upload(
         user=account.username, source="upload", review="approved",
         may_change_national=account.role == "admin",
+    )  # fmt: skip
+
+
+def _days(n: int) -> str:
+    if n == 0:
+        return t("last_day")
+    if n > 0:
+        return t("day_left") if n == 1 else t("days_left", n=n)
+    return t("day_late") if n == -1 else t("days_late", n=-n)
+
+
+def show_due(due: PeriodState) -> None:
+    """The period the agency has to report, its deadline and the days left: information while
+    there is time, a warning RB_REMIND_DAYS before the deadline, an error once it has passed."""
+    fields = {
+        "period": period_label(due.year, due.quarter), "deadline": date_label(due.deadline),
+        "left": _days(due.days_left),
+        "last": date_label(due.lock_date - dt.timedelta(days=1)),
+    }  # fmt: skip
+    show = {
+        "running": (st.info, "due_running"), "open": (st.info, "due_open"),
+        "due_soon": (st.warning, "due_soon"), "late": (st.error, "due_late"),
+    }  # fmt: skip
+    if due.state in show:
+        box, key = show[due.state]
+        box(t(key, **fields), icon=":material/event:")
+
+
+def show_locked(picked: PeriodState, due: tuple[int, int]) -> None:
+    """One message for a locked period (its file would be refused), naming the open one."""
+    st.warning(
+        t("template_period_locked", period=period_label(picked.year, picked.quarter),
+          locked=date_label(picked.lock_date), due=period_label(*due)),
+        icon=":material/lock:",
     )  # fmt: skip
 
 
@@ -56,7 +91,7 @@ def changes_frame(result: FileResult) -> pd.DataFrame:
             t("kind"): t(c.kind),
             t("agency"): c.row.agency,
             t("indicator"): c.row.indicator,
-            t("period"): f"{c.row.year} Q{c.row.quarter}",
+            t("period"): period_label(c.row.year, c.row.quarter),
             t("old_value"): c.old_value,
             t("new_value"): c.row.value,
             t("old_target"): c.old_target,
@@ -180,7 +215,7 @@ def show_submissions(frame: pd.DataFrame) -> None:
     table = pd.DataFrame(
         {
             t("submission"): frame.id.to_numpy(),
-            "file": frame.file_name.to_numpy(),
+            t("file_name"): frame.file_name.to_numpy(),
             t("uploaded_at"): frame.uploaded_at.to_numpy(),
             t("uploaded_by"): frame.uploaded_by.to_numpy(),
             t("review_status"): [t(s) if isinstance(s, str) else "" for s in frame.review_status],

@@ -12,7 +12,7 @@ from etl.access import roles
 from ui import auth, badges, data, state, tables
 from ui.i18n import number, period_label, pick, t
 
-UPLOAD_PAGE = Path(__file__).resolve().parent.parent / "pages" / "upload.py"
+UPLOAD_PAGE = Path(__file__).resolve().parent.parent / "app_pages" / "upload.py"
 
 
 def period_picker(db: tuple, container=st.sidebar) -> tuple[str, int, int]:
@@ -73,6 +73,10 @@ def show_table(
     """A table with status colours (and symbols in the text) and numbers as the reader writes
     them (1.234,5 in Bahasa Indonesia); sorting still uses the underlying numbers."""
     numbers = {c: d for c, d in (numbers or {}).items() if c in frame.columns}
+    # Streamlit draws a missing number as "None" whatever the Styler says: a column with gaps
+    # becomes the reader's text with "–" (it then sorts as text); a full one stays numeric.
+    gaps = {c: d for c, d in numbers.items() if frame[c].isna().any()}
+    numbers = {c: d for c, d in numbers.items() if c not in gaps}
 
     def style(safe: pd.DataFrame):
         styler = badges.styled(safe, list(statuses))
@@ -85,8 +89,8 @@ def show_table(
     column_config = {c: st.column_config.Column(label) for c, label in (labels or {}).items()}
     column_config.update(config or {})
     tables.show(
-        frame, style=style, hide_index=True, column_config=column_config, key=key, height=height,
-        width="stretch",
+        frame, numbers=gaps, style=style, hide_index=True, column_config=column_config, key=key,
+        height=height, width="stretch",
     )  # fmt: skip
 
 
@@ -94,7 +98,7 @@ def empty_state(message_key: str = "no_data_period") -> None:
     """Say there is nothing yet and where data comes from."""
     st.info(t(message_key))
     if UPLOAD_PAGE.is_file() and auth.allowed(roles.UPLOAD):
-        st.page_link("pages/upload.py", label=t("upload_link"), icon=":material/upload:")
+        st.page_link("app_pages/upload.py", label=t("upload_link"), icon=":material/upload:")
     st.caption(t("upload_hint_cli"))
 
 

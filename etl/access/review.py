@@ -48,7 +48,7 @@ def _agencies_of(conn, ids: list[int]) -> dict[int, str]:
 
 
 COLUMNS = [
-    "id", "file_name", "uploaded_by", "uploaded_at", "agencies", "rows_inserted", "rows_updated",
+    "id", "file_name", "source", "uploaded_by", "uploaded_at", "agencies", "rows_inserted", "rows_updated",
     "rows_unchanged", "review_status", "review_comment", "reviewed_by", "reviewed_at",
 ]  # fmt: skip
 
@@ -71,10 +71,18 @@ def pending_submissions(engine: Engine) -> pd.DataFrame:
         return _frame(conn, _select().where(sub.c.review_status == PENDING).order_by(sub.c.id))
 
 
-def submissions_for(engine: Engine, agencies: Iterable[str] | None) -> pd.DataFrame:
-    """Uploads (newest first) touching these agencies (None: all), with the review outcome and
-    the reviewer's comment, as the agency sees them."""
-    query = _select().where(sub.c.source == "upload").order_by(sub.c.id.desc())
+# Where a submission came from; `reference` (the national figures of `etl init`) is no one's.
+ORIGINS = ("upload", "demo")  # a command-line load is an upload too (by `--user`, default cli)
+
+
+def submissions_for(
+    engine: Engine, agencies: Iterable[str] | None, origins: Iterable[str] = ("upload",)
+) -> pd.DataFrame:
+    """Submissions (newest first) touching these agencies (None: all), with the review outcome
+    and the reviewer's comment, as the agency sees them; by default the app's uploads only,
+    `origins=ORIGINS` for every file loaded (the demo's, the command line's)."""
+    origins_in = bindparam("origins", value=sorted(origins), expanding=True)
+    query = _select().where(sub.c.source.in_(origins_in)).order_by(sub.c.id.desc())
     if agencies is not None:
         agencies_in = bindparam("agencies", expanding=True)
         touching = select(obs.c.submission_id).where(obs.c.agency.in_(agencies_in))
@@ -211,6 +219,9 @@ def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
             old.c.value.label("old_value"),
             obs.c.value,
             obs.c.target,
+            obs.c.unit,
+            obs.c.notes,
+            obs.c.evidence_url,
             obs.c.sheet,
             obs.c.cell,
         )
@@ -230,6 +241,42 @@ def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
     with engine.connect() as conn:
         result = conn.execute(query)
         return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
+
+
+def previous_official(engine: Engine, submission_id: int) -> pd.DataFrame:
+    """For each value of a submission, the official value of the period before it (the latest
+    earlier quarter with one): agency, indicator, year, quarter, prev_year, prev_quarter,
+    prev_value. A value with no earlier official one has no row."""
+    mine = obs.alias("mine")
+    old = obs.alias("official")
+    earlier = (old.c.year < mine.c.year) | (
+        (old.c.year == mine.c.year) & (old.c.quarter < mine.c.quarter)
+    )
+    query = (
+        select(
+            mine.c.agency, mine.c.indicator, mine.c.year, mine.c.quarter,
+            old.c.year.label("prev_year"), old.c.quarter.label("prev_quarter"),
+            old.c.value.label("prev_value"),
+        )
+        .select_from(mine.join(old, (old.c.agency == mine.c.agency)
+                               & (old.c.indicator == mine.c.indicator) & earlier
+                               & schema.current(old)))
+        .where(mine.c.submission_id == submission_id)
+    )  # fmt: skip
+    with engine.connect() as conn:
+        result = conn.execute(query)
+        frame = pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
+    key = ["agency", "indicator", "year", "quarter"]
+    latest = frame.sort_values([*key, "prev_year", "prev_quarter"]).groupby(key).tail(1)
+    return latest.reset_index(drop=True)
+
+
+def submission_issues(engine: Engine, submission_id: int) -> list[dict]:
+    """The issues the checks raised on the file when it was sent (warnings: an accepted file
+    has no error), as stored with it: severity, code, sheet, cell, messages."""
+    with engine.connect() as conn:
+        issues = conn.execute(select(sub.c.issues).where(sub.c.id == submission_id)).scalar()
+    return list(issues or [])
 
 
 SHOWN = ("agency", "indicator", "roadmap", "year", "kind", "value", "low", "high", "source", "sheet", "cell")  # fmt: skip

@@ -82,6 +82,12 @@ SETTINGS: dict[str, Setting] = {
             "Days after a quarter ends by which its submission is on time.",
             int,
         ),
+        Setting(
+            "RB_REMIND_DAYS",
+            "7",
+            "Days before a quarter's deadline from which the upload page warns that it is due.",
+            int,
+        ),
         Setting("RB_AUTH_MODE", "password", "Login mode of the app: password, oidc or none.", str),
         Setting(
             "RB_LOCK_DAYS",
@@ -107,6 +113,13 @@ SETTINGS: dict[str, Setting] = {
             "Addresses or networks of the reverse proxies in front of the app (comma-separated, "
             "e.g. 10.0.0.5 or 127.0.0.1): only a connection from one of them has its client "
             "read from X-Forwarded-For; any other connection is its own client.",
+        ),
+        Setting(
+            "RB_SESSION_HOURS",
+            "8",
+            "Hours a password sign-in lasts in a browser, reloads included (a cookie holding a "
+            "random token; sign-out, a password change or disabling the account end it at once).",
+            float,
         ),
         Setting(
             "RB_OIDC_ROLE_CLAIM",

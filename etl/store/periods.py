@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import Engine, select
@@ -83,3 +84,40 @@ def reopened(engine: Engine) -> pd.DataFrame:
     with engine.connect() as conn:
         rows = conn.execute(select(unlock).order_by(unlock.c.opened_at.desc())).mappings().all()
     return utc_timestamps(pd.DataFrame(rows, columns=[c.name for c in unlock.c]))
+
+
+def deadline(year: int, quarter: int) -> dt.date:
+    """The last day on which a quarter's submission is on time (RB_DEADLINE_DAYS after it ends);
+    after it the submission is late, and from lock_date on it is refused."""
+    return quarter_end(year, quarter) + dt.timedelta(days=settings.get("RB_DEADLINE_DAYS"))
+
+
+@dataclass(frozen=True)
+class PeriodState:
+    """Where a quarter stands for one agency today: what the upload page tells the clerk."""
+
+    year: int
+    quarter: int
+    state: str  # running (not ended yet), open, due_soon, late or locked
+    deadline: dt.date
+    lock_date: dt.date  # the first day on which it is refused
+    days_left: int  # to the deadline; negative once it has passed
+
+
+def period_state(
+    engine: Engine, agency: str, year: int, quarter: int, today: dt.date | None = None
+) -> PeriodState:
+    today = today or dt.date.today()
+    due, locks = deadline(year, quarter), lock_date(year, quarter)
+    days = (due - today).days
+    if lock_checker(engine, today)(agency.upper(), year, quarter):
+        state = "locked"
+    elif days < 0:
+        state = "late"
+    elif today <= quarter_end(year, quarter):
+        state = "running"
+    elif days <= settings.get("RB_REMIND_DAYS"):
+        state = "due_soon"
+    else:
+        state = "open"
+    return PeriodState(year, quarter, state, due, locks, days)

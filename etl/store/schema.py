@@ -291,6 +291,19 @@ login_client = Table(
 )
 Index("ix_login_client_first_at", login_client.c.first_at)
 
+# A browser's sign-in that survives a reload (etl.access.sessions): only the token's SHA-256 is
+# kept, so a copy of the database signs nobody in. Deleting the rows ends those sessions on
+# every server at once (sign-out); a password change ends them through the stamp.
+app_session = Table(
+    "app_session",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("app_user.id"), nullable=False, index=True),
+    Column("stamp", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
 # An admin reopens a locked period for one agency, with a reason, until a date.
 period_unlock = Table(
     "period_unlock",

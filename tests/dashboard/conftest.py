@@ -78,12 +78,12 @@ def app_file():
 
 
 def _open_page(at: AppTest, page: str | None = None, **params) -> AppTest:
-    """Run the app with these URL parameters, then switch to `pages/<page>.py`."""
+    """Run the app with these URL parameters, then switch to `app_pages/<page>.py`."""
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
     if page:
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"app_pages/{page}.py")
         at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
@@ -118,7 +118,7 @@ def engine(fresh_url, password_mode):
 @pytest.fixture
 def signed_in(app_file):
     """`signed_in(account, page=None, **params)`: an AppTest of the router with this account
-    in the session (as after a login), run and switched to `pages/<page>.py`."""
+    in the session (as after a login), run and switched to `app_pages/<page>.py`."""
 
     def run(account, page: str | None = None, **params) -> AppTest:
         _password_changed(account.username)
@@ -177,4 +177,6 @@ def menu():
 
 
 def _menu(at: AppTest) -> set[str]:
-    return {Path(str(i["script_path"])).stem for i in at._registered_pages.values()}
+    # The page scripts; the app's other addresses (ui.routes: aliases, refusals) are callables.
+    return {Path(str(i["script_path"])).stem for i in at._registered_pages.values()
+            if i["script_path"]}  # fmt: skip

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from etl.ingest import Upload, ingest_path
 from etl.store.database import make_engine
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "action_plans.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "app_pages" / "action_plans.py")
 HEADER = ["tema", "rencana_aksi", "indikator_output", "satuan_output"]
 HEADER += [f"target_tw{q}" for q in (1, 2, 3, 4)] + [f"realisasi_tw{q}" for q in (1, 2, 3, 4)]
 HEADER += ["anggaran", "realisasi_anggaran", "koordinator", "pelaksana"]

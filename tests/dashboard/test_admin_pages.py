@@ -81,7 +81,7 @@ def test_every_table_of_the_app_goes_through_the_neutralising_helper():
     root = Path(__file__).resolve().parents[2]
     direct = [
         str(path.relative_to(root))
-        for folder in ("pages", "ui")
+        for folder in ("app_pages", "ui")
         for path in (root / folder).glob("*.py")
         if path.name != "tables.py"
         and any(f"st.{call}(" in path.read_text() for call in ("dataframe", "data_editor", "table"))

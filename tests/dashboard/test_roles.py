@@ -87,14 +87,14 @@ def test_each_role_reaches_only_its_pages(fresh_url, password_mode, signed_in, m
     assert menu(at) == MENUS[role]
     # Refused if reached anyway: each page not in the menu, run directly, says so and stops.
     for page in sorted(ALL - MENUS[role]):
-        direct = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
+        direct = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=60)
         direct.session_state["account"] = at.session_state["account"]
         direct.run()
         assert not direct.exception, page
         assert [e.value for e in direct.error] == [DENIED], page
         assert not direct.dataframe, page
         with pytest.raises(ValueError):
-            at.switch_page(f"pages/{page}.py")
+            at.switch_page(f"app_pages/{page}.py")
 
 
 def test_an_account_without_a_role_sees_nothing(fresh_url, password_mode, signed_in):

@@ -29,6 +29,10 @@ mine = sorted(a for a in cat.agencies if a != NATIONAL and (allowed is None or a
 today = dt.date.today()
 first = account.agency or (mine[0] if mine else None)
 due = periods.period_to_report(data.engine(), first, today) if first else (today.year, 1)
+locks = upload_views.upload_for(account, cat).enforce_locks
+if locks and first:
+    # Where the period to report stands: its deadline, the days left, late (issue 17).
+    upload_views.show_due(periods.period_state(data.engine(), first, *due, today))
 st.subheader(t("step_template"))
 cols = st.columns([3, 1, 1, 2], vertical_alignment="bottom")
 with cols[1]:
@@ -46,11 +50,13 @@ with cols[0]:
     )  # fmt: skip
 if account.agency and account.agency not in codes:
     st.warning(t("agency_not_in_period", agency=account.agency, period=f"{year} TW{quarter}"))
-if agency:
-    if upload_views.upload_for(account, cat).enforce_locks and periods.is_locked(
-        data.engine(), agency, year, quarter, today
-    ):
-        st.warning(t("template_period_locked", period=f"{year} TW{quarter}"))
+picked = periods.period_state(data.engine(), agency, year, quarter, today) if agency else None
+if picked is not None and locks and picked.state == "locked":
+    # One clear message now, instead of a template whose every value would be refused later.
+    upload_views.show_locked(picked, periods.period_to_report(data.engine(), agency, today))
+elif agency:
+    if locks and (year, quarter) != due and picked.state == "late":
+        upload_views.show_due(picked)
     with cols[3]:
         st.download_button(
             t("download_template"), data.template(db, agency, year, quarter),

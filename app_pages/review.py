@@ -1,10 +1,11 @@
 """Tinjauan / Review: submissions awaiting review, their values old → new, approve or return
 with a comment the agency sees; then every upload with its outcome."""
 
+import pandas as pd
 import streamlit as st
 
 from etl.access import review, roles
-from ui import auth, data, state, tables
+from ui import auth, data, review_views, state, tables
 from ui.i18n import t
 
 account = auth.require(roles.REVIEW)
@@ -34,6 +35,9 @@ def _decide(submission_id: int, returning: bool) -> None:
     st.success(t("returned_msg" if returning else "approved_msg", id=submission_id))
 
 
+# The submissions' columns under the reader's words.
+HEADERS = {c: t(c) for c in review.COLUMNS} | {"id": t("submission"), "source": t("origin")}
+
 intent = st.session_state.pop("review_intent", None)
 if intent:
     _decide(*intent)
@@ -45,9 +49,7 @@ else:
     tables.show(
         waiting[["id", "file_name", "uploaded_by", "uploaded_at", "agencies", "rows_inserted",
                  "rows_updated"]],
-        hide_index=True, key="pending_table", width="stretch",
-        column_config={"id": t("submission"), "uploaded_by": t("uploaded_by"),
-                       "uploaded_at": t("uploaded_at"), "agencies": t("agencies")},
+        hide_index=True, key="pending_table", width="stretch", column_config=HEADERS,
     )  # fmt: skip
     ids = [int(i) for i in waiting.id]
     chosen = state.selectbox(
@@ -55,13 +57,10 @@ else:
         format_func=lambda i: f"{i} · {waiting.set_index('id').loc[i, 'file_name']}",
     )  # fmt: skip
     row = waiting.set_index("id").loc[chosen]
-    # The values this submission would make official, beside the official ones now.
-    values = review.submission_changes(engine, chosen)
-    tables.show(
-        values, hide_index=True, key="pending_values", width="stretch",
-        column_config={"old_value": t("old_value"), "value": t("new_value"),
-                       "agency": t("agency"), "indicator": t("indicator")},
-    )  # fmt: skip
+    # The values this submission would make official, beside the official ones now, with the
+    # indicator, the period before, the target, the file's notes and the checks' warnings.
+    sent = pd.Timestamp(row.uploaded_at).date()
+    review_views.show_queue(engine, data.catalogue(data.key()), chosen, sent)
     # Its own targets (a Target sheet), beside the official ones they would replace.
     targets = review.submission_target_changes(engine, chosen)
     if not targets.empty:
@@ -76,13 +75,15 @@ else:
     right.button(t("return"), key="return", on_click=_ask, args=(chosen, True))
 
 st.subheader(t("all_submissions"))
-every = review.submissions_for(engine, None)
+# Every file loaded, whatever its origin (the demo's, the command line's), not only the app's.
+every = review.submissions_for(engine, None, origins=review.ORIGINS)
 if every.empty:
     st.caption(t("no_submissions"))
 else:
-    every = every.assign(review_status=[t(s) for s in every.review_status])
+    every = every.assign(
+        review_status=[t(s) for s in every.review_status],
+        source=[t(f"origin_{s}") for s in every.source],
+    )
     tables.show(
-        every, hide_index=True, key="all_submissions", width="stretch",
-        column_config={"id": t("submission"), "review_status": t("review_status"),
-                       "review_comment": t("review_comment")},
+        every, hide_index=True, key="all_submissions", width="stretch", column_config=HEADERS,
     )  # fmt: skip

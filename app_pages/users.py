@@ -60,10 +60,18 @@ def _role_fields(prefix: str, role=None, agency=None, children=False):
 if auth.allowed(roles.MANAGE_USERS):
     people = accounts.list_users(engine)
     if people:
-        tables.show(
-            pd.DataFrame([vars(p) for p in people]).drop(columns=["id", "stamp"]),
-            hide_index=True, key="users_table", width="stretch",
-        )  # fmt: skip
+        # The reader's words: headers, role names (analis, instansi, peninjau), yes / no.
+        yes_no = {True: t("yes"), False: t("no")}
+        table = pd.DataFrame({
+            t("username"): [p.username for p in people],
+            t("display_name"): [p.display_name for p in people],
+            t("role"): [t(f"role_{p.role}") for p in people],
+            t("agency"): [p.agency for p in people],
+            t("with_children"): [yes_no[p.include_children] for p in people],
+            t("disabled"): [yes_no[p.disabled] for p in people],
+            t("must_change_col"): [yes_no[p.must_change_password] for p in people],
+        })  # fmt: skip
+        tables.show(table, hide_index=True, key="users_table", width="stretch")
     else:
         st.caption(t("no_users"))
 
