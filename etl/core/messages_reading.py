@@ -213,6 +213,15 @@ READING: dict[str, Message] = {
         "upload again.",
     ),
     # --- warnings about the whole file --------------------------------------------------------
+    "formats_unchecked": Message(
+        W,
+        "Format sel berkas ini tidak dapat diperiksa sebelum dibaca: sel berformat persen (85%) "
+        "terbaca sebagai 0,85 dan rumus tanpa hasil tersimpan terbaca kosong. Periksa nilai di "
+        "pratinjau; bila perlu simpan ulang dari Excel sebagai .xlsx dan unggah lagi.",
+        "This file's cell formats could not be checked before reading: percent-formatted cells "
+        "(85%) read as 0.85 and formulas without a saved result read as empty. Check the values "
+        "in the preview; if needed, save it again from Excel as .xlsx and upload it again.",
+    ),
     "external_links": Message(
         W,
         "Buku kerja menaut ke buku kerja lain atau sumber DDE. Tautan tidak pernah diikuti: "

@@ -20,7 +20,14 @@ import python_calamine
 
 from etl.core.issues import Issue, UploadError
 from etl.reading.cells import cell_name
-from etl.reading.scan.base import HEADER_ROWS, Limits, NotUnderstood, SheetScan, check_height
+from etl.reading.scan.base import (
+    HEADER_ROWS,
+    Limits,
+    NotUnderstood,
+    SheetScan,
+    WorkbookScan,
+    check_height,
+)
 from etl.reading.scan.choose import prescan
 from etl.reading.scan.xlsx_parts import is_percent_format
 from etl.reading.sniff import Content
@@ -53,20 +60,35 @@ def open_grids(content: Content, data: bytes, limits: Limits, warnings: list[Iss
     try:
         scan = prescan(f".{content.format}", data, limits, kind)
     except NotUnderstood as refusal:
-        return _OpenpyxlGrids.open(data, limits, refusal)
+        try:
+            return _OpenpyxlGrids.open(data, limits, refusal)
+        except UploadError:
+            pass
+        # Neither the scan nor openpyxl understood it: calamine may still read it, within the
+        # worker's limits, but what only the scan sees (percent formats, formulas without a
+        # result) was not seen, and the clerk is told so.
+        grids = _calamine(data, kind, WorkbookScan({}, "unscanned"), refusal)
+        warnings.append(Issue.make("formats_unchecked"))
+        return grids
     if scan.has_external_links:
         # Values from other workbooks or DDE links (cmd|...) arrive as the cached copy the
         # sender's Excel last saw: read, never refreshed, but the clerk should know.
         warnings.append(Issue.make("external_links"))
     try:
+        return _calamine(data, kind, scan)
+    except UploadError as refusal:
+        if content.format != "xlsx" or refusal.issues[0].code != "corrupt_file":
+            raise
+        return _OpenpyxlGrids.open(data, limits, refusal)
+
+
+def _calamine(data: bytes, kind: str, scan: WorkbookScan, refusal: UploadError | None = None):
+    try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as exc:
         raise UploadError.one("password_protected") from exc
     except (python_calamine.CalamineError, ValueError, OSError) as exc:
-        refusal = UploadError.one("corrupt_file", kind=kind, detail=short(exc))
-        if content.format != "xlsx":
-            raise refusal from exc
-        return _OpenpyxlGrids.open(data, limits, refusal)
+        raise refusal or UploadError.one("corrupt_file", kind=kind, detail=short(exc)) from exc
     return _CalamineGrids(book, scan, kind)
 
 

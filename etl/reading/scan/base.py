@@ -3,6 +3,7 @@ for the workbook (`WorkbookScan`), and the checks on the grids calamine would bu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,6 +18,11 @@ class NotUnderstood(UploadError):
     """A refusal the pre-scan cannot prove: the file is not what it measures (UTF-16 parts, a
     missing part, cells under another prefix), not too large. `etl.reading.grids` then lets
     openpyxl try it, under the worker's limits, before it is refused as damaged."""
+
+
+# A formula that reads another workbook ([1]Sheet1!A1, 'file:///…'#$Sheet1.A1) or a DDE
+# source (cmd|' /c calc'!A0, DDE("cmd";…)): read by its cached value, never followed.
+LINKED_FORMULA = re.compile(r"\w\|'?|\[\d+\]|'file:|\bDDE\s*\(", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from etl.core.issues import UploadError
 from etl.reading.cells import cell_name
 from etl.reading.scan.base import (
     HEADER_ROWS,
+    LINKED_FORMULA,
     Limits,
     SheetScan,
     WorkbookScan,
@@ -69,7 +70,7 @@ def scan_ods(data: bytes, limits: Limits) -> WorkbookScan:
                 if info.filename == "content.xml":
                     sheets.feed(chunk)
         sheets.feed(b"", final=True)
-        return WorkbookScan(sheets.found, source="ods")
+        return WorkbookScan(sheets.found, source="ods", has_external_links=sheets.linked)
     except _Refused as refused:
         raise refused.error from None
     except expat.ExpatError as exc:
@@ -111,6 +112,7 @@ class _Sheets:
         self.max_rows, self.max_columns = limits.max_rows, limits.max_columns
         self.found: dict[str, SheetScan] = {}
         self.sheet: SheetScan | None = None
+        self.linked = False  # a formula reading another file or a DDE source
         self.row = self.col = self.repeat = self.widest = 0
         self.marked: list[tuple[int, int, bool]] = []  # (column, span, percent) in this row
         self.parser = expat.ParserCreate()
@@ -138,6 +140,8 @@ class _Sheets:
             self.repeat = _count(attrs.get(_ROWS_REPEATED))
             self.col, self.widest, self.marked = 0, 0, []
         elif name in _CELLS:
+            if _FORMULA in attrs and LINKED_FORMULA.search(attrs[_FORMULA]):
+                self.linked = True
             span = _count(attrs.get(_COLUMNS_REPEATED))
             # Past the limit the row is only measured (refused at its end, with its true
             # width): nothing more is marked, so no repeat is ever expanded.

@@ -23,6 +23,9 @@ from etl.reading.scan.xlsx_parts import percent_formats
 KIND = "Excel 97-2003 (.xls)"
 BOF, EOF, FILEPASS, BOUNDSHEET, FORMAT, XF = 0x0809, 0x000A, 0x002F, 0x0085, 0x041E, 0x00E0
 DIMENSIONS = 0x0200
+# SUPBOOK: a workbook the formulas refer to; this one (0x0401) and add-ins (0x3A01) are not
+# links, anything else names another file or a DDE/OLE source.
+SUPBOOK, SELF_SUPBOOK, ADDIN_SUPBOOK = 0x01AE, 0x0401, 0x3A01
 BIFF8 = 0x0600
 # Records of one cell with a value: row, column and format (XF) index first. Blank cells are
 # left out, as calamine leaves them out of its grid.
@@ -41,7 +44,8 @@ def scan_xls(data: bytes, limits: Limits) -> WorkbookScan:
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             stream = _workbook_stream(ole)
-        return WorkbookScan(_Book(stream).sheets(limits), source="xls")
+        book = _Book(stream)
+        return WorkbookScan(book.sheets(limits), source="xls", has_external_links=book.linked)
     except UploadError:
         raise
     except (OSError, ValueError, struct.error, IndexError, UnicodeDecodeError) as exc:
@@ -98,7 +102,8 @@ class _Book:
         self.bounds: list[tuple[int, bool, str]] = []  # (substream offset, hidden, name)
         self.formats: dict[int, str] = {}
         self.xf_formats: list[int] = []
-        for kind, at, _size in _records(stream, 0):
+        self.linked = False
+        for kind, at, size in _records(stream, 0):
             if kind == BOF:
                 self.biff8 = _HEAD.unpack_from(stream, at)[0] == BIFF8
             elif kind == FILEPASS:
@@ -114,6 +119,9 @@ class _Book:
                 self.formats[_HEAD.unpack_from(stream, at)[0]] = self._text(at + 2, self.biff8)
             elif kind == XF:
                 self.xf_formats.append(_HEAD.unpack_from(stream, at)[1])
+            elif kind == SUPBOOK and size >= 4:
+                marker = _HEAD.unpack_from(stream, at)[1]
+                self.linked |= marker not in (SELF_SUPBOOK, ADDIN_SUPBOOK)
 
     def _text(self, at: int, wide_length: bool) -> str:
         """A BIFF string: its length (2 bytes in a BIFF8 FORMAT, else 1), then in BIFF8 a flag

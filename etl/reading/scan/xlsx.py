@@ -23,6 +23,7 @@ from etl.core.issues import Issue, UploadError
 from etl.reading.cells import cell_name
 from etl.reading.scan.base import (
     HEADER_ROWS,
+    LINKED_FORMULA,
     Limits,
     NotUnderstood,
     SheetScan,
@@ -124,11 +125,14 @@ class _Archive:
         percent = percent_styles(self._tree(entry(styles.filename))) if styles else frozenset()
         strings = package.find(folder + "sharedStrings.xml")
         sheets: dict[str, SheetScan] = {}
+        linked_cells = False
         for name, hidden, path in worksheets(workbook, rels, folder):
             if name in sheets:  # Excel forbids it; calamine would read the first of the two
                 raise _corrupt(f"two sheets named {name}")
             sheets[name] = SheetScan(name=name, hidden=hidden)
-            _SheetReader(sheets[name], percent, self.limits).read(self.chunks(entry(path)))
+            reader = _SheetReader(sheets[name], percent, self.limits)
+            reader.read(self.chunks(entry(path)))
+            linked_cells = linked_cells or reader.linked
             # calamine builds a sheet only when asked, and etl.reading.read never asks for a
             # hidden one: only the shown sheets count toward the area and the file's rows.
             shown = [s for s in sheets.values() if not s.hidden]
@@ -137,7 +141,7 @@ class _Archive:
             check_file_rows(shown, self.limits)
         for info in unread.values():  # calamine inflates shared strings etc. whole too
             self._count_strings(info, info is strings)
-        links = bool(
+        links = linked_cells or bool(
             package.keys_under("xl/externalLinks/") or package.keys_under(folder + "externalLinks/")
         )
         macros = package.has(folder + "vbaProject.bin") or package.has("xl/vbaProject.bin")
@@ -189,6 +193,7 @@ class _SheetReader:
     def __init__(self, sheet: SheetScan, percent: frozenset[int], limits: Limits):
         self.sheet, self.percent, self.row_limit = sheet, percent, limits.max_rows + HEADER_ROWS
         self.limits = limits
+        self.linked = False  # a formula reading another workbook or a DDE source
         self.max_rows, self.max_columns = limits.max_rows, limits.max_columns
         alt = b"|".join(b"%d" % i for i in sorted(percent))
         # No look-behind for the space before s: it would disable the literal-prefix search.
@@ -243,6 +248,9 @@ class _SheetReader:
                 f"rows or cells with another namespace prefix in sheet {sheet.name}"
             )
         missing, percent = self._missing_values(r), self._percent_cells(r)
+        if not self.linked and self.formula in r:
+            texts = self.p["formula_text"].findall(r)
+            self.linked = any(LINKED_FORMULA.search(t.decode("utf-8", "replace")) for t in texts)
         if not p["r_not_first"].search(r):
             refs = self._extremes(r)  # the usual file: every cell starts with r="A1"
             self._lowest_filled(r)

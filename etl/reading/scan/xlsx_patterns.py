@@ -69,6 +69,7 @@ def sheet_patterns(prefix: bytes) -> dict[str, re.Pattern[bytes]]:
         "full_row": rb"<P:row(?=[\s>/])(?:[^>]*[^/>])?>(?!\s*</P:row>)",
         "row_tag": rb"<P:row(?=[\s>/])([^>]*)>(\s*</P:row>)?",
         "token": rb"<P:row(?=[\s>/])([^>]*)>|<P:c(?=[\s>/])([^>]*)>",
+        "formula_text": rb"<P:f(?:\s[^>]*)?>([^<]*)</P:f>",
         # Anchored on <f>, not <c>: formula cells are a minority and most carry a value.
         "no_value": rb"<P:f(?:\s[^>]*)?(?:/>|>[^<]*</P:f>)\s*"
         rb"(<P:v(?:\s[^>]*)?(?:/>|>\s*</P:v>)\s*)?</P:c>",

@@ -290,3 +290,24 @@ def test_a_workbook_with_blank_chart_sheets_is_read(tmp_path):
     wb.save(tmp_path / "grafik.xlsm")
     book = read_upload("grafik.xlsm", (tmp_path / "grafik.xlsm").read_bytes())
     assert [s.name for s in book.sheets] == ["Data"] and not book.warnings
+
+
+def test_what_only_calamine_reads_is_read_with_a_warning_that_formats_were_not_checked(tmp_path):
+    # Cells under a namespace prefix the sheet's root does not use (the scan cannot measure
+    # them) in a package without [Content_Types].xml (openpyxl cannot open it): calamine reads
+    # it, under the worker's limits, and the clerk is told that formats were not checked.
+    ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+    def prefixed(name: str, data: bytes) -> bytes:
+        if "worksheets" not in name:
+            return data
+        text = data.decode().replace("<c ", f"<x:c {ns} ").replace("</c>", "</x:c>")
+        return text.encode()
+
+    def without_types(name: str) -> str:
+        return "junk/types.xml" if name == "[Content_Types].xml" else name
+
+    book = read_upload("aneh.xlsx", _package(tmp_path, rename=without_types, encode=prefixed))
+    assert [row[4] for _, row in book.sheets[0].data_rows()] == [3.1, 71.5]
+    (warning,) = book.warnings
+    assert warning.code == "formats_unchecked" and not warning.is_error
