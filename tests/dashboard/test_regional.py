@@ -193,7 +193,7 @@ def test_an_agency_account_without_the_regencies_has_no_province_page(
     )
     at = signed_in(account)
     assert "province" not in menu(at)
-    direct = AppTest.from_file(str(Path(app_file).parent / "pages" / "province.py"))
+    direct = AppTest.from_file(str(Path(app_file).parent / "app_pages" / "province.py"))
     direct.session_state["account"] = at.session_state["account"]
     direct.run(timeout=60)
     assert [e.value for e in direct.error] == [TEXT["denied"][0]]
