@@ -152,17 +152,17 @@ def targets_frame(db: tuple, agency: Agency, roadmap: str) -> pd.DataFrame:
         name = pick(indicator.name_id, indicator.name_en)
         own = cat.targets_for(roadmap, indicator.code, agency.code)
         if not any(r.kind == "target" for r in own):
-            rows.append((name, "", t("no_target_yet"), "", "", "", ""))
+            rows.append((name, "", t("no_target_yet"), "", "", "", ""))  # said in its own row
         for r in own:
             value = f"{number(r.low)}–{number(r.high)}" if r.is_band else number(r.value)
             origin = files.get((r.roadmap, r.indicator, r.year, r.kind))
             if origin is None:
                 origin = t("national_applies") if r.agency != agency.code else t("reference_data")
             source = r.source or "–"
-            rows.append((name, str(r.year), t(r.kind), value, source, origin,
-                         national_views.confidence(r.confidence)))  # fmt: skip
-    columns = [t("indicator"), t("year"), t("target_kind"), t("value"), t("source"),
-               t("target_file"), t("confidence")]  # fmt: skip
+            rows.append((name, str(r.year), t(r.kind), value, origin,
+                         national_views.confidence(r.confidence), source))  # fmt: skip
+    columns = [t("indicator"), t("year"), t("target_kind"), t("value"), t("target_file"),
+               t("confidence"), t("source")]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -170,4 +170,8 @@ def show_targets(db: tuple, agency: Agency, roadmap: str) -> None:
     frame = targets_frame(db, agency, roadmap)
     st.subheader(t("own_targets"))
     st.caption(t("own_targets_caption"))
+    # Said above the table too: a long list of targets must not hide the indicators without.
+    without = frame[frame[t("target_kind")] == t("no_target_yet")][t("indicator")]
+    if len(without):
+        st.markdown(f"**{t('no_target_yet')}**: " + "; ".join(without))
     views.show_table(frame, statuses=(), key="own_targets")

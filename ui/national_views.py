@@ -49,9 +49,12 @@ def series_table(db: tuple, code: str, year: int, quarter: int) -> pd.DataFrame:
             t("period"): [period_label(int(y), int(q)) for y, q in zip(frame.year, frame.quarter)],
             t("value"): [number(v) for v in frame.value],
             t("figure_kind"): [figure_text(r) for r in frame.itertuples()],
-            t("source"): frame.source.to_numpy(),
             t("confidence"): [confidence(c) for c in frame.confidence],
             "demo": [t("yes") if d else "" for d in frame.demo],
+            # A computed figure's source is its roll-up, already said under "figure".
+            t("source"): [
+                s if f == "official" else "–" for s, f in zip(frame.source, frame.figure)
+            ],
         }
     )
 
@@ -76,8 +79,8 @@ def target_rows_frame(rows) -> pd.DataFrame:
             t("value"): [
                 f"{number(r.low)}–{number(r.high)}" if r.is_band else number(r.value) for r in rows
             ],
-            t("source"): [r.source or "–" for r in rows],
             t("confidence"): [confidence(r.confidence) for r in rows],
+            t("source"): [r.source or "–" for r in rows],
         }
     )
 

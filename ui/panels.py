@@ -176,7 +176,7 @@ def definition(cat, indicator) -> None:
         (t("unit"), indicator.unit),
         (t("direction"), t(direction)),
         (t("source"), indicator.definition_source),
-        (t("confidence"), indicator.confidence),
+        (t("confidence"), national_views.confidence(indicator.confidence)),
         (t("agency_type"), ", ".join(t(a) for a in indicator.agency_types)),
     ]
     with st.expander(t("definition"), expanded=True):

@@ -126,6 +126,10 @@ def test_the_agency_page_lists_its_own_targets_with_sources(app, open_page):
     # The public service index has no target of Jawa Barat's own: said plainly, in its row.
     ipp = targets[targets.Indikator == "Indeks Pelayanan Publik"]
     assert "Belum ada target" in set(ipp.Jenis)
+    assert any(
+        m.value.startswith("**Belum ada target**:") and "Indeks Pelayanan Publik" in m.value
+        for m in at.markdown
+    )
     # Inflation: the national band applies to the regions and is listed as such.
     inflation = targets[targets.Indikator == "Tingkat inflasi tahunan (yoy)"]
     assert len(inflation) and inflation.Nilai.str.contains("–").all()
