@@ -38,6 +38,7 @@ else:
         # Measured only against its own targets (progress-method.md): say how to add them.
         st.info(t("own_targets_hint"), icon=":material/flag:")
     agency_views.show_scorecard(card)
+    agency_views.show_targets(db, agency, roadmap)
 
     st.subheader(t("peers"))
     agency_views.show_peers(db, agency, year, quarter)

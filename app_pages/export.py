@@ -15,7 +15,7 @@ cat = data.catalogue(db)
 roadmap, year, quarter = views.period()
 st.title(t("export"))
 
-TABLES = ("themes", "scorecard", "submissions", "observations", "actions")
+TABLES = ("themes", "scorecard", "submissions", "observations", "national", "actions")
 name = state.selectbox("table", t("table"), TABLES, format_func=lambda n: t(f"table_{n}"))
 cols = st.columns(3)
 years = ["", *range(cat.earliest_year, year + 1)]

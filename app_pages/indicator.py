@@ -3,7 +3,7 @@
 import streamlit as st
 
 from etl.access import roles
-from ui import auth, charts, data, panels, regional_views, state, views
+from ui import auth, charts, data, national_views, panels, regional_views, state, views
 from ui.i18n import number, period_label, pick, t
 
 auth.require(roles.VIEW_ALL)
@@ -24,6 +24,7 @@ panels.definition(cat, indicator)
 national = data.national_statuses(db, roadmap, year, quarter).set_index("indicator_code")
 row = national.loc[code] if code in national.index else None
 panels.series_panel(db, code, roadmap, year, quarter, judged=row, key="national_series")
+national_views.national_sources(db, roadmap, code, year, quarter)
 panels.projection_note(db, roadmap, code)
 
 if "PROV" in indicator.agency_types:
@@ -46,12 +47,12 @@ views.chart(fig, table, key="distribution")
 st.subheader(f"{t('ranking')} · {t('agencies_n', n=len(ranked))}")
 st.caption(f"{t('unit')}: {indicator.unit} · {number(ranked.value.median())} (median)")
 views.show_table(
-    ranked[["rank", "agency_code", "agency_name", "value", "achievement_pct", "status_text",
-            "category", "trend"]],
+    ranked[["rank", "agency_code", "agency_name", "period", "value", "achievement_pct",
+            "status_text", "category", "trend"]],
     numbers={"value": 2, "achievement_pct": 1},
     labels={"rank": t("rank"), "agency_code": t("code"), "agency_name": t("name"),
-            "value": t("value"), "achievement_pct": t("achievement"), "status_text": t("status"),
-            "category": t("category")},
+            "period": t("period"), "value": t("value"), "achievement_pct": t("achievement"),
+            "status_text": t("status"), "category": t("category")},
     config={"trend": st.column_config.LineChartColumn(t("trend"))},
     key="ranking",
 )  # fmt: skip

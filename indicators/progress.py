@@ -16,6 +16,7 @@ from indicators.achievement import achievement, meets_target
 from indicators.catalogue import Indicator, Roadmap, Target
 from indicators.path import (
     Band,
+    Baseline,
     ExpectedPath,
     Point,
     annual_targets,
@@ -42,6 +43,7 @@ from indicators.rules import (
 __all__ = [
     "DEFAULT_THRESHOLDS",
     "Assessment",
+    "PathModel",
     "Point",
     "Projection",
     "Thresholds",
@@ -50,6 +52,7 @@ __all__ = [
     "assess_series",
     "category_for",
     "meets_target",
+    "path_model",
     "period_t",
     "project",
     "status_from_achievement",
@@ -220,6 +223,57 @@ def _achievement_basis(
     return None, None, None
 
 
+@dataclass(frozen=True)
+class PathModel:
+    """The targets side of one agency's indicator in one road map: annual targets, F, B and
+    E(t). The status (`_evaluate`) and the chart (`ui.charts.target_path`) both read it, so
+    what the chart draws is what the status line says (progress-method.md, "One set of
+    components")."""
+
+    ytd: bool
+    annual: dict[int, Target]
+    final: Target | None
+    baseline: Baseline | None
+    path: ExpectedPath | None
+
+    def expected(self, year: int, quarter: int) -> float | None:
+        """E(t) of the period: T_y × q/4 inside year y for a ytd indicator, else the path."""
+        if self.ytd:
+            row = self.annual.get(year)
+            return None if row is None else row.point * quarter / 4
+        return None if self.path is None else self.path.at(period_t(year, quarter))
+
+    def knots(self) -> list[list[tuple[float, float]]]:
+        """The expected value as drawn: one polyline for a path; for a ytd indicator one per
+        year (T_y × q/4 restarts every year, so the years are never joined)."""
+        if self.ytd:
+            return [
+                [(period_t(y, q), row.point * q / 4) for q in (1, 2, 3, 4)]
+                for y, row in sorted(self.annual.items())
+            ]
+        return [list(self.path.knots)] if self.path is not None else []
+
+
+def path_model(
+    indicator: Indicator,
+    roadmap: Roadmap,
+    targets: Sequence[Target],
+    observed: Iterable[tuple[float, float]],
+    *,
+    before: float = math.inf,
+) -> PathModel:
+    """B, the annual targets, F and E(t) from the targets and the (t, value) observations
+    (those dated before `before` only: the one being judged is never its own baseline)."""
+    annual = annual_targets(roadmap, targets)
+    final = final_target(roadmap, targets)
+    baseline = baseline_for(roadmap, targets, observed, before=before)
+    ytd = indicator.period_value == "ytd"
+    # A ytd indicator restarts every year: it has no multi-year path.
+    has_path = not ytd and baseline is not None and final is not None
+    path = ExpectedPath.build(baseline, annual) if has_path else None
+    return PathModel(ytd, annual, final, baseline, path)
+
+
 def _evaluate(
     indicator: Indicator,
     roadmap: Roadmap,
@@ -228,25 +282,16 @@ def _evaluate(
     history: Sequence[Point],
     thresholds: Thresholds,
 ) -> Assessment:
-    annual = annual_targets(roadmap, targets)
-    final = final_target(roadmap, targets)
     observed = [(p.t, p.value) for p in history]
-    baseline = baseline_for(roadmap, targets, observed, before=point.t)
-    ytd = indicator.period_value == "ytd"
-    # A ytd indicator restarts every year: it has no multi-year path.
-    has_path = not ytd and baseline is not None and final is not None
-    path = ExpectedPath.build(baseline, annual) if has_path else None
+    model = path_model(indicator, roadmap, targets, observed, before=point.t)
+    annual, final, baseline, path = model.annual, model.final, model.baseline, model.path
     year_row = annual.get(point.year)
     band_row = band_row_for(annual, point.year)
     basis, basis_source, band = _achievement_basis(indicator, point, year_row, band_row, path)
     target, target_source, target_year = _official_target(indicator, point, year_row, band_row)
 
     v, t = point.value, point.t
-    expected = None
-    if ytd and year_row is not None:
-        expected = year_row.point * point.quarter / 4
-    elif path is not None:
-        expected = path.at(t)
+    expected = model.expected(point.year, point.quarter)
     ratio = None
     flat = path is None or math.isclose(expected, baseline.value, rel_tol=1e-12, abs_tol=1e-12)
     if not flat and indicator.direction != "target_band":

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from indicators.catalogue import Agency, Catalogue
-from ui import badges, data, panels, views
-from ui.i18n import period_label, pick, t
+from ui import badges, data, national_views, panels, views
+from ui.i18n import number, period_label, pick, t
 
 
 def _go_to(target: str) -> None:
@@ -139,3 +139,39 @@ def show_submissions(db: tuple, agency: Agency) -> None:
         }
     )  # fmt: skip
     views.show_table(table, statuses=(), key="submissions")
+
+
+def targets_frame(db: tuple, agency: Agency, roadmap: str) -> pd.DataFrame:
+    """The baselines and targets that judge this agency in the road map (`targets_for`: its
+    own, uploaded or official, and a national band only where it applies), each with its
+    source and file; an indicator without any says "Belum ada target" in a row of its own."""
+    cat = data.catalogue(db)
+    files = data.target_files(db, agency.code)
+    rows = []
+    for indicator in cat.indicators_for_type(agency.type):
+        name = pick(indicator.name_id, indicator.name_en)
+        own = cat.targets_for(roadmap, indicator.code, agency.code)
+        if not any(r.kind == "target" for r in own):
+            rows.append((name, "", t("no_target_yet"), "", "", "", ""))  # said in its own row
+        for r in own:
+            value = f"{number(r.low)}–{number(r.high)}" if r.is_band else number(r.value)
+            origin = files.get((r.roadmap, r.indicator, r.year, r.kind))
+            if origin is None:
+                origin = t("national_applies") if r.agency != agency.code else t("reference_data")
+            source = r.source or "–"
+            rows.append((name, str(r.year), t(r.kind), value, origin,
+                         national_views.confidence(r.confidence), source))  # fmt: skip
+    columns = [t("indicator"), t("year"), t("target_kind"), t("value"), t("target_file"),
+               t("confidence"), t("source")]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def show_targets(db: tuple, agency: Agency, roadmap: str) -> None:
+    frame = targets_frame(db, agency, roadmap)
+    st.subheader(t("own_targets"))
+    st.caption(t("own_targets_caption"))
+    # Said above the table too: a long list of targets must not hide the indicators without.
+    without = frame[frame[t("target_kind")] == t("no_target_yet")][t("indicator")]
+    if len(without):
+        st.markdown(f"**{t('no_target_yet')}**: " + "; ".join(without))
+    views.show_table(frame, statuses=(), key="own_targets")

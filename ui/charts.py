@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 
 from indicators import status as st_status
 from indicators.catalogue import Catalogue, Indicator
-from indicators.path import ExpectedPath, annual_targets, baseline_for, period_t
+from indicators.path import annual_targets, period_t
+from indicators.progress import path_model
 from ui import badges
 from ui.i18n import period_label, pick, t
 
@@ -46,29 +47,63 @@ def with_t(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def target_path(catalogue: Catalogue, code: str, agency: str, series: pd.DataFrame):
-    """Per road map: the expected path's knots, the annual targets and the baseline."""
-    observed = [
+def _observed(series: pd.DataFrame) -> list[tuple[float, float]]:
+    return [
         (period_t(int(y), int(q)), float(v))
         for y, q, v in zip(series.year, series.quarter, series.value)
         if v == v  # a period without a national figure (too few reported) is no baseline
     ]
+
+
+def path_models(catalogue: Catalogue, code: str, agency: str, series: pd.DataFrame):
+    """Per road map, the method's own `PathModel` of this series (the one `assess` judges
+    with), so the chart never draws a baseline or an expected value of its own making."""
+    indicator = catalogue.indicators[code]
+    observed = _observed(series)
+    return {
+        roadmap.code: path_model(
+            indicator, roadmap, catalogue.targets_for(roadmap.code, code, agency), observed
+        )
+        for roadmap in sorted(catalogue.roadmaps.values(), key=lambda r: r.start_year)
+    }
+
+
+def target_path(catalogue: Catalogue, code: str, agency: str, series: pd.DataFrame):
+    """Per road map: the expected value's knots (one `segment` per line), the targets (annual
+    rows at their year's end and uploaded ones at their quarter) and the baseline."""
     knots, targets, baselines = [], [], []
-    for roadmap in sorted(catalogue.roadmaps.values(), key=lambda r: r.start_year):
-        rows = catalogue.targets_for(roadmap.code, code, agency)
-        annual = annual_targets(roadmap, rows)
-        baseline = baseline_for(roadmap, rows, observed, before=float("inf"))
-        line = ExpectedPath.build(baseline, annual) if baseline and annual else None
-        if line is not None:
-            knots += [(roadmap.code, k_t, k_v) for k_t, k_v in line.knots]
-        targets += [(roadmap.code, y, r.point, r.low, r.high) for y, r in annual.items()]
-        if baseline is not None:
-            baselines.append((roadmap.code, baseline.t, baseline.value))
+    for code_, model in path_models(catalogue, code, agency, series).items():
+        for segment, line in enumerate(model.knots()):
+            knots += [(code_, segment, k_t, k_v) for k_t, k_v in line]
+        targets += [
+            (code_, y, float(y), str(y), r.point, r.low, r.high) for y, r in model.annual.items()
+        ]
+        if model.baseline is not None:
+            baselines.append((code_, model.baseline.t, model.baseline.value))
+    if "target" in series:
+        # A target uploaded with a value is that period's target T (progress-method.md).
+        for y, q, v in zip(series.year, series.quarter, series.target):
+            roadmap = catalogue.roadmap_for(int(y))
+            if roadmap is not None and v is not None and v == v:
+                t_ = period_t(int(y), int(q))
+                targets.append((roadmap.code, int(y), t_, period_label(int(y), int(q)), float(v),
+                                None, None))  # fmt: skip
     return (
-        pd.DataFrame(knots, columns=["roadmap", "t", "expected"]),
-        pd.DataFrame(targets, columns=["roadmap", "year", "target", "low", "high"]),
+        pd.DataFrame(knots, columns=["roadmap", "segment", "t", "expected"]),
+        pd.DataFrame(targets, columns=["roadmap", "year", "t", "period", "target", "low", "high"]),
         pd.DataFrame(baselines, columns=["roadmap", "t", "baseline"]),
     )
+
+
+def with_expected(catalogue: Catalogue, code: str, agency: str, series: pd.DataFrame):
+    """The series with E(t) of each period (`expected`), by the road map its year belongs to."""
+    models = path_models(catalogue, code, agency, series)
+    expected = []
+    for y, q in zip(series.year, series.quarter):
+        roadmap = catalogue.roadmap_for(int(y))
+        model = models.get(roadmap.code) if roadmap else None
+        expected.append(None if model is None else model.expected(int(y), int(q)))
+    return series.assign(expected=pd.Series(expected, index=series.index, dtype=float))
 
 
 def national_reference(catalogue: Catalogue, roadmap, code: str) -> pd.DataFrame:
@@ -110,13 +145,18 @@ def series_chart(
             "name": f"{t('target_band')} {row.year}", "hoverinfo": "name",
         })  # fmt: skip
     for roadmap, group in knots.groupby("roadmap"):
+        # Segments (a ytd indicator's years) apart: a gap (None) between them, never a join.
+        xs, ys = [], []
+        for _, line in group.groupby("segment") if "segment" in group else [(0, group)]:
+            xs += [*line.t, None]
+            ys += [*line.expected, None]
         traces.append({
-            "type": "scatter", "x": list(group.t), "y": list(group.expected), "mode": "lines",
+            "type": "scatter", "x": xs[:-1], "y": ys[:-1], "mode": "lines",
             "line": {"dash": "dash", "color": PATH}, "name": f"{t('expected_path')} {roadmap}",
         })  # fmt: skip
     if len(targets):
         traces.append({
-            "type": "scatter", "x": list(targets.year.astype(float)), "y": list(targets.target),
+            "type": "scatter", "x": list(targets.t), "y": list(targets.target),
             "mode": "markers", "name": t("target"),
             "marker": {"symbol": "diamond", "size": 10, "color": TARGET},
         })  # fmt: skip
@@ -154,17 +194,23 @@ def series_chart(
                     t("computed_series") if c else (name or t("national"))
                     for c in (computed if computed is not None else [False] * len(series))
                 ]
-            )[["kind", "period", "t", "value"]],
-            targets.assign(kind=t("target"), period=targets.year.astype(str), t=targets.year)[
+            )[["kind", "period", "t", "value", *(["expected"] if "expected" in series else [])]],
+            targets.assign(kind=t("target"))[
                 ["kind", "period", "t", "target", "low", "high"]
             ].rename(columns={"target": "value"}),
-            baselines.assign(kind=t("baseline"), period="")[
+            baselines.assign(kind=t("baseline"), period=[_t_label(x) for x in baselines.t])[
                 ["kind", "period", "t", "baseline"]
             ].rename(columns={"baseline": "value"}),
         ],
         ignore_index=True,
     )
     return fig, table
+
+
+def _t_label(t_: float) -> str:
+    """The period at t (a baseline row for year y sits at t = y: TW4 y)."""
+    year, rest = divmod(round(t_ * 4), 4)
+    return period_label(int(year) + (1 if rest else 0), int(rest) or 4)
 
 
 def distribution_chart(
@@ -194,7 +240,9 @@ def distribution_chart(
         traces.append({
             "type": "scatter", "x": [jitter.uniform(0.35, 0.75) for _ in range(len(group))],
             "y": list(group.value), "mode": "markers", "name": badges.text(s.code),
-            "text": list(group.agency_name), "hovertemplate": "%{text}: %{y}<extra></extra>",
+            "text": [f"{a} · {p}" for a, p in zip(group.agency_name, group.get("period", ""))]
+            if "period" in group else list(group.agency_name),
+            "hovertemplate": "%{text}: %{y}<extra></extra>",
             "marker": {"color": s.colour, "size": 7, "line": {"width": 0.5, "color": "#333"},
                        "symbol": _MARKERS[s.order % len(_MARKERS)]},
         })  # fmt: skip
@@ -202,7 +250,8 @@ def distribution_chart(
         traces, title, indicator.unit, height=420, xaxis={"visible": False},
         shapes=shapes, annotations=notes, margin={**MARGIN, "r": 90},
     )  # fmt: skip
-    return fig, frame[["agency_code", "agency_name", "value", "status_text"]]
+    shown = ["agency_code", "agency_name", "period", "value", "status_text"]
+    return fig, frame[[c for c in shown if c in frame]]
 
 
 _MARKERS = ("star", "circle", "diamond", "x", "triangle-down", "circle-open", "line-ew", "dot")

@@ -18,7 +18,7 @@ from etl.core import settings
 from etl.report import audit_log, national, tables
 from etl.report.assessments import projection_for
 from etl.report.export import table_bytes
-from etl.store import queries
+from etl.store import queries, targets
 from etl.store.catalogue import load_catalogue
 from etl.store.database import make_engine
 from etl.store.queries import Filters
@@ -154,6 +154,12 @@ def table_file(db: tuple, name: str, filters: Filters, fmt: str) -> bytes:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def history(db: tuple, agency: str, code: str) -> pd.DataFrame:
     return queries.history(_engine(db[0]), agency, code)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def target_files(db: tuple, agency: str) -> dict:
+    """The files an agency's current targets came from (none for reference rows)."""
+    return targets.target_files(_engine(db[0]), agency)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

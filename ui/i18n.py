@@ -11,7 +11,7 @@ import streamlit as st
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from ui import texts_action_plans, texts_admin, texts_regional
+from ui import texts_action_plans, texts_admin, texts_regional, texts_sources
 
 LANGS = {"id": "Bahasa Indonesia", "en": "English"}
 LOCALES = {"id": "id_ID", "en": "en_GB"}
@@ -52,7 +52,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "status of a computed figure ({n} of {m} agencies)",
     ),
     "target_below_baseline": ("target di bawah baseline", "target below baseline"),
-    "as_of": ("data {period}", "data of {period}"),
+    # A row under a period heading whose value is older than the heading says so (issue 12).
+    "quarters_earlier": ("{n} triwulan lalu", "{n} quarters earlier"),
+    "quarter_earlier": ("1 triwulan lalu", "1 quarter earlier"),
     "national_reference": ("Target nasional (pembanding)", "National target (reference)"),
     "final_target": ("Target akhir", "Final target"),
     "progress_ratio": ("Rasio kemajuan", "Progress ratio"),
@@ -188,6 +190,7 @@ TEXT: dict[str, tuple[str, str]] = {
 TEXT.update(texts_admin.TEXT)
 TEXT.update(texts_action_plans.TEXT)
 TEXT.update(texts_regional.TEXT)
+TEXT.update(texts_sources.TEXT)
 
 
 def lang() -> str:
@@ -222,3 +225,15 @@ def date_label(day) -> str:
 
 def period_label(year: int, quarter: int) -> str:
     return f"TW{quarter} {year}" if lang() == "id" else f"Q{quarter} {year}"
+
+
+def as_of_label(year, quarter, lag=None) -> str:
+    """The period a value comes from, marked when it lies before the heading's period:
+    "TW4 2025 (2 triwulan lalu)". Empty for a row without a value."""
+    if year is None or year != year:
+        return ""
+    text = period_label(int(year), int(quarter))
+    if lag is None or lag != lag or int(lag) <= 0:
+        return text
+    lag = int(lag)
+    return f"{text} ({t('quarter_earlier') if lag == 1 else t('quarters_earlier', n=lag)})"

@@ -8,14 +8,14 @@ import streamlit as st
 from indicators import status as st_status
 from indicators.catalogue import NATIONAL
 from indicators.rollup import NationalFigure, status_summary
-from ui import badges, charts, data, tables, views
-from ui.i18n import lang, number, period_label, pick, t
+from ui import badges, charts, data, national_views, tables, views
+from ui.i18n import as_of_label, lang, number, period_label, pick, t
 
 MAIN = (
     st_status.ACHIEVED, st_status.ON_TRACK, st_status.NEEDS_ACCELERATION, st_status.OFF_TRACK,
     st_status.DETERIORATING,
 )  # fmt: skip
-SERIES_NUMBERS = {"value": 2, "low": 2, "high": 2}
+SERIES_NUMBERS = {"value": 2, "expected": 2, "low": 2, "high": 2}
 HEADLINE = ("SPBE", "IRB", "KEMISKINAN", "INVESTASI", "INFLASI", "STUNTING", "PDN", "IPK")
 
 
@@ -37,7 +37,7 @@ def series_panel(
     with st.expander(t("data_table")):
         tables.show(table, numbers=SERIES_NUMBERS, hide_index=True, key=f"{key}_table")
     if judged is not None and isinstance(judged.get("status"), str):
-        st.markdown(f"**{badges.text(judged['status'])}** · {describe(judged)}")
+        st.markdown(status_line(judged))
         notes = status_notes(judged)
         if notes:
             st.caption(" · ".join(notes))
@@ -64,8 +64,8 @@ def _series_model(db, code, roadmap_code, year, quarter, agency, language):
         targets[targets.roadmap == roadmap_code],
         baselines[baselines.roadmap == roadmap_code],
     )
-    shown = in_roadmap(series, cat.roadmaps[roadmap_code], year, quarter)
     roadmap = cat.roadmaps[roadmap_code]
+    shown = charts.with_expected(cat, code, agency, in_roadmap(series, roadmap, year, quarter))
     reference = None if agency == NATIONAL else charts.national_reference(cat, roadmap, code)
     fig, table = charts.series_chart(
         indicator, shown, path, pick(indicator.name_id, indicator.name_en), name, reference
@@ -79,7 +79,16 @@ def _series_model(db, code, roadmap_code, year, quarter, agency, language):
             f"{period_label(int(last.year), int(last.quarter))}:{shown_value}"
             f"{indicator.unit if shown_value else ''} · {figure.describe(language)}"
         )
+        source = national_views.source_line(last)
+        caption += f" · {source}" if source else ""
     return fig, table.drop(columns="t"), caption
+
+
+def status_line(row: pd.Series) -> str:
+    """The status with the period its value comes from and every component it was derived
+    from: "**▲ Sesuai target** · TW4 2025 · Nilai 3,18 · Baseline 2,79 · …"."""
+    when = as_of_label(row.get("year"), row.get("quarter"), row.get("lag_quarters"))
+    return " · ".join(p for p in (f"**{badges.text(row['status'])}**", when, describe(row)) if p)
 
 
 def describe(row: pd.Series) -> str:
@@ -104,11 +113,9 @@ def _given(value) -> bool:
 
 
 def status_notes(row: pd.Series) -> list[str]:
-    """What a reader must know beside a status: the period its observation comes from (when
-    not the period shown), a computed national figure, a target below the baseline."""
+    """What a reader must know beside a status (its period is in `status_line`): a computed
+    national figure, a target below the baseline."""
     notes = []
-    if _given(row.get("lag_quarters")) and row["lag_quarters"] > 0 and _given(row.get("year")):
-        notes.append(t("as_of", period=period_label(int(row["year"]), int(row["quarter"]))))
     if _given(row.get("computed")) and bool(row["computed"]):
         notes.append(t("computed_status", n=int(row["n"]), m=int(row["m"])))
     if _given(row.get("target_below_baseline")) and bool(row["target_below_baseline"]):
@@ -122,11 +129,15 @@ def judged_table(judged: pd.DataFrame, cat) -> pd.DataFrame:
     out["indicator"] = [
         pick(cat.indicators[c].name_id, cat.indicators[c].name_en) for c in out.indicator_code
     ]
-    out["period"] = [
-        period_label(int(y), int(q)) if y == y and y is not None else ""
-        for y, q in zip(out.year, out.quarter)
-    ]
+    out["period"] = period_column(out)
     return out
+
+
+def period_column(judged: pd.DataFrame) -> list[str]:
+    """Each row's own period, marked where it lies before the heading's ("TW4 2025 (2
+    triwulan lalu)"): one heading never silently mixes periods (progress-method.md)."""
+    lags = judged.lag_quarters if "lag_quarters" in judged else [None] * len(judged)
+    return [as_of_label(y, q, lag) for y, q, lag in zip(judged.year, judged.quarter, lags)]
 
 
 def status_shares(statuses) -> list[str]:
@@ -165,7 +176,7 @@ def definition(cat, indicator) -> None:
         (t("unit"), indicator.unit),
         (t("direction"), t(direction)),
         (t("source"), indicator.definition_source),
-        (t("confidence"), indicator.confidence),
+        (t("confidence"), national_views.confidence(indicator.confidence)),
         (t("agency_type"), ", ".join(t(a) for a in indicator.agency_types)),
     ]
     with st.expander(t("definition"), expanded=True):
@@ -203,4 +214,5 @@ def ranked_agencies(db, code, agency_type, roadmap_code, year, quarter) -> pd.Da
     judged["_key"] = judged.value * sign
     judged = judged.sort_values(["achievement_pct", "_key"], ascending=False, na_position="last")
     judged["rank"] = range(1, len(judged) + 1)
+    judged["period"] = period_column(judged)
     return views.with_status_text(judged.drop(columns="_key"))

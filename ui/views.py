@@ -87,6 +87,10 @@ def show_table(
         return styler
 
     column_config = {c: st.column_config.Column(label) for c, label in (labels or {}).items()}
+    if "period" in frame.columns:
+        # Wide enough for "TW3 2025 (1 triwulan lalu)": the mark of an older value must show.
+        label = (labels or {}).get("period", t("period"))
+        column_config["period"] = st.column_config.TextColumn(label, width="medium")
     column_config.update(config or {})
     tables.show(
         frame, numbers=gaps, style=style, hide_index=True, column_config=column_config, key=key,

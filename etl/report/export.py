@@ -130,7 +130,7 @@ def _when(value) -> str:
 def _number_format(column: str, frame: pd.DataFrame) -> str | None:
     if column in ("year", "quarter", "final_year", "indicators") or column.endswith("_count"):
         return "0"
-    if column.endswith("_share"):
+    if column.endswith("_share") or column == "coverage":
         return "0.0%"
     if column in ("achievement_pct",):
         return "0.00"

@@ -13,8 +13,13 @@ from indicators.rollup import national_figure, rollup_types
 
 # `value` is NaN on an `insufficient` row: the period had too few reports for a figure, and
 # `n` of `m` says how many ("12 dari 38 provinsi melapor"). `computed` is True only for a
-# figure rolled up from the agencies, never for the official one.
-COLUMNS = ["year", "quarter", "value", "source", "computed", "n", "m"]
+# figure rolled up from the agencies, never for the official one. `source` is where the figure
+# came from (official, computed, insufficient); `reference` and `confidence` are the published
+# source and its confidence of an official figure (data/reference/rb/national_actuals.csv), or
+# for a computed one the roll-up in words; `demo` marks a figure holding demo values.
+COLUMNS = [
+    "year", "quarter", "value", "source", "computed", "n", "m", "reference", "confidence", "demo",
+]  # fmt: skip
 
 
 def min_coverage() -> float:
@@ -33,9 +38,11 @@ def national_series(
         return pd.DataFrame(columns=COLUMNS)
     types = rollup_types(indicator)
     members = [a for a in catalogue.agencies.values() if a.code != NATIONAL and a.type in types]
-    official = frame[frame.agency_code == NATIONAL].set_index(["year", "quarter"]).value
+    national = frame[frame.agency_code == NATIONAL].set_index(["year", "quarter"])
+    official = national.value
     level = frame[frame.agency_code.map(lambda a: catalogue.agencies[a].type in types)]
     values = {period: list(group) for period, group in level.groupby(["year", "quarter"]).value}
+    demo = _demo_periods(level)
     rows = []
     for period in sorted(set(values) | set(official.index)):
         # Who had to report is who existed then (ministries change with cabinets).
@@ -46,8 +53,35 @@ def national_series(
         if figure.source == "none":
             continue
         value = float("nan") if figure.value is None else figure.value
-        rows.append((*period, value, figure.source, figure.computed, figure.n, figure.m))
+        if figure.source == "official":
+            row = national.loc[period]
+            about = (
+                _text(row.get("notes")),
+                _text(row.get("confidence")),
+                row.get("source") == "demo",
+            )
+        elif figure.computed:
+            # A computed figure is as sure as its roll-up: said in words, never as "high".
+            words = (
+                f"{figure.describe('id')} ({indicator.national_rollup}) / {figure.describe('en')}"
+            )
+            about = (words, "computed", demo.get(period, False))
+        else:
+            about = (f"{figure.describe('id')} / {figure.describe('en')}", "", False)
+        rows.append((*period, value, figure.source, figure.computed, figure.n, figure.m, *about))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _demo_periods(level: pd.DataFrame) -> dict[tuple[int, int], bool]:
+    """Periods where any agency value is a demo value (a roll-up of them is demo too)."""
+    if "source" not in level or level.empty:
+        return {}
+    flags = level.source.eq("demo").groupby([level.year, level.quarter]).any()
+    return {(int(y), int(q)): bool(f) for (y, q), f in flags.items()}
 
 
 def national_statuses(

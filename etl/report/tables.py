@@ -11,7 +11,8 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from etl.core import settings
-from etl.report.assessments import assess_frame, latest_assessments
+from etl.report import national
+from etl.report.assessments import ASSESSMENT_COLUMNS, assess_frame, latest_assessments
 from etl.store import schema
 from etl.store.action_plans import actions_table
 from etl.store.catalogue import load_catalogue
@@ -123,6 +124,60 @@ def statuses_as_of(
     return judged, catalogue, period
 
 
+NATIONAL_TABLE_COLUMNS = [
+    "indicator_code", "indicator_name", "theme", "year", "quarter", "value", "unit", "computed",
+    "n", "m", "coverage", "figure", "source", "confidence", "demo", "target", "target_source",
+    "target_year", "achievement_basis", "basis_source", "achievement_pct", "status",
+    "status_label_id", "status_label_en", "expected", "baseline", "baseline_source",
+    "final_target", "final_year", "progress_ratio", "target_below_baseline", "roadmap",
+]  # fmt: skip
+
+
+def national_table(engine: Engine, filters: Filters) -> pd.DataFrame:
+    """The national series of each indicator, one row per period: the official figure, or the
+    one computed from the agencies (`computed`, with its coverage `n` of `m`), or none when too
+    few reported (`figure` insufficient, no value), each judged by the progress method exactly
+    as the indicator page's status line judges it."""
+    catalogue = load_catalogue(engine)
+    scope = Filters(
+        indicator=filters.indicator, theme=filters.theme, include_pending=filters.include_pending
+    )
+    frame = current_observations(engine, scope)
+    full = [
+        national.national_series(frame[frame.indicator_code == code], catalogue, code).assign(
+            indicator_code=code, agency_code=NATIONAL, target=None
+        )
+        for code in catalogue.indicators
+        if code in set(frame.indicator_code)
+    ]
+    full = [s for s in full if len(s)]
+    if not full:
+        return pd.DataFrame(columns=NATIONAL_TABLE_COLUMNS)
+    every = pd.concat(full, ignore_index=True)
+    keep = pd.Series(True, index=every.index)
+    if filters.year is not None:
+        keep &= every.year == filters.year
+    if filters.quarter is not None:
+        keep &= every.quarter == filters.quarter
+    table = every[keep]
+    # Each period judged as if it were the latest, from the figures up to it (earlier ones make
+    # baselines): what the indicator page's status line says for that period.
+    judged = assess_frame(every.dropna(subset=["value"]).reset_index(drop=True), catalogue)
+    keys = ["indicator_code", "year", "quarter"]
+    table = table.merge(
+        judged[[*keys, *ASSESSMENT_COLUMNS]], on=keys, how="left", suffixes=("", "_judged")
+    )
+    indicators = catalogue.indicators
+    table["indicator_name"] = [indicators[c].name_id for c in table.indicator_code]
+    table["theme"] = [indicators[c].theme for c in table.indicator_code]
+    table["unit"] = [indicators[c].unit for c in table.indicator_code]
+    table["coverage"] = [n / m if m else None for n, m in zip(table.n, table.m)]
+    table["figure"] = table.source
+    table["source"] = table.reference
+    table["target"] = table.target_used
+    return _with_labels(table)[NATIONAL_TABLE_COLUMNS].reset_index(drop=True)
+
+
 def scorecard_table(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Agencies × indicators for one period: value and status, the pivot officials print."""
     judged, catalogue, _ = statuses_as_of(engine, filters)
@@ -130,10 +185,19 @@ def scorecard_table(engine: Engine, filters: Filters) -> pd.DataFrame:
         return pd.DataFrame(columns=["agency_code", "agency_name", "agency_type"])
     judged = _with_labels(judged)
     codes = [c for c in catalogue.indicators if c in set(judged.indicator_code)]
-    wide = judged.pivot(index="agency_code", columns="indicator_code", values=["value", "status"])
+    # Each value's own period: under one period heading a value of an earlier quarter says so
+    # ("2025 TW3, 1 triwulan lalu / 1 quarter earlier"), never passes for the heading's.
+    judged["period"] = [
+        _period_text(y, q, lag)
+        for y, q, lag in zip(judged.year, judged.quarter, judged.lag_quarters)
+    ]
+    wide = judged.pivot(
+        index="agency_code", columns="indicator_code", values=["value", "status", "period"]
+    )
     out = pd.DataFrame(index=wide.index)
     for code in codes:
         out[f"{code} nilai/value"] = wide[("value", code)]
+        out[f"{code} periode/period"] = wide[("period", code)]
         out[f"{code} status"] = wide[("status", code)]
     out = out.reset_index()
     agencies = catalogue.agencies
@@ -142,6 +206,15 @@ def scorecard_table(engine: Engine, filters: Filters) -> pd.DataFrame:
     order = {t: i for i, t in enumerate(("KL", "PROV", "KABKOTA"))}
     out["_order"] = [order.get(t, 9) for t in out.agency_type]
     return out.sort_values(["_order", "agency_code"]).drop(columns="_order").reset_index(drop=True)
+
+
+def _period_text(year, quarter, lag) -> str | None:
+    if year is None or year != year:
+        return None
+    text = f"{int(year)} TW{int(quarter)}"
+    if lag is None or lag != lag or int(lag) <= 0:
+        return text
+    return f"{text}, {int(lag)} triwulan lalu / {int(lag)} quarter(s) earlier"
 
 
 def themes_table(engine: Engine, filters: Filters) -> pd.DataFrame:
@@ -235,6 +308,7 @@ def _as_date(value) -> dt.date | None:
 
 TABLES: dict[str, Callable[[Engine, Filters], pd.DataFrame]] = {
     "observations": observations_table,
+    "national": national_table,  # the national series, official and computed apart
     "scorecard": scorecard_table,
     "themes": themes_table,
     "submissions": submissions_table,

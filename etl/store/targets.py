@@ -106,3 +106,17 @@ def target_history(engine: Engine, agency_code: str, indicator_code: str) -> pd.
     with engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
     return utc_timestamps(pd.DataFrame(rows, columns=[c.name for c in query.selected_columns]))
+
+
+def target_files(engine: Engine, agency_code: str) -> dict[tuple[str, str, int, str], str]:
+    """(road map, indicator, year, kind) → the file an agency's current target came from; a
+    reference row (data/reference, no submission) is absent. For the agency page's list of
+    its targets with their sources."""
+    sub = schema.submission
+    query = (
+        select(tgt.c.roadmap, tgt.c.indicator, tgt.c.year, tgt.c.kind, sub.c.file_name)
+        .select_from(tgt.join(sub, sub.c.id == tgt.c.submission_id))
+        .where(tgt.c.agency == agency_code.upper(), schema.current(tgt))
+    )
+    with engine.connect() as conn:
+        return {(r, i, int(y), k): f for r, i, y, k, f in conn.execute(query)}

@@ -38,24 +38,44 @@ def test_cli_command_names_the_same_filters():
     )
 
 
-def test_status_notes_say_as_of_computed_and_target_below_baseline(monkeypatch):
+def test_the_status_line_says_its_period_and_the_notes_computed_and_below_baseline(
+    monkeypatch,
+):
     import pandas as pd
 
     from ui import panels
 
     monkeypatch.setattr(i18n, "lang", lambda: "en")
     row = pd.Series(
-        {"year": 2025, "quarter": 1, "lag_quarters": 5, "computed": True, "n": 520, "m": 650,
-         "target_below_baseline": True}
+        {"status": "on_track", "year": 2025, "quarter": 1, "lag_quarters": 5, "value": 2.5,
+         "computed": True, "n": 520, "m": 650, "target_below_baseline": True}
     )  # fmt: skip
+    line = panels.status_line(row)
+    assert line.startswith("**✓ ") and "** · Q1 2025 (5 quarters earlier) · Value 2.50" in line
     assert panels.status_notes(row) == [
-        "data of Q1 2025",
         "status of a computed figure (520 of 650 agencies)",
         "target below baseline",
     ]
     # The period's own, official observation with an ordinary target: nothing to add.
     plain = pd.Series({"year": 2025, "quarter": 1, "lag_quarters": 0, "computed": False})
     assert panels.status_notes(plain) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "lag", "text"),
+    [
+        ("id", 0, "TW4 2025"),
+        ("id", 1, "TW4 2025 (1 triwulan lalu)"),
+        ("id", 2, "TW4 2025 (2 triwulan lalu)"),
+        ("en", 1, "Q4 2025 (1 quarter earlier)"),
+        ("en", 2, "Q4 2025 (2 quarters earlier)"),
+        ("en", None, "Q4 2025"),
+    ],
+)
+def test_a_value_older_than_the_heading_says_how_much(monkeypatch, lang, lag, text):
+    monkeypatch.setattr(i18n, "lang", lambda: lang)
+    assert i18n.as_of_label(2025, 4, lag) == text
+    assert i18n.as_of_label(None, None, lag) == ""  # a row without a value has no period
 
 
 def test_a_computed_national_point_is_not_joined_to_the_official_line(monkeypatch):
@@ -73,8 +93,8 @@ def test_a_computed_national_point_is_not_joined_to_the_official_line(monkeypatc
          "source": ["official", "computed", "insufficient"], "computed": [False, True, False],
          "n": [0, 600, 12], "m": [650, 650, 650]}
     )  # fmt: skip
-    empty = (pd.DataFrame(columns=["roadmap", "t", "expected"]),
-             pd.DataFrame(columns=["roadmap", "year", "target", "low", "high"]),
+    empty = (pd.DataFrame(columns=["roadmap", "segment", "t", "expected"]),
+             pd.DataFrame(columns=["roadmap", "year", "t", "period", "target", "low", "high"]),
              pd.DataFrame(columns=["roadmap", "t", "baseline"]))  # fmt: skip
     fig, table = charts.series_chart(indicator, series, empty, "x")
     lines = {trace.name: list(trace.y) for trace in fig.data}

@@ -67,6 +67,7 @@ def test_scorecard_pivots_agencies_by_indicators_for_one_period(loaded):
     assert len(frame) == 38  # every province, reported or not
     jakarta = frame.set_index("agency_code").loc["31"]
     assert jakarta["SPBE nilai/value"] == 2.75 and jakarta["SPBE status"] == "on_track"
+    assert jakarta["SPBE periode/period"] == "2024 TW4"  # each value with its own period
     # West Java has no target of its own: no_target (was "deteriorating" against the national
     # path B = 1.98, E(2024.0) = 2.60, which it never committed to).
     assert frame.set_index("agency_code").loc["32", "SPBE status"] == "no_target"

@@ -9,7 +9,7 @@ from builders import long_rows, make_xlsx
 
 from etl.ingest import ingest_path
 from etl.report.national import national_series, national_statuses
-from etl.report.tables import statuses_as_of
+from etl.report.tables import TABLES, statuses_as_of
 from etl.store.catalogue import load_catalogue, read_reference_csv, reference_dir
 from etl.store.queries import Filters, current_observations
 from indicators.catalogue import Catalogue
@@ -126,3 +126,24 @@ def test_the_coverage_is_the_setting_rb_min_coverage(catalogue, monkeypatch, set
     rows = frame(("31", 2025, 4, 3.0), ("31.71", 2025, 4, 2.0), ("KL.KEMENPANRB", 2025, 4, 4.0))
     row = national_series(rows, catalogue, "SPBE").iloc[0]
     assert (row.source, row.n, row.m) == (source, 3, 650)
+
+
+def test_the_national_export_carries_computed_coverage_source_and_confidence(engine, tmp_path):
+    # One province's IRB for Q4 2025 beside the official figures of `etl init`: the official
+    # 2024 row names its reference source and confidence; the 2025 row is no figure (1 of 650),
+    # never a computed one, and says how many reported.
+    path = make_xlsx(tmp_path / "jabar.xlsx", long_rows(["32", "IRB", 2025, 4, 77.0]))
+    assert ingest_path(engine, path).status == "accepted"
+    table = TABLES["national"](engine, Filters(indicator="IRB"))
+    rows = table.set_index(["year", "quarter"])
+    official = rows.loc[(2024, 4)]
+    assert (official.figure, bool(official.computed), bool(official.demo)) == (
+        "official", False, False,
+    )  # fmt: skip
+    assert official.source == "RPJMN 2025-2029 baseline" and official.confidence == "medium"
+    lone = rows.loc[(2025, 4)]
+    assert (lone.figure, bool(lone.computed), lone.n, lone.m) == ("insufficient", False, 1, 650)
+    assert pd.isna(lone.value) and pd.isna(lone.status) and "1 of 650" in lone.source
+    # Filtered to a period, the row is still judged from the whole series (its baseline).
+    only = TABLES["national"](engine, Filters(indicator="IRB", year=2024, quarter=4))
+    assert len(only) == 1 and only.iloc[0].figure == "official"

@@ -1,0 +1,45 @@
+"""Texts of the figures' sources: the national figure (official or computed) and the agency's
+own targets, in Bahasa Indonesia and English."""
+
+TEXT: dict[str, tuple[str, str]] = {
+    "national_sources": (
+        "Angka nasional: sumber dan tingkat keyakinan",
+        "National figures: source and confidence",
+    ),
+    "national_targets_sources": (
+        "Baseline dan target nasional road map ini, dengan sumbernya",
+        "The road map's national baseline and targets, with their sources",
+    ),
+    "download_national": ("Unduh seri nasional (XLSX)", "Download the national series (XLSX)"),
+    "figure_kind": ("Asal angka", "Figure"),
+    "figure_official": ("Angka resmi nasional", "Official national figure"),
+    "figure_insufficient": (
+        "Tidak ada angka nasional: {n} dari {m} instansi melapor",
+        "No national figure: {n} of {m} agencies reported",
+    ),
+    "confidence_high": ("tinggi", "high"),
+    "confidence_medium": ("sedang", "medium"),
+    "confidence_low": ("rendah", "low"),
+    "confidence_computed": ("dihitung", "computed"),
+    "confidence_agency": ("dari instansi", "from the agency"),
+    "yes": ("ya", "yes"),
+    "table_national": (
+        "Seri nasional (resmi dan dihitung)",
+        "National series (official and computed)",
+    ),
+    "own_targets": ("Target instansi ini", "This agency's targets"),
+    "own_targets_caption": (
+        "Baseline dan target milik instansi ini (RPJMD/Renstra, diunggah atau resmi), dengan "
+        "sumbernya. Target nasional hanya pembanding.",
+        "This agency's own baselines and targets (RPJMD/Renstra, uploaded or official), with "
+        "their sources. National targets are a reference only.",
+    ),
+    "no_target_yet": ("Belum ada target", "No target yet"),
+    "target_kind": ("Jenis", "Kind"),
+    "target_file": ("Berkas / asal", "File / origin"),
+    "reference_data": ("data referensi (resmi)", "reference data (official)"),
+    "national_applies": (
+        "target nasional yang berlaku untuk instansi",
+        "national target that applies to agencies",
+    ),
+}
