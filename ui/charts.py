@@ -186,15 +186,34 @@ def series_chart(
                      for p, n, m in zip(rolled.period, rolled.n, rolled.m)],
             "hovertemplate": "%{text}: %{y}<extra></extra>",
         })  # fmt: skip
+    # Demo values (synthetic) are marked on the chart itself and in its table, not only in the
+    # page's notice: a screenshot of the chart must not pass them off as reported figures.
+    demo = _demo_flags(series)
+    if demo.any():
+        shown = series[demo.values].dropna(subset=["value"])
+        traces.append({
+            "type": "scatter", "x": list(shown.t), "y": list(shown.value), "mode": "markers",
+            "name": t("demo_points"), "marker": {"symbol": "x-thin-open", "size": 12,
+                                                  "color": "#555555", "line": {"width": 2}},
+            "text": list(shown.period), "hovertemplate": "%{text}: %{y} (demo)<extra></extra>",
+        })  # fmt: skip
     fig = _figure(traces, title, indicator.unit, xaxis={"dtick": 1, "tickformat": "d"})
+    kinds = [
+        t("computed_series") if c else (name or t("national"))
+        for c in (computed if computed is not None else [False] * len(series))
+    ]
     table = pd.concat(
         [
-            series.assign(
-                kind=[
-                    t("computed_series") if c else (name or t("national"))
-                    for c in (computed if computed is not None else [False] * len(series))
+            series.assign(kind=kinds, demo=[t("yes") if d else "" for d in demo])[
+                [
+                    "kind",
+                    "period",
+                    "t",
+                    "value",
+                    *(["expected"] if "expected" in series else []),
+                    *(["demo"] if demo.any() else []),
                 ]
-            )[["kind", "period", "t", "value", *(["expected"] if "expected" in series else [])]],
+            ],
             targets.assign(kind=t("target"))[
                 ["kind", "period", "t", "target", "low", "high"]
             ].rename(columns={"target": "value"}),
@@ -205,6 +224,15 @@ def series_chart(
         ignore_index=True,
     )
     return fig, table
+
+
+def _demo_flags(series: pd.DataFrame) -> pd.Series:
+    """Which points are demo values: a national row says so itself, an agency's by its file."""
+    if "demo" in series:
+        return series.demo.fillna(False).astype(bool)
+    if "source" in series:
+        return series.source.eq("demo")
+    return pd.Series(False, index=series.index)
 
 
 def _t_label(t_: float) -> str:

@@ -47,6 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # The path between targets is what is expected, never a target (issue 12).
     "expected_path": ("Jalur nilai yang diharapkan", "Expected path"),
     "computed_series": ("Dihitung dari instansi", "Computed from agencies"),
+    "demo_points": ("Data demo (sintetis, bukan laporan)", "Demo data (synthetic, not reported)"),
     "computed_status": (
         "status dari angka yang dihitung ({n} dari {m} instansi)",
         "status of a computed figure ({n} of {m} agencies)",

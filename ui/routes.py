@@ -55,6 +55,7 @@ ALIASES = {
 }  # fmt: skip
 PROVINCE = "app_pages/province.py"
 LOGIN_PATH = "masuk"
+LANDING_KEY = "-awal"  # the landing page's declared path: its own path is an alias to "/"
 
 
 def paths() -> tuple[str, ...]:
@@ -77,13 +78,17 @@ def pages_for(role: str | None, *, coordinator: bool = False) -> list[st.Page]:
     shown = visible(role, coordinator)
     landing = ("province_page",) if coordinator else ("overview", "agency")
     first = next((p for p in shown if p[1] in landing), shown[0])
+    # The landing page is served at "/" only (Streamlit's rule for the default page), so its
+    # own path becomes an alias that switches to it, query kept: a copied /ringkasan?… link
+    # opens it instead of the English "Page not found". Its declared path is only its key.
     pages = {
-        url: st.Page(path, title=t(name), url_path=url, icon=icon, default=(path == first[0]))
+        url: st.Page(path, title=t(name), url_path=url + LANDING_KEY if path == first[0] else url,
+                     icon=icon, default=(path == first[0]))
         for path, name, url, icon, _ in shown
-    }
+    }  # fmt: skip
     denied = [st.Page(_denied, title=t(p[1]), url_path=p[2], visibility="hidden")
               for p in PAGES if p[2] not in pages]  # fmt: skip
-    moved = {**ALIASES, LOGIN_PATH: first[2]}
+    moved = {**ALIASES, LOGIN_PATH: first[2], first[2]: first[2]}
     aliases = [
         st.Page(_switch_to(pages[target]) if target in pages else _denied, title="RB Monitor",
                 url_path=alias, visibility="hidden")

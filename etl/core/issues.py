@@ -75,7 +75,7 @@ class Issue:
 
     def where(self) -> str:
         parts = [p for p in (self.sheet, self.cell) if p]
-        return "!".join(parts) if parts else "-"
+        return "!".join(parts) if parts else "–"  # an en dash: "-" reads as a formula start
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -212,6 +212,13 @@ READING: dict[str, Message] = {
         "Delete unused sheets, rows and columns, or split the data into several files, and "
         "upload again.",
     ),
+    "reader_unavailable": Message(
+        E,
+        "Berkas belum dapat diperiksa: pembaca berkas di server tidak berjalan. Tidak ada yang "
+        "disimpan; coba lagi sebentar lagi, dan bila tetap gagal hubungi admin.",
+        "The file could not be checked yet: the server's file reader is not running. Nothing was "
+        "stored; try again in a moment, and if it keeps failing, tell an administrator.",
+    ),
     # --- warnings about the whole file --------------------------------------------------------
     "formats_unchecked": Message(
         W,

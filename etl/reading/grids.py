@@ -135,6 +135,14 @@ class _OpenpyxlGrids(Grids):
         return cls(book, limits)
 
     def grid(self, name: str) -> Grid:
+        try:
+            return self._grid(name)
+        except (UploadError, MemoryError):
+            raise
+        except Exception as exc:  # a sheet openpyxl opened but cannot read: damaged
+            raise UploadError.one("corrupt_file", kind="Excel (.xlsx)", detail=short(exc)) from exc
+
+    def _grid(self, name: str) -> Grid:
         scanned = SheetScan(name=name, hidden=False)
         rows: list[list] = []
         width = self.limits.max_columns + 1  # one past the limit: _check_width refuses it

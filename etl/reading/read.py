@@ -19,7 +19,7 @@ from etl.reading.action_plan import ActionSheet, is_action_sheet_name, read_acti
 from etl.reading.cells import cell_name, holds_values
 from etl.reading.grids import open_grids, short
 from etl.reading.layout import HEADER_SEARCH_ROWS, Layout, find_layout, headers_seen
-from etl.reading.scan.base import HEADER_ROWS, Limits
+from etl.reading.scan.base import HEADER_ROWS, Limits, cut, sheet_names
 from etl.reading.sniff import Content, csv_text, identify
 from etl.reading.target_sheet import TargetSheet, find_target_layout, is_target_sheet_name
 
@@ -138,7 +138,7 @@ def _workbook_sheets(
     unread_data = [n for n in preferred if n not in {a.name for a in actions}]
     if not sheets and (unread_data or not (actions or targets)):
         if not seen and empty == searched:
-            raise UploadError.one("empty_workbook", sheets=_names(empty or visible))
+            raise UploadError.one("empty_workbook", sheets=sheet_names(empty or visible))
         raise no_header(searched, seen)
     return sheets
 
@@ -146,21 +146,16 @@ def _workbook_sheets(
 def no_header(searched: list[str], seen: list[str]) -> UploadError:
     """The refusal of a file where no sheet has a header row: the sheets and rows searched and
     the first texts seen, bounded (a file of 30 rows of text once made a 20,000-character one)."""
-    shown = [text if len(text) <= 40 else text[:39] + "…" for text in seen[:MAX_TEXTS_SHOWN]]
+    shown = [cut(text, 22) for text in seen[:MAX_TEXTS_SHOWN]]
     more = len(seen) - len(shown)
     return UploadError.one(
         "no_header",
-        sheets=_names(searched),
+        sheets=sheet_names(searched),
         rows=HEADER_SEARCH_ROWS,
         headers=", ".join(shown) or "-",
-        more_id=f" … dan {more} lainnya" if more else "",
-        more_en=f" … and {more} more" if more else "",
+        more_id=f"; … dan {more} lainnya" if more else "",
+        more_en=f"; … and {more} more" if more else "",
     )
-
-
-def _names(names: list[str]) -> str:
-    shown = [n if len(n) <= 31 else n[:30] + "…" for n in names[:5]]
-    return ", ".join(shown) + (f" (+{len(names) - 5})" if len(names) > 5 else "")
 
 
 def _scanned_cells(info) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -251,7 +246,7 @@ def _check_rows(read: list, limits: Limits) -> None:
     if sum(counts.values()) > limits.max_rows:
         raise UploadError.one(
             "too_many_rows_in_file",
-            sheets=", ".join(str(name) for name in counts),
+            sheets=sheet_names([str(name) for name in counts]),
             count=sum(counts.values()),
             limit=limits.max_rows,
         )

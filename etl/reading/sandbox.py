@@ -55,7 +55,10 @@ def read_upload(file_name: str, data: bytes, limits: Limits | None = None) -> Wo
     """`read_workbook` in a warm worker under the memory and time budget; raise UploadError
     for the file's problems, as inline, and for a file that took the worker past its budget."""
     limits = limits or Limits.from_settings()
-    return _pool().read(file_name, data, limits)
+    try:
+        return _pool().read(file_name, data, limits)
+    except WorkerFailed as exc:  # the server's fault: said as such, the file not blamed
+        raise UploadError.one("reader_unavailable", detail=str(exc)[:160]) from exc
 
 
 def warm(*, wait: bool = False) -> None:
@@ -105,6 +108,10 @@ class WorkerFailed(RuntimeError):
     """The worker could not start or broke its protocol: the server's fault, not the file's."""
 
 
+class WorkerGone(RuntimeError):
+    """A warm worker had died before the file was sent: the pool retries with a fresh one."""
+
+
 class _Worker:
     def __init__(self, budget: Budget):
         self.budget = budget
@@ -132,10 +139,14 @@ class _Worker:
         self.ready = False
 
     def read(self, file_name: str, data: bytes, limits: Limits) -> Workbook:
-        deadline = time.monotonic() + self.budget.seconds
         if not self.ready:  # the first file waits for the interpreter to start, not counted
             self._started()
-        self.conn.send((file_name, data, limits))
+        deadline = time.monotonic() + self.budget.seconds
+        try:
+            self.conn.send((file_name, data, limits))
+        except OSError as exc:  # died while idle (the kernel's OOM killer, an operator)
+            self.stop()
+            raise WorkerGone from exc
         kind, payload = self._receive(deadline)
         if kind == "read":
             return payload
@@ -143,7 +154,9 @@ class _Worker:
             raise UploadError(payload)
         if kind == "memory":
             raise self._over_memory()
-        raise RuntimeError(f"reading {file_name} failed in the worker:\n{payload}")
+        # A reader's own bug: the file is refused as unreadable, the traceback kept as detail.
+        last = payload.strip().splitlines()[-1] if payload.strip() else "reader error"
+        raise UploadError.one("corrupt_file", kind="Excel / OpenDocument", detail=last[:160])
 
     def _started(self) -> None:
         try:
@@ -202,29 +215,42 @@ class _Pool:
                 self._give_back(worker)
 
     def read(self, file_name: str, data: bytes, limits: Limits) -> Workbook:
-        worker = self._take()
-        try:
-            return worker.read(file_name, data, limits)
-        finally:
-            self._give_back(worker)
+        for attempt in (1, 2):
+            worker = self._take()
+            try:
+                return worker.read(file_name, data, limits)
+            except WorkerGone:
+                if attempt == 2:
+                    raise WorkerFailed("two reading workers in a row were found dead") from None
+            finally:
+                self._give_back(worker)
+        raise AssertionError("unreachable")
 
     def _take(self) -> _Worker:
         try:
-            return self.idle.get_nowait()
+            worker = self.idle.get_nowait()
         except queue.Empty:
-            pass
-        with self.lock:
-            if self.started < self.size:
-                return self._start()
-        return self.idle.get()
+            with self.lock:
+                if self.started < self.size:
+                    return self._start()
+            worker = self.idle.get()
+        if worker.alive:
+            return worker
+        worker.stop()  # died while idle: a fresh one in its place
+        return _Worker(self.budget)
 
     def _give_back(self, worker: _Worker) -> None:
         if worker.alive:
             self.idle.put(worker)
             return
         # A dead worker's place goes to a fresh one at once: a file waiting for an idle worker
-        # must not wait for ever, and the next file finds it warm.
-        self.idle.put(_Worker(self.budget))
+        # must not wait for ever, and the next file finds it warm. If even starting one fails,
+        # the place is given up, so that waiting files start their own rather than block.
+        try:
+            self.idle.put(_Worker(self.budget))
+        except OSError:
+            with self.lock:
+                self.started -= 1
 
     def _start(self) -> _Worker:
         self.started += 1

@@ -164,6 +164,9 @@ def _from_line(line: str) -> dict:
 
 def _from_export(row) -> dict:
     def given(v):
+        # The page shows a number column with gaps as text, "–" for none (ui.tables).
+        if isinstance(v, str):
+            return _number(v)
         return None if v is None or v != v else float(v)
 
     return {
@@ -179,7 +182,7 @@ def _page(app: str, page: str, params: dict) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"app_pages/{page}.py")
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at

@@ -147,3 +147,20 @@ def test_no_target_yet_stands_exactly_where_the_scorecard_says_no_target(app, op
     no_target = f"{st_status.symbol('no_target')} {st_status.label('no_target', 'id')}"
     assert without and without == set(card[card.status_text == no_target].indicator)
     assert set(targets[targets.Jenis == "Target"].Indikator).isdisjoint(without)
+
+
+def test_demo_values_are_marked_on_the_chart_and_in_its_table(app, open_page):
+    # Issue 12: the demo data must be labelled wherever it appears, the chart included (a
+    # screenshot of it travels without the page's notice).
+    at = open_page(app, "agency", agency="32", year="2025", quarter="4")
+    traces = [tr for chart in at.get("plotly_chart") for tr in _traces(chart)]
+    demo = [tr for tr in traces if tr.get("name") == "Data demo (sintetis, bukan laporan)"]
+    assert demo and all(len(tr["y"]) for tr in demo)
+    tables = [d.value for d in at.dataframe if {"kind", "demo"} <= set(d.value.columns)]
+    assert tables and any((table.demo == "ya").any() for table in tables)
+
+
+def _traces(chart) -> list[dict]:
+    import json
+
+    return json.loads(chart.proto.spec)["data"]

@@ -74,7 +74,7 @@ def test_hostile_twins_are_refused_on_the_upload_page(
 # The other two of #1: a package root sending the reader to another workbook part, an .xls
 # whose "Book" stream (the one calamine reads) reaches a far cell. Code and both messages.
 OTHERS = {
-    redirected_root: ("too_many_rows", "baris data (batas RB_MAX_ROWS)", "the RB_MAX_ROWS limit"),
+    redirected_root: ("too_many_rows", "sel XFD1048576", "cell XFD1048576"),
     xls_stream_twin: ("too_many_cells", "melebihi batas", "above the limit of"),
 }
 

@@ -69,6 +69,17 @@ def test_a_copied_link_opens_through_sign_in(fresh_database, serve, new_page, sh
     _no_streamlit_404(clerk)
 
 
+def test_the_landing_pages_own_address_opens_it(fresh_database, serve, new_page):
+    # Streamlit serves the default page at "/" only: its own /ringkasan once got the English
+    # "Page not found" dialog for a reader already in (here the local demo mode).
+    base = serve(fresh_database("sqlite"), RB_AUTH_MODE="none")
+    page = new_page()
+    page.goto(base + "/ringkasan?indicator=KEMISKINAN&lang=en")
+    page.locator("h1", has_text="Overview").wait_for(timeout=SLOW)
+    _no_streamlit_404(page)
+    assert "indicator=KEMISKINAN" in page.url
+
+
 def _signed_in_view(page):
     """The linked page again, with no login form: the session survived."""
     page.locator("h1", has_text="Tingkat kemiskinan").wait_for(timeout=SLOW)

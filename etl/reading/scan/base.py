@@ -111,7 +111,17 @@ def check_file_rows(sheets: Iterable[SheetScan], limits: Limits) -> None:
     if len(counted) > 1 and total > limits.max_rows + HEADER_ROWS * len(counted):
         raise UploadError.one(
             "too_many_rows_in_file",
-            sheets=", ".join(s.name for s in counted),
+            sheets=sheet_names([s.name for s in counted]),
             count=total,
             limit=limits.max_rows,
         )
+
+
+def sheet_names(names: list[str], most: int = 3) -> str:
+    """Sheet names for a message, bounded: a few, each cut, then how many more (+57)."""
+    shown = [cut(n, 20) for n in names[:most]]
+    return ", ".join(shown) + (f" (+{len(names) - most})" if len(names) > most else "")
+
+
+def cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

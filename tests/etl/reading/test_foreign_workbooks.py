@@ -224,6 +224,36 @@ def test_a_windows_1252_csv_names_its_encoding_line_and_cell():
     assert "2" in issue.message_id and "F2" in issue.message_id
 
 
+def test_no_header_stays_within_600_characters_however_long_its_texts_and_names(tmp_path):
+    rows = [
+        [f"sebuah teks panjang sekali nomor {r}-{c} " * 2 for c in range(30)] for r in range(30)
+    ]
+    extra = {f"Lembar tambahan bernama panjang {i}": rows[:3] for i in range(6)}
+    path = make_xlsx(tmp_path / "panjang.xlsx", rows, sheet="Lembar pertama yang namanya panjang",
+                     extra_sheets=extra)  # fmt: skip
+    issue = refusal("panjang.xlsx", path.read_bytes())  # asserts the 600-character bound
+    assert issue.code == "no_header" and "(+4)" in issue.message_en
+
+
+def test_too_many_rows_in_file_names_its_sheets_within_600_characters(tmp_path):
+    rows = [["31", "SPBE", 2024, 4, i] for i in range(40)]
+    extra = {f"Data tambahan nomor {i} panjang": long_rows(*rows) for i in range(60)}
+    path = make_xlsx(tmp_path / "banyak.xlsx", long_rows(*rows), extra_sheets=extra)
+    issue = refusal("banyak.xlsx", path.read_bytes(), Limits(10**8, 100, 10**9, 100))
+    assert issue.code == "too_many_rows_in_file"
+
+
+def test_a_sheet_openpyxl_opens_but_cannot_read_is_damaged_not_a_crash(tmp_path):
+    # The pre-scan hands a UTF-16 workbook to openpyxl; its sheet is cut in half.
+    def broken(name: str, data: bytes) -> bytes:
+        if name == "xl/workbook.xml":
+            return _utf16(name, data)
+        return data[: len(data) // 2] if "worksheets" in name else data
+
+    issue = refusal("rusak.xlsx", _package(tmp_path, encode=broken))
+    assert issue.code == "corrupt_file" and issue.detail
+
+
 def test_no_header_names_the_sheets_and_rows_and_at_most_ten_texts(tmp_path):
     rows = [[f"teks {r}-{c}" for c in range(20)] for r in range(30)]
     sheets = {"Catatan": [["x"]]}
@@ -232,7 +262,7 @@ def test_no_header_names_the_sheets_and_rows_and_at_most_ten_texts(tmp_path):
     assert issue.code == "no_header"
     assert "Lembar1, Catatan" in issue.message_id and "Lembar1, Catatan" in issue.message_en
     assert "1-30" in issue.message_id and "1-30" in issue.message_en
-    assert "… and 591 more" in issue.message_en and "… dan 591 lainnya" in issue.message_id
+    assert "; … and 591 more" in issue.message_en and "; … dan 591 lainnya" in issue.message_id
     assert issue.message_en.count("teks ") == 10
 
 
