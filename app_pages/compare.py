@@ -4,7 +4,7 @@ indicator, in one chart beside the national figure and the national targets, and
 import streamlit as st
 
 from etl.access import roles
-from ui import auth, charts, data, panels, state, views
+from ui import auth, charts, data, panels, regional_charts, state, views
 from ui.i18n import period_label, pick, t
 
 auth.require(roles.VIEW_ALL)
@@ -45,7 +45,7 @@ series = {
 }
 national = panels.in_roadmap(data.national_series(db, code), window, year, quarter)
 reference = charts.national_reference(cat, window, code)
-fig, table = charts.comparison_chart(
+fig, table = regional_charts.comparison_chart(
     indicator, series, national, reference, pick(indicator.name_id, indicator.name_en)
 )
 views.chart(fig, table, key="comparison")

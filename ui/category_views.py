@@ -8,7 +8,7 @@ import streamlit as st
 
 from etl.report import categories
 from indicators.catalogue import Indicator, ScaleBand
-from ui import charts, views
+from ui import regional_charts, views
 from ui.i18n import number, pick, t
 
 # The category indicators of the issue: the RB index, SAKIP and SPBE (their domains share the
@@ -30,7 +30,9 @@ def _labels(order: list[ScaleBand]) -> dict[str, str]:
 
 def distribution(frame: pd.DataFrame, order: list[ScaleBand], year: int) -> None:
     """Counts per category, the year before beside the year, best category first."""
-    fig, table = charts.category_bars(frame, _labels(order), year, t("category_distribution"))
+    fig, table = regional_charts.category_bars(
+        frame, _labels(order), year, t("category_distribution")
+    )
     views.chart(fig, table, key="category_distribution", numbers={})
 
 

@@ -22,7 +22,7 @@ BAND = "rgba(0,158,115,0.15)"
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 
 
-def _figure(
+def figure(
     traces: list[dict], title: str, unit: str = "", height: int = 320, **layout
 ) -> go.Figure:
     """One figure built in one go: plotly validates every update, so adding traces and layout
@@ -115,7 +115,7 @@ def national_reference(catalogue: Catalogue, roadmap, code: str) -> pd.DataFrame
     )
 
 
-def _reference_trace(reference: pd.DataFrame) -> dict:
+def reference_trace(reference: pd.DataFrame) -> dict:
     """The national targets beside an agency's series: grey open diamonds, a reference only."""
     return {
         "type": "scatter", "x": list(reference.year), "y": list(reference.target),
@@ -134,7 +134,7 @@ def series_chart(
     series = with_t(series)
     traces = []
     if reference is not None and len(reference):
-        traces.append(_reference_trace(reference))
+        traces.append(reference_trace(reference))
     for row in targets.dropna(subset=["low"]).itertuples():
         # A band applies to the whole of its year: from the end of the previous year to its end.
         x0, x1 = row.year - 1, row.year
@@ -197,7 +197,7 @@ def series_chart(
                                                   "color": "#555555", "line": {"width": 2}},
             "text": list(shown.period), "hovertemplate": "%{text}: %{y} (demo)<extra></extra>",
         })  # fmt: skip
-    fig = _figure(traces, title, indicator.unit, xaxis={"dtick": 1, "tickformat": "d"})
+    fig = figure(traces, title, indicator.unit, xaxis={"dtick": 1, "tickformat": "d"})
     kinds = [
         t("computed_series") if c else (name or t("national"))
         for c in (computed if computed is not None else [False] * len(series))
@@ -272,9 +272,9 @@ def distribution_chart(
             if "period" in group else list(group.agency_name),
             "hovertemplate": "%{text}: %{y}<extra></extra>",
             "marker": {"color": s.colour, "size": 7, "line": {"width": 0.5, "color": "#333"},
-                       "symbol": _MARKERS[s.order % len(_MARKERS)]},
+                       "symbol": MARKERS[s.order % len(MARKERS)]},
         })  # fmt: skip
-    fig = _figure(
+    fig = figure(
         traces, title, indicator.unit, height=420, xaxis={"visible": False},
         shapes=shapes, annotations=notes, margin={**MARGIN, "r": 90},
     )  # fmt: skip
@@ -282,7 +282,7 @@ def distribution_chart(
     return fig, frame[[c for c in shown if c in frame]]
 
 
-_MARKERS = ("star", "circle", "diamond", "x", "triangle-down", "circle-open", "line-ew", "dot")
+MARKERS = ("star", "circle", "diamond", "x", "triangle-down", "circle-open", "line-ew", "dot")
 
 
 def status_bars(counts: pd.DataFrame, title: str) -> tuple[go.Figure, pd.DataFrame]:
@@ -294,7 +294,7 @@ def status_bars(counts: pd.DataFrame, title: str) -> tuple[go.Figure, pd.DataFra
         for s in st_status.STATUSES
         if s.code in counts.columns and counts[s.code].sum()
     ]  # fmt: skip
-    fig = _figure(traces, title, height=100 + 40 * len(counts), barmode="stack")
+    fig = figure(traces, title, height=100 + 40 * len(counts), barmode="stack")
     table = counts.rename(columns={c: badges.text(c) for c in counts.columns}).reset_index()
     return fig, table
 
@@ -318,7 +318,7 @@ def timeliness_heatmap(frame: pd.DataFrame, title: str) -> tuple[go.Figure, pd.D
         "text": [[symbols.get(v, "") if v == v else "" for v in row] for row in wide.values],
         "colorbar": {"tickvals": [0, 1, 2], "ticktext": [t(c) for c in codes]},
     }  # fmt: skip
-    fig = _figure([heatmap], title, height=min(4000, 120 + 18 * len(wide)))
+    fig = figure([heatmap], title, height=min(4000, 120 + 18 * len(wide)))
     table = frame.assign(timeliness=[t(c) for c in frame.timeliness])[
         ["agency_code", "agency_name", "period", "timeliness", "submitted_at"]
     ]
@@ -334,7 +334,7 @@ def timeliness_bars(frame: pd.DataFrame, title: str) -> tuple[go.Figure, pd.Data
         for code, status in badges.TIMELINESS_AS_STATUS.items()
         if code in counts.columns
     ]  # fmt: skip
-    fig = _figure(traces, title, barmode="stack")
+    fig = figure(traces, title, barmode="stack")
     columns = [c for c in badges.TIMELINESS_AS_STATUS if c in counts.columns]
     table = counts[["period", *columns]].rename(columns={c: t(c) for c in columns})
     return fig, table
@@ -349,7 +349,7 @@ def schedule_bars(counts: pd.DataFrame, labels: dict[str, str], title: str) -> g
         for code, status in badges.SCHEDULE_AS_STATUS.items()
         if code in counts.columns
     ]  # fmt: skip
-    return _figure(traces, title, height=120 + 22 * len(counts), barmode="stack")
+    return figure(traces, title, height=120 + 22 * len(counts), barmode="stack")
 
 
 def absorption_scatter(points: pd.DataFrame, labels: dict[str, str], axes: tuple[str, str]):
@@ -359,72 +359,14 @@ def absorption_scatter(points: pd.DataFrame, labels: dict[str, str], axes: tuple
         {"type": "scatter", "mode": "markers", "x": list(group.output_realisation_pct),
          "y": list(group.budget_absorption_pct), "name": f"{st_status.symbol(status)} {labels[code]}",
          "text": list(group.agency_name + " · " + group.action.astype(str)),
-         "marker": {"color": st_status.colour(status), "symbol": _MARKERS[i], "size": 8},
+         "marker": {"color": st_status.colour(status), "symbol": MARKERS[i], "size": 8},
          "hovertemplate": "%{text}<br>%{x:.0f} % / %{y:.0f} %<extra></extra>"}
         for i, (code, status) in enumerate(badges.SCHEDULE_AS_STATUS.items())
         if len(group := points[points.schedule_status == code])
     ]  # fmt: skip
     diagonal = {"type": "scatter", "mode": "lines", "x": [0, 100], "y": [0, 100],
                 "line": {"color": "#999999", "dash": "dot"}, "showlegend": False}  # fmt: skip
-    return _figure(
+    return figure(
         [diagonal, *traces], "", height=420, xaxis={"title": {"text": axes[0]}},
         yaxis={"title": {"text": axes[1]}},
     )  # fmt: skip
-
-
-def category_bars(
-    frame: pd.DataFrame, labels: dict[str, str], year: int, title: str
-) -> tuple[go.Figure, pd.DataFrame]:
-    """Agencies per RB category (etl.report.categories.distribution), the year before in grey
-    beside the year, best category first; the table adds the change."""
-    shown = [labels[c] for c in frame.category]
-    traces = [
-        {"type": "bar", "x": shown, "y": list(frame.before), "name": str(year - 1),
-         "marker": {"color": "#999999"}, "text": list(frame.before), "textposition": "outside"},
-        {"type": "bar", "x": shown, "y": list(frame.now), "name": str(year),
-         "marker": {"color": PATH}, "text": list(frame.now), "textposition": "outside"},
-    ]  # fmt: skip
-    fig = _figure(traces, title, t("count"), barmode="group")
-    table = pd.DataFrame({
-        t("category"): shown, str(year - 1): frame.before.to_numpy(),
-        str(year): frame.now.to_numpy(), t("change"): [f"{c:+d}" for c in frame.change],
-    })  # fmt: skip
-    return fig, table
-
-
-def comparison_chart(
-    indicator: Indicator, series: dict[str, pd.DataFrame], national: pd.DataFrame,
-    reference: pd.DataFrame, title: str,
-) -> tuple[go.Figure, pd.DataFrame]:  # fmt: skip
-    """Two to five agencies' series of one indicator in one chart, each with its own marker
-    (never told by colour alone), the national figure as a black dashed line and the national
-    targets as grey diamonds (a reference: they judge no agency)."""
-    traces, rows = [], []
-    for i, (name, frame) in enumerate(series.items()):
-        frame = with_t(frame.dropna(subset=["value"]))
-        traces.append({
-            "type": "scatter", "x": list(frame.t), "y": list(frame.value), "name": name,
-            "mode": "lines+markers", "marker": {"symbol": _MARKERS[i % len(_MARKERS)], "size": 8},
-            "text": list(frame.period), "hovertemplate": f"{name} · %{{text}}: %{{y}}<extra></extra>",
-        })  # fmt: skip
-        rows.append(frame.assign(kind=name)[["kind", "period", "t", "value"]])
-    national = with_t(national.dropna(subset=["value"]))
-    if len(national):
-        traces.append({
-            "type": "scatter", "x": list(national.t), "y": list(national.value),
-            "name": t("national"), "mode": "lines", "line": {"color": LINE, "dash": "dash"},
-            "text": list(national.period), "hovertemplate": "%{text}: %{y}<extra></extra>",
-        })  # fmt: skip
-        rows.append(national.assign(kind=t("national"))[["kind", "period", "t", "value"]])
-    if len(reference):
-        traces.append(_reference_trace(reference))
-        rows.append(
-            reference.assign(
-                kind=t("national_reference"),
-                period=reference.year.astype(int).astype(str),
-                t=reference.year,
-            ).rename(columns={"target": "value"})[["kind", "period", "t", "value"]]
-        )
-    fig = _figure(traces, title, indicator.unit, height=420, xaxis={"dtick": 1, "tickformat": "d"})
-    table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
-    return fig, table.drop(columns="t") if len(table) else table

@@ -17,6 +17,7 @@ import python_calamine
 
 from etl.core.issues import UploadError
 from etl.reading.scan import xlsx as xlsx_scan
+from etl.reading.scan import xlsx_sheet
 from etl.reading.scan.base import Limits
 from etl.reading.scan.xlsx import scan_xlsx
 
@@ -283,7 +284,7 @@ def test_tags_split_across_chunks_are_not_missed(monkeypatch, chunk):
 
 def test_window_stays_bounded_inside_a_huge_cell(monkeypatch):
     monkeypatch.setattr(xlsx_scan, "CHUNK", 1000)
-    monkeypatch.setattr(xlsx_scan, "MAX_CARRY", 5000)
+    monkeypatch.setattr(xlsx_sheet, "MAX_CARRY", 5000)
     rows = (
         f'<row r="1"><c r="A1" t="inlineStr"><is><t>{"x" * 100_000}</t></is></c></row>'
         '<row r="2"><c r="A2" s="1"><v>0.5</v></c><c r="B2"><f>A2</f></c></row>'
