@@ -117,6 +117,12 @@ class Indicator:
     def reported_by(self, agency_type: str) -> bool:
         return agency_type in self.agency_types
 
+    def out_of_range(self, number: float) -> bool:
+        """Outside the indicator's plausible range (`min`, `max`), which an upload refuses."""
+        return (self.min is not None and number < self.min) or (
+            self.max is not None and number > self.max
+        )
+
     @classmethod
     def from_row(cls, row: Mapping[str, object]) -> Indicator:
         direction = _text(row["direction"])

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etl.checks.accepted_cells import outside
-from etl.checks.observations import agency_problem
+from etl.checks.agencies import agency_problem
 from etl.checks.row_checks import fmt
 from etl.checks.sheet_cells import SheetCells
 from etl.core.issues import Issue
@@ -215,7 +214,7 @@ class _TargetChecker(SheetCells):
             and self.ref(r, c) in self.sheet.percent_cells
         ):
             number *= 100.0
-        if indicator is not None and outside(indicator, number):
+        if indicator is not None and indicator.out_of_range(number):
             self.issue(
                 "value_out_of_range", r, c, fmt(number), indicator=indicator.code,
                 low=fmt(indicator.min), high=fmt(indicator.max),
