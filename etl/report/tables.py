@@ -18,6 +18,7 @@ from etl.report.assessments import (
     latest_assessments,
     stored_as_of,
 )
+from etl.store import assessments as stored
 from etl.store import schema
 from etl.store.action_plans import actions_table
 from etl.store.catalogue import load_catalogue
@@ -54,16 +55,34 @@ def _series_filters(filters: Filters) -> Filters:
 
 def observations_table(engine: Engine, filters: Filters) -> pd.DataFrame:
     """One row per current observation with its achievement, status and their components."""
-    catalogue = load_catalogue(engine)
-    frame = current_observations(engine, _series_filters(filters))
-    frame = assess_frame(frame, catalogue)
-    if filters.year is not None:
-        frame = frame[frame.year == filters.year]
-    if filters.quarter is not None:
-        frame = frame[frame.quarter == filters.quarter]
+    frame = None if filters.include_pending else _stored_observations(engine, filters)
+    if frame is None:  # computed live: values awaiting review, or rows of other settings
+        catalogue = load_catalogue(engine)
+        frame = current_observations(engine, _series_filters(filters))
+        frame = assess_frame(frame, catalogue)
+        if filters.year is not None:
+            frame = frame[frame.year == filters.year]
+        if filters.quarter is not None:
+            frame = frame[frame.quarter == filters.quarter]
     frame = frame.rename(columns={"target": "target_uploaded"})
     frame["target"] = frame["target_used"]
     return _with_labels(frame)[OBSERVATION_COLUMNS].reset_index(drop=True)
+
+
+def _stored_observations(engine: Engine, filters: Filters) -> pd.DataFrame | None:
+    """The filtered current observations beside their stored judgement (only the rows asked
+    for are read); None when the stored rows were built under other settings."""
+    table = schema.assessment
+    with engine.connect() as conn:
+        if not stored.is_current(conn):
+            return None
+        rows = stored.stored_rows(conn, filters.conditions(table))
+    judged = pd.DataFrame(rows, columns=[*stored.KEY, "value", *stored.STORED]).drop(
+        columns="value"
+    )
+    judged = judged.rename(columns={"agency": "agency_code", "indicator": "indicator_code"})
+    frame = current_observations(engine, filters)
+    return frame.merge(judged, on=["agency_code", "indicator_code", "year", "quarter"], how="left")
 
 
 def latest_period(engine: Engine) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from etl.cli.main import main
 from etl.ingest import Upload, ingest_path
 from etl.report import national
 from etl.report.assessment_check import differences
-from etl.report.tables import statuses_as_of
+from etl.report.tables import TABLES, statuses_as_of
 from etl.store import assessments, schema
 from etl.store.catalogue import load_catalogue
 from etl.store.queries import Filters, current_observations
@@ -131,3 +131,16 @@ def test_rows_built_under_other_thresholds_are_not_read(loaded, db_url, monkeypa
     assert "--rebuild" in capsys.readouterr().out
     assert main(["assess", "--rebuild", "--db", db_url]) == 0
     assert national.stored_series(loaded) is not None
+
+
+def test_the_observations_export_reads_the_stored_rows_as_the_live_one_computes(
+    loaded, monkeypatch
+):
+    filters = [Filters(), Filters(year=2025), Filters(year=2026, quarter=2, agency="31")]
+    stored = [TABLES["observations"](loaded, f) for f in filters]
+    monkeypatch.setattr(assessments, "is_current", lambda conn: False)
+    for kept, f in zip(stored, filters, strict=True):
+        live = TABLES["observations"](loaded, f)
+        assert len(live) and list(kept.columns) == list(live.columns)
+        key = ["agency_code", "indicator_code", "year", "quarter"]
+        _assert_frames_equal(kept.drop(columns=["submitted_at"]), live.drop(columns=["submitted_at"]), key)  # fmt: skip
