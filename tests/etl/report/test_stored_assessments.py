@@ -144,3 +144,23 @@ def test_the_observations_export_reads_the_stored_rows_as_the_live_one_computes(
         assert len(live) and list(kept.columns) == list(live.columns)
         key = ["agency_code", "indicator_code", "year", "quarter"]
         _assert_frames_equal(kept.drop(columns=["submitted_at"]), live.drop(columns=["submitted_at"]), key)  # fmt: skip
+
+
+def test_targets_an_agency_sends_and_the_national_band_move_the_stored_rows(loaded, tmp_path):
+    header = ["kode_indikator", "tahun", "jenis", "nilai", "batas_bawah", "batas_atas", "sumber"]
+
+    def targets(agency, *data):
+        rows = [["TARGET"], ["Kode Instansi", agency], [], header, *data]
+        return ingest_path(loaded, make_xlsx(tmp_path / f"t_{agency}.xlsx", rows, sheet="Target"))
+
+    before, _, _ = statuses_as_of(loaded, Filters(year=2026, quarter=3, agency="31"))
+    own = targets("31", ["PDN", 2024, "baseline", 40, None, None, "RPJMD"], ["PDN", 2029, "target", 99, None, None, "RPJMD"])  # fmt: skip
+    assert own.status == "accepted"
+    # The national inflation band applies to every region: a new one judges them all again.
+    band = targets("ID", ["INFLASI", 2026, "target", None, 10.0, 12.0, "RPJMN"])
+    assert band.status == "accepted"
+    assert differences(loaded) == (0, [])
+    after, _, _ = statuses_as_of(loaded, Filters(year=2026, quarter=3, agency="31"))
+    pdn = after.set_index("indicator_code").loc["PDN"]
+    assert (pdn.final_target, pdn.baseline) == (99.0, 40.0)
+    assert not before.set_index("indicator_code").loc["PDN"].equals(pdn)
