@@ -31,6 +31,7 @@ from etl.reading.scan.base import (
 from etl.reading.scan.choose import prescan
 from etl.reading.scan.xlsx_parts import is_percent_format
 from etl.reading.sniff import Content
+from etl.reading.zip_directory import open_zip
 
 
 @dataclass
@@ -178,7 +179,7 @@ def _without_leading_slashes(data: bytes, limits: Limits) -> bytes:
     """A zip whose part names start with `/` or `\\` (some Windows tools write them), with the
     names as Office expects them: neither calamine nor openpyxl finds the parts otherwise."""
     try:
-        source = zipfile.ZipFile(io.BytesIO(data))
+        source = open_zip(data)
         infos = source.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         return data  # the scan says what is wrong with it

@@ -22,6 +22,7 @@ from etl.reading.layout import HEADER_SEARCH_ROWS, Layout, find_layout, headers_
 from etl.reading.scan.base import HEADER_ROWS, Limits, cut, sheet_names
 from etl.reading.sniff import Content, csv_text, identify
 from etl.reading.target_sheet import TargetSheet, find_target_layout, is_target_sheet_name
+from etl.reading.zip_directory import once_per_read
 
 PREFERRED_SHEETS = ("data", "isian", "realisasi")
 MAX_TEXTS_SHOWN = 10
@@ -60,7 +61,11 @@ class Workbook:
 def read_workbook(file_name: str, data: bytes, limits: Limits | None = None) -> Workbook:
     """Parse an upload; raise UploadError for a problem with the file as a whole. Runs in
     this process: untrusted files go through `etl.reading.sandbox.read_upload`."""
-    limits = limits or Limits.from_settings()
+    with once_per_read():
+        return _read(file_name, data, limits or Limits.from_settings())
+
+
+def _read(file_name: str, data: bytes, limits: Limits) -> Workbook:
     if len(data) > limits.max_bytes:
         raise UploadError.one(
             "file_too_large",

@@ -18,6 +18,7 @@ import olefile
 
 from etl.core.issues import Issue, UploadError
 from etl.reading.cells import cell_name
+from etl.reading.zip_directory import open_zip
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -118,7 +119,7 @@ def _package(data: bytes, named: str) -> str:
     """A zip: an OpenDocument spreadsheet, an Office Open XML workbook, or another archive.
     Part names are compared as the readers find them (case, `\\` and a leading `/` ignored)."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(data)
         parts = {i.filename.replace("\\", "/").lstrip("/").lower(): i for i in archive.infolist()}
         if "content.xml" in parts or _mimetype(archive, parts).startswith(b"application/vnd.oasis"):
             manifest = parts.get("meta-inf/manifest.xml")

@@ -8,7 +8,6 @@ reader opens it, its grids were measured.
 
 from __future__ import annotations
 
-import io
 import zipfile
 
 from etl.core.issues import UploadError
@@ -17,6 +16,7 @@ from etl.reading.scan.ods import scan_ods
 from etl.reading.scan.xls import scan_xls
 from etl.reading.scan.xlsx import scan_xlsx
 from etl.reading.scan.xlsx_package import CollidingParts, Package
+from etl.reading.zip_directory import open_zip
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -46,7 +46,7 @@ def prescan(suffix: str, data: bytes, limits: Limits, kind: str) -> WorkbookScan
 
 def _package(data: bytes, kind: str) -> Package:
     try:
-        infos = [i for i in zipfile.ZipFile(io.BytesIO(data)).infolist() if not i.is_dir()]
+        infos = [i for i in open_zip(data).infolist() if not i.is_dir()]
         return Package(infos)
     except (
         CollidingParts,

@@ -13,7 +13,6 @@ as calamine matches them, not by namespace: a file binding `table:` elsewhere is
 
 from __future__ import annotations
 
-import io
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from etl.reading.scan.base import (
     check_file_rows,
     check_height,
 )
+from etl.reading.zip_directory import open_zip
 
 KIND = "OpenDocument (.ods)"
 CHUNK = 1 << 20
@@ -55,7 +55,7 @@ class _Refused(Exception):
 def scan_ods(data: bytes, limits: Limits) -> WorkbookScan:
     """What the pre-scan found; raise UploadError for a file calamine must not read."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(data)
         if "content.xml" not in archive.namelist():
             raise _corrupt("content.xml is missing")
         sheets = _Sheets(limits)

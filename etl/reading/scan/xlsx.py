@@ -8,7 +8,6 @@ inflated in chunks with their real bytes counted, and sheets matched with byte r
 
 from __future__ import annotations
 
-import io
 import re
 import struct
 import zipfile
@@ -30,6 +29,7 @@ from etl.reading.scan.base import (
 from etl.reading.scan.xlsx_package import CollidingParts, Package, workbook_folder
 from etl.reading.scan.xlsx_parts import MissingRelationship, percent_styles, worksheets
 from etl.reading.scan.xlsx_sheet import SheetReader, corrupt, not_understood
+from etl.reading.zip_directory import open_zip
 
 CHUNK = 1 << 20
 SMALL_PART_CAP = 32 << 20  # workbook.xml, its rels and styles.xml become trees
@@ -73,7 +73,7 @@ class _Archive:
 
     def scan(self, data: bytes) -> WorkbookScan:
         try:
-            self.zf = zipfile.ZipFile(io.BytesIO(data))
+            self.zf = open_zip(data)
         except ValueError as exc:  # a negative seek, from offsets pointing before the start
             raise corrupt(str(exc)) from exc
         infos = [i for i in self.zf.infolist() if not i.is_dir()]
