@@ -1,21 +1,29 @@
 # RB Monitor. `make run`: install, create data/rb.sqlite with the catalogue and demo data, serve.
-# `make test`: the whole test suite (SQLite and the local PostgreSQL server).
+# `make test`: the whole test suite (SQLite and the local PostgreSQL server), with the
+# development requirements (requirements-dev.txt: the runtime plus the test tools).
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run install data test lint format bench
+.PHONY: run install install-dev data test lint format bench
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# The runtime only (what the app and the command line need); the test tools come with dev.
 $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
 install: $(VENV)/.installed
+
+install-dev: install $(VENV)/.installed-dev
 
 data: install
 	$(BIN)/python -m etl init
@@ -24,14 +32,14 @@ data: install
 run: data
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
 
-test: install
+test: install-dev
 	$(BIN)/python -m pytest
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install
+format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
