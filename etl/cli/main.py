@@ -10,11 +10,23 @@ import argparse
 
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from etl.cli import audit, demo, export, history, ingest, init, periods, review, template, users
+from etl.cli import (
+    audit,
+    demo,
+    export,
+    history,
+    ingest,
+    init,
+    periods,
+    remind,
+    review,
+    template,
+    users,
+)
 from etl.cli.common import EXIT_USAGE, fail, shown_url, without_password
 
 # In the order `python -m etl --help` lists them.
-GROUPS = (init, ingest, export, history, template, review, periods, audit, users, demo)
+GROUPS = (init, ingest, export, history, template, review, periods, remind, audit, users, demo)
 
 
 def parser() -> argparse.ArgumentParser:
