@@ -29,8 +29,11 @@ data: install
 	$(BIN)/python -m etl init
 	$(BIN)/python -m etl demo
 
+# browser.serverAddress: the one address to open is printed, and Streamlit does not look up
+# an external IP (offline it printed "Did not auto detect external IP", which read as an error).
 run: data
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true \
+		--browser.serverAddress localhost
 
 test: install-dev
 	$(BIN)/python -m pytest
