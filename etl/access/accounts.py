@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from indicators.catalogue import Catalogue
 users = schema.app_user
 _hasher = PasswordHasher()
 MIN_PASSWORD = 10
+EMAIL = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")
 # The longest name both the account and its audit rows ("user:<name>") can hold on PostgreSQL,
 # which refuses an overlong value where SQLite would silently store it.
 MAX_USERNAME = min(users.c.username.type.length, schema.audit_log.c.entity.type.length - 5)
@@ -40,6 +42,7 @@ class Account:
     # Changes with the password (a change, an admin's reset): a session holding an older stamp
     # is signed out (ui.auth), so a new password ends the account's other sessions.
     stamp: str = ""
+    email: str | None = None  # where deadline reminders go (an agency account's)
 
 
 class AuthError(CodedError):
@@ -61,7 +64,7 @@ def _account(row) -> Account:
     return Account(
         row.id, row.username, row.display_name, row.role, row.agency,
         bool(row.include_children), bool(row.disabled), bool(row.must_change_password),
-        _stamp(row.password_hash),
+        _stamp(row.password_hash), row.email,
     )  # fmt: skip
 
 
@@ -98,11 +101,13 @@ def create_user(
     agency: str | None = None,
     include_children: bool = False,
     display_name: str | None = None,
+    email: str | None = None,
     actor: str,
 ) -> tuple[Account, str]:
     """A new account with a one-time password (returned once, never stored in clear)."""
     _check_name(username)
     _check_role(role, agency)
+    email = _checked_email(email)
     password = one_time_password()
     with write_transaction(engine) as conn:
         if _row(conn, username) is not None:
@@ -113,6 +118,7 @@ def create_user(
             "role": role,
             "agency": agency.upper() if agency else None,
             "include_children": include_children,
+            "email": email,
             "password_hash": _hasher.hash(password),
             "must_change_password": True,
             "created_at": _now(),
@@ -277,6 +283,21 @@ def set_role(
         engine, username, actor, "user_set_role", role=role,
         agency=agency.upper() if agency else None, include_children=include_children,
     )  # fmt: skip
+
+
+def _checked_email(email: str | None) -> str | None:
+    """None for no address; else one plausible address (the mail server has the last word)."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    if not EMAIL.fullmatch(email) or len(email) > users.c.email.type.length:
+        raise AuthError("bad_email", email=email)
+    return email
+
+
+def set_email(engine: Engine, username: str, email: str | None, *, actor: str) -> Account:
+    """The address deadline reminders go to (an agency account's); empty removes it."""
+    return _change(engine, username, actor, "user_set_email", email=_checked_email(email))
 
 
 def disable_user(engine: Engine, username: str, *, actor: str) -> Account:

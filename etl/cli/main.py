@@ -19,6 +19,7 @@ from etl.cli import (
     ingest,
     init,
     periods,
+    remind,
     review,
     template,
     users,
@@ -26,7 +27,20 @@ from etl.cli import (
 from etl.cli.common import EXIT_USAGE, fail, shown_url, without_password
 
 # In the order `python -m etl --help` lists them.
-GROUPS = (init, ingest, export, history, template, review, periods, audit, users, demo, assess)
+GROUPS = (
+    init,
+    ingest,
+    export,
+    history,
+    template,
+    review,
+    periods,
+    remind,
+    audit,
+    users,
+    demo,
+    assess,
+)
 
 
 def parser() -> argparse.ArgumentParser:

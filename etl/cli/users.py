@@ -1,4 +1,4 @@
-"""`python -m etl user add|list|disable|enable|set-role|reset-password` for operators.
+"""`python -m etl user add|list|disable|enable|set-role|set-email|reset-password` for operators.
 
 One-time passwords are printed once, on the operator's terminal, and never stored in clear."""
 
@@ -17,7 +17,7 @@ from etl.cli.common import (
 )
 
 ACTOR = "cli"
-ACTIONS = ("add", "list", "disable", "enable", "set-role", "reset-password")
+ACTIONS = ("add", "list", "disable", "enable", "set-role", "set-email", "reset-password")
 
 
 def register(subparsers) -> None:
@@ -30,6 +30,11 @@ def register(subparsers) -> None:
         "--with-regencies", action="store_true", help="a province account also sees its regencies"
     )
     p.add_argument("--name", help="display name")
+    p.add_argument(
+        "--email",
+        help="e-mail address (add, set-email; empty removes it): where an agency account's "
+        "deadline reminders go (python -m etl remind)",
+    )
 
 
 def run(args) -> int:
@@ -38,7 +43,7 @@ def run(args) -> int:
         for a in accounts.list_users(engine):
             state = "disabled" if a.disabled else "active"
             scope = a.agency + (" +regencies" if a.include_children else "") if a.agency else "-"
-            print(f"{a.username:24} {a.role or '-':9} {scope:18} {state}")
+            print(f"{a.username:24} {a.role or '-':9} {scope:18} {state:8} {a.email or '-'}")
         return EXIT_OK
     if not args.username:
         fail("Nama pengguna wajib / a user name is required")
@@ -50,7 +55,8 @@ def run(args) -> int:
                 return EXIT_USAGE
             account, password = accounts.create_user(
                 engine, args.username, args.role, agency=args.agency,
-                include_children=args.with_regencies, display_name=args.name, actor=ACTOR,
+                include_children=args.with_regencies, display_name=args.name, email=args.email,
+                actor=ACTOR,
             )  # fmt: skip
             _password(account.username, password)
         elif args.action == "set-role":
@@ -58,6 +64,11 @@ def run(args) -> int:
                 engine, args.username, args.role, agency=args.agency,
                 include_children=args.with_regencies, actor=ACTOR,
             )  # fmt: skip
+        elif args.action == "set-email":
+            if args.email is None:
+                fail("--email wajib / --email is required")
+                return EXIT_USAGE
+            accounts.set_email(engine, args.username, args.email, actor=ACTOR)
         elif args.action == "disable":
             accounts.disable_user(engine, args.username, actor=ACTOR)
         elif args.action == "enable":

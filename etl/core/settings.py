@@ -20,6 +20,9 @@ class Setting:
     default: str
     help: str
     cast: type = str
+    # A secret (a password): never printed; keep it in `.streamlit/secrets.toml` (readable by
+    # the service account only) or the service's environment, not on a command line.
+    secret: bool = False
 
 
 SETTINGS: dict[str, Setting] = {
@@ -85,7 +88,8 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "RB_REMIND_DAYS",
             "7",
-            "Days before a quarter's deadline from which the upload page warns that it is due.",
+            "Days before a quarter's deadline from which the upload page warns that it is due "
+            "and `python -m etl remind` e-mails the agencies that have not sent it.",
             int,
         ),
         Setting("RB_AUTH_MODE", "password", "Login mode of the app: password, oidc or none.", str),
@@ -120,6 +124,37 @@ SETTINGS: dict[str, Setting] = {
             "Hours a password sign-in lasts in a browser, reloads included (a cookie holding a "
             "random token; sign-out, a password change or disabling the account end it at once).",
             float,
+        ),
+        Setting(
+            "RB_APP_URL",
+            "http://localhost:8501",
+            "The app's address as its users open it (https://rb.example.go.id): the link in the "
+            "reminder e-mails.",
+        ),
+        Setting(
+            "RB_SMTP_HOST",
+            "",
+            "Mail server that `python -m etl remind` sends through (empty: no mail is sent).",
+        ),
+        Setting("RB_SMTP_PORT", "587", "Port of the mail server.", int),
+        Setting(
+            "RB_SMTP_TLS",
+            "starttls",
+            "How the mail connection is encrypted: starttls (port 587), ssl (port 465) or none "
+            "(a relay on the same machine or the private network only).",
+        ),
+        Setting("RB_SMTP_USER", "", "User name at the mail server (empty: no login)."),
+        Setting(
+            "RB_SMTP_PASSWORD",
+            "",
+            "Password at the mail server; a secret: keep it in .streamlit/secrets.toml or the "
+            "service's environment.",
+            secret=True,
+        ),
+        Setting(
+            "RB_SMTP_FROM",
+            "",
+            "Sender address of the reminder e-mails (e.g. RB Monitor <rb-monitor@example.go.id>).",
         ),
         Setting(
             "RB_OIDC_ROLE_CLAIM",

@@ -8,9 +8,8 @@ import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 
-from etl.core import settings
 from etl.report import national
 from etl.report.assessments import (
     ASSESSMENT_COLUMNS,
@@ -22,6 +21,8 @@ from etl.store import assessments as stored
 from etl.store import schema
 from etl.store.action_plans import actions_table
 from etl.store.catalogue import load_catalogue
+from etl.store.periods import deadline as deadline_of
+from etl.store.periods import first_sent
 from etl.store.queries import Filters, current_observations, utc_timestamps
 from indicators import status as st
 from indicators.catalogue import NATIONAL, Catalogue
@@ -270,16 +271,7 @@ def themes_table(engine: Engine, filters: Filters) -> pd.DataFrame:
 def submissions_table(engine: Engine, filters: Filters) -> pd.DataFrame:
     """Per agency and quarter: submitted or not, when, and on time against the deadline."""
     catalogue = load_catalogue(engine)
-    deadline_days = settings.get("RB_DEADLINE_DAYS")
-    obs, sub = schema.observation.c, schema.submission.c
-    query = (
-        select(obs.agency, obs.year, obs.quarter, func.min(sub.uploaded_at).label("submitted_at"))
-        .select_from(schema.observation.join(schema.submission, sub.id == obs.submission_id))
-        .where(sub.source != "reference", obs.agency != NATIONAL)
-        .group_by(obs.agency, obs.year, obs.quarter)
-    )
-    with engine.connect() as conn:
-        sent = {(a, y, q): t for a, y, q, t in conn.execute(query)}
+    sent = first_sent(engine)
     today = dt.date.today()
     years = sorted({y for _, y, _ in sent}) or [today.year]
     if filters.year is not None:
@@ -299,7 +291,7 @@ def submissions_table(engine: Engine, filters: Filters) -> pd.DataFrame:
         if filters.agency and agency.code != filters.agency.upper():
             continue
         for y, q in periods:
-            deadline = quarter_end(y, q) + dt.timedelta(days=deadline_days)
+            deadline = deadline_of(y, q)
             at = sent.get((agency.code, y, q))
             when = _as_date(at)
             rows.append(

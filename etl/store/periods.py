@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from etl.core import settings
 from etl.store import audit, schema
 from etl.store.database import write_transaction
 from etl.store.queries import utc_timestamps
+from indicators.catalogue import NATIONAL, Agency
 from indicators.path import quarter_end
 
 unlock = schema.period_unlock
@@ -102,15 +103,20 @@ class PeriodState:
     deadline: dt.date
     lock_date: dt.date  # the first day on which it is refused
     days_left: int  # to the deadline; negative once it has passed
+    agency: str = ""
 
 
 def period_state(
     engine: Engine, agency: str, year: int, quarter: int, today: dt.date | None = None
 ) -> PeriodState:
     today = today or dt.date.today()
+    return _state(lock_checker(engine, today), agency.upper(), year, quarter, today)
+
+
+def _state(locked: Callable, agency: str, year: int, quarter: int, today: dt.date) -> PeriodState:
     due, locks = deadline(year, quarter), lock_date(year, quarter)
     days = (due - today).days
-    if lock_checker(engine, today)(agency.upper(), year, quarter):
+    if locked(agency, year, quarter):
         state = "locked"
     elif days < 0:
         state = "late"
@@ -120,4 +126,55 @@ def period_state(
         state = "due_soon"
     else:
         state = "open"
-    return PeriodState(year, quarter, state, due, locks, days)
+    return PeriodState(year, quarter, state, due, locks, days, agency)
+
+
+def first_sent(
+    engine: Engine, agencies: Iterable[str] | None = None
+) -> dict[tuple[str, int, int], dt.datetime]:
+    """(agency, year, quarter) → when its first values were sent: any file's values, waiting for
+    review or decided, count as sent (the reporting page's timeliness and the reminders alike)."""
+    obs, sub = schema.observation.c, schema.submission.c
+    query = (
+        select(obs.agency, obs.year, obs.quarter, func.min(sub.uploaded_at))
+        .select_from(schema.observation.join(schema.submission, sub.id == obs.submission_id))
+        .where(sub.source != "reference", obs.agency != NATIONAL)
+        .group_by(obs.agency, obs.year, obs.quarter)
+    )
+    if agencies is not None:
+        query = query.where(obs.agency.in_(sorted(agencies)))
+    with engine.connect() as conn:
+        return {(a, y, q): at for a, y, q, at in conn.execute(query)}
+
+
+def waiting(
+    engine: Engine, agencies: Iterable[Agency], today: dt.date | None = None
+) -> list[PeriodState]:
+    """The quarters each agency still has to send: ended, still open for it (before its lock
+    date, or reopened) and without any of its values; oldest first. Their state says whether
+    there is time (open), the deadline is near (due_soon) or it has passed (late)."""
+    today = today or dt.date.today()
+    bodies = {a.code: a for a in agencies}
+    reopened = _reopened(engine, dt.datetime.combine(today, dt.time(), dt.UTC))
+    locked, sent = lock_checker(engine, today), first_sent(engine, bodies)
+    out = []
+    for code, body in sorted(bodies.items()):
+        own = {(y, q) for a, y, q in reopened if a == code}
+        for year, quarter in sorted(_unlocked_quarters(today) | own):
+            if (code, year, quarter) in sent or not body.exists_in(year, quarter):
+                continue
+            state = _state(locked, code, year, quarter, today)
+            if state.state in ("open", "due_soon", "late"):
+                out.append(state)
+    return sorted(out, key=lambda s: (s.year, s.quarter, s.agency))
+
+
+def _unlocked_quarters(today: dt.date) -> set[tuple[int, int]]:
+    """The quarters that have ended and whose lock date is still ahead."""
+    year, quarter = today.year, (today.month - 1) // 3 + 1
+    found = set()
+    while True:
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+        if lock_date(year, quarter) <= today:
+            return found
+        found.add((year, quarter))

@@ -318,6 +318,22 @@ period_unlock = Table(
     Column("open_until", DateTime(timezone=True), nullable=False),
 )
 
+# The deadline reminders e-mailed so far (etl.access.reminders): one row per agency, period and
+# kind (due_soon, overdue), so each is sent once however often `python -m etl remind` runs.
+sent_reminder = Table(
+    "sent_reminder",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agency", String(40), ForeignKey("agency.code"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("quarter", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("recipients", Text, nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Column("sent_by", String(120), nullable=False),
+    UniqueConstraint("agency", "year", "quarter", "kind", name="uq_sent_reminder_period_kind"),
+)
+
 CATALOGUE_TABLES = (roadmap, theme, indicator, agency, target, scale_band)
 
 # --- RB Tematik action plans (issue 6) --------------------------------------------------------
