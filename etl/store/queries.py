@@ -25,25 +25,23 @@ class Filters:
     agency_type: str | None = None
     include_pending: bool = False  # overlay values awaiting review on the official ones
 
-    def conditions(self, table=obs) -> list:
-        """The filters as conditions on the observation table (or another table keyed by
-        agency, indicator, year and quarter: the stored assessments)."""
+    def conditions(self) -> list:
         out = []
         if self.year is not None:
-            out.append(table.c.year == self.year)
+            out.append(obs.c.year == self.year)
         if self.quarter is not None:
-            out.append(table.c.quarter == self.quarter)
+            out.append(obs.c.quarter == self.quarter)
         if self.agency:
-            out.append(table.c.agency == self.agency.upper())
+            out.append(obs.c.agency == self.agency.upper())
         if self.indicator:
-            out.append(table.c.indicator == self.indicator.upper())
+            out.append(obs.c.indicator == self.indicator.upper())
         # Sub-selects, not joins: the observation rows are read from their own table alone.
         if self.theme:
             themed = select(ind.c.code).where(ind.c.theme == self.theme.upper())
-            out.append(table.c.indicator.in_(themed))
+            out.append(obs.c.indicator.in_(themed))
         if self.agency_type:
             typed = select(agency.c.code).where(agency.c.type == self.agency_type.upper())
-            out.append(table.c.agency.in_(typed))
+            out.append(obs.c.agency.in_(typed))
         return out
 
 
@@ -190,9 +188,7 @@ def submissions(engine: Engine) -> pd.DataFrame:
 
 
 # Actions after which what the official views show may differ.
-DATA_ACTIONS = (
-    "ingest", "review_approved", "review_returned", "catalogue_change", "assessment_rebuild",
-)  # fmt: skip
+DATA_ACTIONS = ("ingest", "review_approved", "review_returned", "catalogue_change")
 
 
 def data_version(engine: Engine) -> int:
