@@ -49,9 +49,6 @@ def validate(book: Workbook, ctx: Context, history: HistoryLookup | None = None)
 
 
 class _SheetChecker(CellChecks):
-    # Off only in the test that compares the memo with the checks it stands for.
-    remember = True
-
     def __init__(self, sheet: Sheet, ctx: Context, issues: IssueList):
         super().__init__(sheet, ctx, issues)
         width = len(self.letters)
@@ -165,8 +162,9 @@ class _SheetChecker(CellChecks):
                     agency=agency,
                 )
                 indicator = None
-        # Empty cells are the common case: no call for them.
-        if raw_target is None or (raw_target == "" and not by_cell):
+        # Empty cells are the common case: no call for them, unless an empty-looking cell may
+        # be a formula without a result or an error (the openpyxl path reads those as None).
+        if not by_cell and (raw_target is None or raw_target == ""):
             target = None
         else:
             target = self._number(raw_target, r, self.target_column, indicator)
@@ -281,7 +279,7 @@ class _SheetChecker(CellChecks):
                 self.issue(
                     "agency_name_differs", r, self.cols["agency_name"], name, expected=expected
                 )
-            else:
+            elif self.remember:
                 self.names.add((code, name))
         return code
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from etl.core.issues import IssueList
 from indicators.catalogue import Indicator
 from indicators.path import quarter_end
 
@@ -22,20 +21,3 @@ def provisional_warnings(
     if indicator.frequency == "annual" and quarter != 4:
         out.append(("annual_outside_q4", ("annual_outside_q4", indicator.code, year, quarter)))
     return out
-
-
-class WarningsDue:
-    """Whether a value still has a provisional warning to be said in this file: once said, every
-    later value of that indicator and period may take the shortcut of rows seen before."""
-
-    def __init__(self, issues: IssueList, today: dt.date):
-        self.issues, self.today, self.quiet = issues, today, set()
-
-    def __call__(self, indicator: Indicator, period: tuple[int, int]) -> bool:
-        if (indicator.code, period) in self.quiet:
-            return False
-        warnings = provisional_warnings(indicator, period, self.today)
-        due = any(not self.issues.said(*key) for _, key in warnings)
-        if not due:
-            self.quiet.add((indicator.code, period))
-        return due

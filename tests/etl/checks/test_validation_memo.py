@@ -138,3 +138,22 @@ def test_bad_year_cell_beside_quarter_columns_with_years_is_reported_on_every_ro
     assert [i.cell for i in full.issues if i.code == "year_invalid"] == [
         f"C{r}" for r in range(2, 7)
     ]
+
+
+def test_an_error_cell_read_as_empty_in_the_target_column_is_still_reported(
+    sqlite_engine, tmp_path
+):
+    # Found in review: the openpyxl path reads an Excel error (#DIV/0!) as None and lists the
+    # cell in error_cells; an empty-looking target must still go through the cell's check.
+    import dataclasses
+
+    from etl.reading.read import Workbook
+
+    header = ["kode_instansi", "kode_indikator", "tahun", "triwulan", "nilai", "target"]
+    path = make_xlsx(tmp_path / "a.xlsx", [header, ["31", "PDN", 2024.0, 1.0, 10.0, 5.0]])
+    sheet = read_upload(path.name, path.read_bytes()).sheets[0]
+    rows = [list(r) for r in sheet.rows]
+    rows[1][5] = None
+    book = Workbook([dataclasses.replace(sheet, rows=rows, error_cells=frozenset({"F2"}))], [])
+    result = validate(book, Context(load_catalogue(sqlite_engine), TODAY))
+    assert [f"{i.code}@{i.cell}" for i in result.issues] == ["cell_error@F2"]
