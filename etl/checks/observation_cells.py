@@ -138,26 +138,7 @@ class CellChecks:
             number = self.parse(cells.parse_number, value, r, c)
             if number is None:
                 return None
-        if (
-            self.sheet.percent_cells
-            and indicator is not None
-            and indicator.is_percent
-            and isinstance(value, (int, float))
-            and self.ref(r, c) in self.sheet.percent_cells
-        ):
-            number *= 100.0
-        if indicator is not None and indicator.out_of_range(number):
-            self.issue(
-                "value_out_of_range",
-                r,
-                c,
-                fmt(number),
-                indicator=indicator.code,
-                low=fmt(indicator.min),
-                high=fmt(indicator.max),
-            )
-            return None
-        return number
+        return judged_number(self, value, number, r, c, indicator)
 
     def _unit(self, unit, r: int, indicator: Indicator | None) -> str:
         unit = str(unit).strip()
@@ -179,3 +160,24 @@ class CellChecks:
         if self.remember:
             self.urls.add(raw)
         return url
+
+
+def judged_number(checker, value, number: float, r: int, c: int, indicator: Indicator | None):
+    """A cell's number as its indicator means it: a percent-formatted cell (0.85) is 85; then
+    the indicator's range (`value_out_of_range` at the cell, and None). The one statement of
+    both rules for values and targets; `checker` has `sheet`, `ref` and `issue`."""
+    if (
+        checker.sheet.percent_cells
+        and indicator is not None
+        and indicator.is_percent
+        and isinstance(value, (int, float))
+        and checker.ref(r, c) in checker.sheet.percent_cells
+    ):
+        number *= 100.0
+    if indicator is not None and indicator.out_of_range(number):
+        checker.issue(
+            "value_out_of_range", r, c, fmt(number), indicator=indicator.code,
+            low=fmt(indicator.min), high=fmt(indicator.max),
+        )  # fmt: skip
+        return None
+    return number

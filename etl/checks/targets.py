@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from etl.checks.agencies import agency_problem
+from etl.checks.observation_cells import judged_number
 from etl.checks.row_checks import fmt
 from etl.checks.sheet_cells import SheetCells
 from etl.core.issues import Issue
@@ -206,21 +207,7 @@ class _TargetChecker(SheetCells):
         number = self.parse(cells.parse_number, r, name, row)
         if number is None:
             return None
-        c = self.cols[name]
-        if (
-            indicator is not None
-            and indicator.is_percent
-            and isinstance(value, (int, float))
-            and self.ref(r, c) in self.sheet.percent_cells
-        ):
-            number *= 100.0
-        if indicator is not None and indicator.out_of_range(number):
-            self.issue(
-                "value_out_of_range", r, c, fmt(number), indicator=indicator.code,
-                low=fmt(indicator.min), high=fmt(indicator.max),
-            )  # fmt: skip
-            return None
-        return number
+        return judged_number(self, value, number, r, self.cols[name], indicator)
 
     def _band(self, r: int, row: list, value, low, high) -> None:
         given = {n: self.raw(row, n) is not None for n in ("value", "low", "high")}
