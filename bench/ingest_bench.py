@@ -12,7 +12,9 @@ Scale 1 is one quarter of every agency's indicators (~8,200 rows), 4 is a year, 
   (`etl.store.database.bulk_insert`, with the schema's indexes and foreign keys) and nothing else:
   what any load into this schema costs at least;
 - full ÷ bare (target ≤ 2) and floor ÷ bare, and the peak RSS, each measured in a child
-  process.
+  process;
+- plain: `full` without the update of the stored statuses and national figures (issue 15), and
+  that update's own time inside `full` (assess ms) with full ÷ plain.
 Also one agency's 60-row file end to end. Prints only; never a pass/fail.
 """
 
@@ -164,8 +166,35 @@ def _floor(engine, path: Path, now) -> None:
         )  # fmt: skip
 
 
+ASSESSING = {"seconds": 0.0}
+
+
+def _timed_assessment(on: bool):
+    """Time the stored assessments' update inside the commit (`on`), or leave it out: the
+    load without it, in the same run, is what its cost is measured against."""
+    import etl.ingest
+
+    update = etl.ingest.after_change
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return update(*args, **kwargs) if on else None
+        finally:
+            ASSESSING["seconds"] += time.perf_counter() - start
+
+    etl.ingest.after_change = timed
+
+
+def measure_plain(path: Path, url: str) -> float:
+    """`full` without the stored assessments' update (what the load cost before issue 15)."""
+    _timed_assessment(False)
+    return measure_full(path, url)
+
+
 def measure_full(path: Path, url: str) -> float:
-    """The national file as `python -m etl ingest` loads it (the command's collector pause)."""
+    """The national file as `python -m etl ingest` loads it (the command's collector pause),
+    with the update of the stored statuses and national figures inside its transaction."""
     from etl.cli.gc_pause import gc_paused
     from etl.ingest import Upload, ingest_bytes
     from etl.reading import sandbox
@@ -177,6 +206,8 @@ def measure_full(path: Path, url: str) -> float:
     # A server's reading workers are warm (the upload page starts one as it draws); the CLI
     # pays a worker's start, about 0.25 s, once per command.
     sandbox.warm(wait=True)
+    if etl_ingest_untimed():
+        _timed_assessment(True)
     start = time.perf_counter()
     with gc_paused():
         result = ingest_bytes(
@@ -188,6 +219,12 @@ def measure_full(path: Path, url: str) -> float:
             f"benchmark file not accepted: {[i.message_en for i in result.issues[:3]]}"
         )
     return elapsed
+
+
+def etl_ingest_untimed() -> bool:
+    import etl.ingest
+
+    return etl.ingest.after_change.__name__ != "timed"
 
 
 def peak_rss_mb() -> float:
@@ -238,7 +275,8 @@ def run(backends: list[str], scales: list[int]) -> None:
         one.write_bytes(xlsx_bytes(agency_rows(catalogue, "31.71", 2024)))
         print(
             f"{'backend':10} {'file':14} {'rows':>8} {'bare s':>7} {'floor s':>7} {'full s':>7} "
-            f"{'floor÷bare':>10} {'full÷bare':>9} {'bare MB':>8} {'full MB':>8} {'rows/s':>8}"
+            f"{'floor÷bare':>10} {'full÷bare':>9} {'bare MB':>8} {'full MB':>8} {'rows/s':>8} "
+            f"{'plain s':>7} {'assess ms':>9} {'full÷plain':>10}"
         )
         for backend in backends:
             for label, (path, n) in [
@@ -246,20 +284,22 @@ def run(backends: list[str], scales: list[int]) -> None:
                 ("one agency", (one, 60)),
             ]:
                 seconds = {}
-                for kind in ("bare", "floor", "full"):  # each into a fresh database
+                for kind in ("bare", "floor", "full", "plain"):  # each into a fresh database
                     url = _fresh_database(backend, folder)
                     try:
                         _init(url)
                         seconds[kind] = _child(kind, path, url)
                     finally:
                         _drop(url)
-                bare, floor, full = (seconds[k] for k in ("bare", "floor", "full"))
+                bare, floor, full, plain = (seconds[k] for k in ("bare", "floor", "full", "plain"))
                 print(
                     f"{backend:10} {label:14} {n:8d} {bare['seconds']:7.2f} "
                     f"{floor['seconds']:7.2f} {full['seconds']:7.2f} "
                     f"{floor['seconds'] / bare['seconds']:10.2f} "
                     f"{full['seconds'] / bare['seconds']:9.2f} {bare['rss_mb']:8.0f} "
-                    f"{full['rss_mb']:8.0f} {n / full['seconds']:8.0f}"
+                    f"{full['rss_mb']:8.0f} {n / full['seconds']:8.0f} "
+                    f"{plain['seconds']:7.2f} {full['assess_s'] * 1000:9.1f} "
+                    f"{full['seconds'] / plain['seconds']:10.2f}"
                 )
         _drop(catalogue_url)
 
@@ -267,10 +307,13 @@ def run(backends: list[str], scales: list[int]) -> None:
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         kind, path, url = sys.argv[2], Path(sys.argv[3]), sys.argv[4]
-        measure = {"bare": measure_bare, "floor": measure_floor, "full": measure_full}[kind]
+        measure = {
+            "bare": measure_bare, "floor": measure_floor, "full": measure_full,
+            "plain": measure_plain,
+        }[kind]  # fmt: skip
         seconds = measure(path, url)
         rss_mb = peak_rss_mb()
-        print(json.dumps({"seconds": seconds, "rss_mb": rss_mb}))
+        print(json.dumps({"seconds": seconds, "rss_mb": rss_mb, "assess_s": ASSESSING["seconds"]}))
         return
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

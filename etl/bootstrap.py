@@ -15,7 +15,8 @@ from etl.store.catalogue import (
     parse_national_actuals,
     refresh_reference,
 )
-from etl.store.database import migrate
+from etl.store.database import migrate, write_transaction
+from etl.store.reassess import rebuild
 from indicators.catalogue import NATIONAL, NationalActual
 
 
@@ -28,7 +29,12 @@ class InitReport:
 def init_database(engine: Engine, folder: Path | None = None) -> InitReport:
     migrate(engine)
     written = refresh_reference(engine, folder)
-    return InitReport(written, load_national_actuals(engine, folder))
+    national = load_national_actuals(engine, folder)
+    # Every stored status and national figure again: the catalogue, the targets or the settings
+    # they were judged under may have changed since they were built.
+    with write_transaction(engine) as conn:
+        rebuild(conn)
+    return InitReport(written, national)
 
 
 def load_national_actuals(engine: Engine, folder: Path | None = None) -> FileResult:

@@ -24,7 +24,7 @@ from etl.checks.targets import TargetContext, validate_targets
 from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, UploadError
 from etl.core.rows import ValidRow
-from etl.core.states import ACCEPTED, REJECTED, UNCHANGED
+from etl.core.states import ACCEPTED, APPROVED, REJECTED, UNCHANGED
 from etl.core.target_rows import TargetRow
 from etl.core.upload import Change, FileResult, RowCounts, Upload, count_kinds
 from etl.reading.sandbox import read_upload
@@ -37,6 +37,7 @@ from etl.store.action_plans import (
 )
 from etl.store.catalogue import load_catalogue
 from etl.store.database import WHOLE_YEAR, lost_race, serialise_periods, write_transaction
+from etl.store.reassess import after_change
 from etl.store.submissions import (
     count,
     current_values,
@@ -188,6 +189,12 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
                 received = upload.received_at or dt.datetime.now(dt.UTC)
                 for store, changes in ((store_actions, action_changes), (store_targets, target_changes)):  # fmt: skip
                     store(conn, changes, result.submission_id, received, upload.user, upload.review)
+                if upload.review == APPROVED:  # values awaiting review change no status yet
+                    after_change(
+                        conn,
+                        [c.row[:4] for c in result.changes if c.kind != "unchanged"],
+                        [(c.row.agency, c.row.indicator) for c in target_changes if c.kind != "unchanged"],
+                    )  # fmt: skip
             return result
         except (IntegrityError, OperationalError) as error:
             if not lost_race(error):

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from indicators.catalogue import Roadmap, Target
+from indicators.catalogue import Indicator, Roadmap, Target
 
 Band = tuple[float, float]
 
@@ -140,3 +140,54 @@ class ExpectedPath:
         i = bisect_right(times, t)
         (t0, v0), (t1, v1) = self.knots[i - 1], self.knots[i]
         return v0 + (v1 - v0) * (t - t0) / (t1 - t0)
+
+
+@dataclass(frozen=True)
+class PathModel:
+    """The targets side of one agency's indicator in one road map: annual targets, F, B and
+    E(t). The status (`indicators.progress`) and the chart (`ui.charts.target_path`) both read it, so
+    what the chart draws is what the status line says (progress-method.md, "One set of
+    components")."""
+
+    ytd: bool
+    annual: dict[int, Target]
+    final: Target | None
+    baseline: Baseline | None
+    path: ExpectedPath | None
+
+    def expected(self, year: int, quarter: int) -> float | None:
+        """E(t) of the period: T_y × q/4 inside year y for a ytd indicator, else the path."""
+        if self.ytd:
+            row = self.annual.get(year)
+            return None if row is None else row.point * quarter / 4
+        return None if self.path is None else self.path.at(period_t(year, quarter))
+
+    def knots(self) -> list[list[tuple[float, float]]]:
+        """The expected value as drawn: one polyline for a path; for a ytd indicator one per
+        year (T_y × q/4 restarts every year, so the years are never joined)."""
+        if self.ytd:
+            return [
+                [(period_t(y, q), row.point * q / 4) for q in (1, 2, 3, 4)]
+                for y, row in sorted(self.annual.items())
+            ]
+        return [list(self.path.knots)] if self.path is not None else []
+
+
+def path_model(
+    indicator: Indicator,
+    roadmap: Roadmap,
+    targets: Sequence[Target],
+    observed: Iterable[tuple[float, float]],
+    *,
+    before: float = math.inf,
+) -> PathModel:
+    """B, the annual targets, F and E(t) from the targets and the (t, value) observations
+    (those dated before `before` only: the one being judged is never its own baseline)."""
+    annual = annual_targets(roadmap, targets)
+    final = final_target(roadmap, targets)
+    baseline = baseline_for(roadmap, targets, observed, before=before)
+    ytd = indicator.period_value == "ytd"
+    # A ytd indicator restarts every year: it has no multi-year path.
+    has_path = not ytd and baseline is not None and final is not None
+    path = ExpectedPath.build(baseline, annual) if has_path else None
+    return PathModel(ytd, annual, final, baseline, path)

@@ -13,18 +13,17 @@ from dataclasses import dataclass, replace
 
 from indicators import status as st
 from indicators.achievement import achievement, meets_target
-from indicators.catalogue import Indicator, Roadmap, Target
+from indicators.catalogue import Catalogue, Indicator, Roadmap, Target
 from indicators.path import (
     Band,
-    Baseline,
     ExpectedPath,
+    PathModel,
     Point,
     annual_targets,
     band_of,
     band_row_for,
-    baseline_for,
-    final_target,
     observation_series,
+    path_model,
     period_t,
 )
 from indicators.projection import Projection, category_for, project
@@ -42,6 +41,7 @@ from indicators.rules import (
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "METHOD_VERSION",
     "Assessment",
     "PathModel",
     "Point",
@@ -49,15 +49,23 @@ __all__ = [
     "Thresholds",
     "achievement",
     "assess",
+    "assess_each",
     "assess_series",
     "category_for",
     "meets_target",
     "path_model",
     "period_t",
     "project",
+    "shown_as_of",
     "status_from_achievement",
     "status_from_ratio",
 ]
+
+
+# Raised whenever a change to this package changes what it computes for the same data: the
+# results kept in the database (etl.store.assessments) carry it in their fingerprint, so rows
+# computed by an earlier method are never read as this one's.
+METHOD_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -137,16 +145,30 @@ def assess(
     if not inside:
         return Assessment(indicator.code, roadmap.code, st.NO_DATA, "no_data", period=at)
     current = inside[-1]
-    history = [p for p in series if p.t < current.t]
-    judged = _evaluate(indicator, roadmap, targets, current, history, thresholds)
+    observed = [(p.t, p.value) for p in series if p.t < current.t]
+    model = path_model(indicator, roadmap, targets, observed, before=current.t)
+    judged = _evaluate(indicator, roadmap.code, current, model, thresholds)
     if at is None:
         return judged
-    lag = lag_quarters(at, (current.year, current.quarter))
+    status, reason, lag = shown_as_of(
+        indicator, at, (current.year, current.quarter), judged.status, judged.reason
+    )
+    return replace(judged, status=status, reason=reason, period=at, lag=lag)
+
+
+def shown_as_of(
+    indicator: Indicator, at: tuple[int, int], observed: tuple[int, int], status: str, reason: str
+) -> tuple[str, str, int]:
+    """(status, reason, lag) of an observation judged as if it were the latest, shown for the
+    later period `at`: the same judgement, or `outdated` when it is older than the indicator's
+    frequency allows. The live `assess` and the stored results (etl.store.assessments) both
+    pass through here, so an as-of view reads the same from either."""
+    lag = lag_quarters(at, observed)
     if is_outdated(indicator, lag):
         # Shown with its period and every component, but not judged: a two-year-old figure
         # says nothing about where the agency stands now.
-        return replace(judged, status=st.OUTDATED, reason="outdated", period=at, lag=lag)
-    return replace(judged, period=at, lag=lag)
+        return st.OUTDATED, "outdated", lag
+    return status, reason, lag
 
 
 def assess_series(
@@ -157,12 +179,60 @@ def assess_series(
     *,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> list[Assessment]:
-    """One assessment per observation, each as if it were the latest (for exports)."""
+    """One assessment per observation, each as if it were the latest (for exports): what
+    `assess(at=(p.year, p.quarter))` says of each point p, in one pass. B, F and E(t) are the
+    same for every point inside the road map (a baseline observation lies before the road map
+    starts, so before each of them), so the path is built once."""
     series = observation_series(points)
+    inside = _judge_inside(indicator, roadmap, targets, series, thresholds)
     return [
-        assess(indicator, roadmap, targets, series, thresholds=thresholds, at=(p.year, p.quarter))
+        inside.get((p.year, p.quarter)) or _outside(indicator, roadmap, p, (p.year, p.quarter))
         for p in series
     ]
+
+
+def _judge_inside(
+    indicator: Indicator,
+    roadmap: Roadmap,
+    targets: Sequence[Target],
+    series: Sequence[Point],
+    thresholds: Thresholds,
+) -> dict[tuple[int, int], Assessment]:
+    """(year, quarter) → the assessment of each point of an ordered series inside the road map."""
+    model = path_model(indicator, roadmap, targets, [(p.t, p.value) for p in series])
+    return {
+        (p.year, p.quarter): _evaluate(
+            indicator, roadmap.code, p, model, thresholds, period=(p.year, p.quarter), lag=0
+        )
+        for p in series
+        if roadmap.contains(p.year)
+    }
+
+
+def assess_each(
+    catalogue: Catalogue,
+    agency: str,
+    indicator: Indicator,
+    points: Iterable[Point],
+    *,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> dict[tuple[int, int], Assessment | None]:
+    """Each observation of one agency's series judged as if it were the latest, in the road
+    map of its own year, against that agency's targets there; None for one outside every road
+    map (shown, never judged)."""
+    series = observation_series(points)
+    out: dict[tuple[int, int], Assessment | None] = {}
+    judged: dict[str, dict[tuple[int, int], Assessment]] = {}
+    for p in series:
+        roadmap = catalogue.roadmap_for(p.year)
+        if roadmap is None:
+            out[(p.year, p.quarter)] = None
+            continue
+        if roadmap.code not in judged:
+            targets = catalogue.targets_for(roadmap.code, indicator.code, agency)
+            judged[roadmap.code] = _judge_inside(indicator, roadmap, targets, series, thresholds)
+        out[(p.year, p.quarter)] = judged[roadmap.code][(p.year, p.quarter)]
+    return out
 
 
 def _outside(indicator: Indicator, roadmap: Roadmap, p: Point, at) -> Assessment:
@@ -223,67 +293,15 @@ def _achievement_basis(
     return None, None, None
 
 
-@dataclass(frozen=True)
-class PathModel:
-    """The targets side of one agency's indicator in one road map: annual targets, F, B and
-    E(t). The status (`_evaluate`) and the chart (`ui.charts.target_path`) both read it, so
-    what the chart draws is what the status line says (progress-method.md, "One set of
-    components")."""
-
-    ytd: bool
-    annual: dict[int, Target]
-    final: Target | None
-    baseline: Baseline | None
-    path: ExpectedPath | None
-
-    def expected(self, year: int, quarter: int) -> float | None:
-        """E(t) of the period: T_y × q/4 inside year y for a ytd indicator, else the path."""
-        if self.ytd:
-            row = self.annual.get(year)
-            return None if row is None else row.point * quarter / 4
-        return None if self.path is None else self.path.at(period_t(year, quarter))
-
-    def knots(self) -> list[list[tuple[float, float]]]:
-        """The expected value as drawn: one polyline for a path; for a ytd indicator one per
-        year (T_y × q/4 restarts every year, so the years are never joined)."""
-        if self.ytd:
-            return [
-                [(period_t(y, q), row.point * q / 4) for q in (1, 2, 3, 4)]
-                for y, row in sorted(self.annual.items())
-            ]
-        return [list(self.path.knots)] if self.path is not None else []
-
-
-def path_model(
-    indicator: Indicator,
-    roadmap: Roadmap,
-    targets: Sequence[Target],
-    observed: Iterable[tuple[float, float]],
-    *,
-    before: float = math.inf,
-) -> PathModel:
-    """B, the annual targets, F and E(t) from the targets and the (t, value) observations
-    (those dated before `before` only: the one being judged is never its own baseline)."""
-    annual = annual_targets(roadmap, targets)
-    final = final_target(roadmap, targets)
-    baseline = baseline_for(roadmap, targets, observed, before=before)
-    ytd = indicator.period_value == "ytd"
-    # A ytd indicator restarts every year: it has no multi-year path.
-    has_path = not ytd and baseline is not None and final is not None
-    path = ExpectedPath.build(baseline, annual) if has_path else None
-    return PathModel(ytd, annual, final, baseline, path)
-
-
 def _evaluate(
     indicator: Indicator,
-    roadmap: Roadmap,
-    targets: Sequence[Target],
+    roadmap: str,
     point: Point,
-    history: Sequence[Point],
+    model: PathModel,
     thresholds: Thresholds,
+    period: tuple[int, int] | None = None,
+    lag: int | None = None,
 ) -> Assessment:
-    observed = [(p.t, p.value) for p in history]
-    model = path_model(indicator, roadmap, targets, observed, before=point.t)
     annual, final, baseline, path = model.annual, model.final, model.baseline, model.path
     year_row = annual.get(point.year)
     band_row = band_row_for(annual, point.year)
@@ -306,7 +324,7 @@ def _evaluate(
     )
     shown_band = band if indicator.direction == "target_band" else band_of(year_row)
     return Assessment(
-        indicator.code, roadmap.code, status, reason,
+        indicator.code, roadmap, status, reason,
         year=point.year, quarter=point.quarter, t=t, value=v, achievement=capaian,
         target=target, target_source=target_source, target_year=target_year,
         achievement_basis=basis, basis_source=basis_source, band=shown_band,
@@ -317,6 +335,7 @@ def _evaluate(
         final_target=None if final is None else final.point,
         final_year=None if final is None else final.year,
         final_band=band_of(final), progress_ratio=ratio, target_below_baseline=wrong_side,
+        period=period, lag=lag,
     )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from indicators import status as st
-from indicators.catalogue import Indicator
+from indicators.catalogue import NATIONAL, Agency, Indicator
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,63 @@ def national_figure(
         return NationalFigure(None, "insufficient", n, m)
     total = math.fsum(values)
     return NationalFigure(total if rollup == "sum" else total / n, "computed", n, m)
+
+
+@dataclass(frozen=True)
+class Official:
+    """A published national figure with what is said of it (its note, its confidence) and
+    whether it is a demo value."""
+
+    value: float
+    notes: str = ""
+    confidence: str = ""
+    demo: bool = False
+
+
+Period = tuple[int, int]
+# One period of a national series: year, quarter, value (NaN: insufficient), source, computed,
+# n, m, reference, confidence, demo (the columns of etl.report.national.COLUMNS).
+SeriesRow = tuple[int, int, float, str, bool, int, int, str, str, bool]
+
+
+def national_series_rows(
+    indicator: Indicator,
+    agencies: Iterable[Agency],
+    official: dict[Period, Official],
+    reported: dict[Period, list[float]],
+    demo: dict[Period, bool],
+    min_coverage: float = DEFAULT_MIN_COVERAGE,
+) -> list[SeriesRow]:
+    """The national figure of every period that has one (or too few reports for one): the
+    official figure, else the roll-up of `reported` (the values of the agencies of
+    `rollup_types`) over the members that existed then; `demo` marks periods whose reports
+    hold a demo value (a roll-up of them is demo too)."""
+    types = rollup_types(indicator)
+    members = [a for a in agencies if a.code != NATIONAL and a.type in types]
+    rows = []
+    for period in sorted(set(reported) | set(official)):
+        # Who had to report is who existed then (ministries change with cabinets).
+        expected = sum(a.exists_in(*period) for a in members)
+        published = official.get(period)
+        figure = national_figure(
+            indicator, None if published is None else published.value,
+            reported.get(period, []), expected, min_coverage,
+        )  # fmt: skip
+        if figure.source == "none":
+            continue
+        value = float("nan") if figure.value is None else figure.value
+        if figure.source == "official":
+            about = (published.notes, published.confidence, published.demo)
+        elif figure.computed:
+            # A computed figure is as sure as its roll-up: said in words, never as "high".
+            words = (
+                f"{figure.describe('id')} ({indicator.national_rollup}) / {figure.describe('en')}"
+            )
+            about = (words, "computed", demo.get(period, False))
+        else:
+            about = (f"{figure.describe('id')} / {figure.describe('en')}", "", False)
+        rows.append((*period, value, figure.source, figure.computed, figure.n, figure.m, *about))
+    return rows
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ def pending() -> bool:
 
 def _filters(db: tuple, filters: Filters | None = None, **fields) -> Filters:
     filters = filters or Filters(**fields)
-    if len(db) > 2 and db[2]:
+    if pending_view(db):
         return replace(filters, include_pending=True)
     return filters
 
@@ -105,15 +105,33 @@ def _all_observations(db: tuple) -> pd.DataFrame:
 
 @st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def statuses(db: tuple, year: int, quarter: int) -> pd.DataFrame:
-    """Every expected agency × indicator judged as of the period (`no_data` when silent)."""
+    """Every expected agency × indicator judged as of the period (`no_data` when silent): the
+    stored results of the period (etl.store.assessments), computed live only for the view with
+    values awaiting review or rows built under other settings."""
     filters = _filters(db, year=year, quarter=quarter)
-    judged, _, _ = tables.statuses_as_of(_engine(db[0]), filters, _all_observations(db))
+    judged, _, _ = tables.statuses_as_of(
+        _engine(db[0]), filters, lambda: _all_observations(db), catalogue(db)
+    )
     return judged
+
+
+@st.cache_resource(ttl=TTL, max_entries=4, show_spinner=False)
+def _stored_national(db: tuple) -> dict[str, pd.DataFrame] | None:
+    """Every indicator's stored national series, read once (shared, read-only); None: compute
+    live (values awaiting review shown, or rows built under other settings)."""
+    return None if pending_view(db) else national.stored_series(_engine(db[0]))
+
+
+def pending_view(db: tuple) -> bool:
+    return len(db) > 2 and bool(db[2])
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def national_series(db: tuple, code: str) -> pd.DataFrame:
     """The national figure per period: the official one, else the catalogue's roll-up."""
+    stored = _stored_national(db)
+    if stored is not None:
+        return stored.get(code, pd.DataFrame(columns=national.COLUMNS))
     return national.national_series(observations(db, indicator=code), catalogue(db), code)
 
 
@@ -122,6 +140,10 @@ def national_statuses(db: tuple, roadmap: str, year: int, quarter: int) -> pd.Da
     """The status of each indicator's national figure as of the period; `computed` (with `n`
     of `m`) marks a status drawn from a figure rolled up from the agencies."""
     cat = catalogue(db)
+    if not pending_view(db):
+        judged = national.stored_statuses(_engine(db[0]), cat, roadmap, (year, quarter))
+        if judged is not None:
+            return judged
     series = {code: national_series(db, code) for code in cat.indicators}
     return national.national_statuses(series, cat, roadmap, (year, quarter))
 

@@ -16,6 +16,7 @@ from etl.store import audit, schema
 from etl.store.database import WHOLE_YEAR, serialise_periods, write_transaction
 from etl.store.history import KEYS, supersede
 from etl.store.queries import utc_timestamps
+from etl.store.reassess import after_change
 
 sub = schema.submission
 obs = schema.observation
@@ -174,7 +175,7 @@ def _approve(engine: Engine, submission_id: int, actor: str, comment: str) -> in
     with write_transaction(engine) as conn:
         serialise_periods(conn, _periods_of(conn, submission_id))
         _claim(conn, submission_id, APPROVED, actor, comment, now)
-        made_current = 0
+        made_current = {}
         for table in REVIEWED:
             waiting = conn.execute(
                 select(*(table.c[k] for k in KEYS[table.name])).where(
@@ -187,8 +188,11 @@ def _approve(engine: Engine, submission_id: int, actor: str, comment: str) -> in
                 .where(table.c.submission_id == submission_id, table.c.review == PENDING)
                 .values(review=APPROVED)
             )
-            made_current += len(waiting) if table is obs else 0
-        return made_current
+            made_current[table.name] = waiting
+        # The statuses these values and targets move, in the same transaction.
+        targets = [(t.agency, t.indicator) for t in made_current["target"]]
+        after_change(conn, [tuple(v) for v in made_current["observation"]], targets)
+        return len(made_current["observation"])
 
 
 def return_submission(engine: Engine, submission_id: int, *, actor: str, comment: str) -> None:

@@ -11,6 +11,7 @@ import argparse
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from etl.cli import (
+    assess,
     audit,
     demo,
     export,
@@ -26,7 +27,20 @@ from etl.cli import (
 from etl.cli.common import EXIT_USAGE, fail, shown_url, without_password
 
 # In the order `python -m etl --help` lists them.
-GROUPS = (init, ingest, export, history, template, review, periods, remind, audit, users, demo)
+GROUPS = (
+    init,
+    ingest,
+    export,
+    history,
+    template,
+    review,
+    periods,
+    remind,
+    audit,
+    users,
+    demo,
+    assess,
+)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -5,84 +5,31 @@ The pages and the exports read statuses from here only, so screen and file alway
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 import pandas as pd
+from sqlalchemy import Engine
 
-from etl.core import settings
+from etl.store import assessments as stored
+from etl.store import schema
+from etl.store.assessments import (
+    ASSESSMENT_COLUMNS,
+    category_label,
+    components,
+    judge,
+    thresholds,
+)
+from etl.store.queries import Filters
 from indicators import progress
-from indicators.catalogue import Catalogue, Indicator
+from indicators.catalogue import NATIONAL, Catalogue
 from indicators.path import Point
-from indicators.progress import Assessment, Thresholds, assess, assess_series
-from indicators.projection import category_for
+from indicators.progress import Thresholds, assess, shown_as_of
 
-# `target_used` is only an official target (a target row of the year at Q4, the period's
-# band or an uploaded target) and may be empty where `expected`, the path E(t), is not; the
-# achievement is measured against `achievement_basis` (`basis_source`: uploaded, ytd, band,
-# path or target_row). `as_of_year`/`as_of_quarter` are the period of the observation judged,
-# `lag_quarters` how far it lies before the period asked for.
-ASSESSMENT_COLUMNS = [
-    "roadmap",
-    "achievement_pct",
-    "status",
-    "reason",
-    "target_used",
-    "target_source",
-    "target_year",
-    "achievement_basis",
-    "basis_source",
-    "expected",
-    "baseline",
-    "baseline_source",
-    "final_target",
-    "final_year",
-    "progress_ratio",
-    "target_below_baseline",
-    "as_of_year",
-    "as_of_quarter",
-    "lag_quarters",
-    "category",
-]
-
-
-def thresholds() -> Thresholds:
-    return Thresholds(
-        on_track=settings.get("RB_ON_TRACK_RATIO"),
-        needs_acceleration=settings.get("RB_ACCELERATION_RATIO"),
-    )
-
-
-def category_label(catalogue: Catalogue, indicator: Indicator, value: float | None, lang="id"):
-    band = (
-        category_for(value, catalogue.scales.get(indicator.scale, ())) if indicator.scale else None
-    )
-    if band is None:
-        return None
-    return band.label_id if lang == "id" else band.label_en
-
-
-def _components(a: Assessment) -> dict:
-    return {
-        "roadmap": a.roadmap,
-        "achievement_pct": a.achievement,
-        "status": a.status,
-        "reason": a.reason,
-        "target_used": a.target,
-        "target_source": a.target_source,
-        "target_year": a.target_year,
-        "achievement_basis": a.achievement_basis,
-        "basis_source": a.basis_source,
-        "expected": a.expected,
-        "baseline": a.baseline,
-        "baseline_source": a.baseline_source,
-        "final_target": a.final_target,
-        "final_year": a.final_year,
-        "progress_ratio": a.progress_ratio,
-        "target_below_baseline": a.target_below_baseline,
-        "as_of_year": a.year,
-        "as_of_quarter": a.quarter,
-        "lag_quarters": a.lag,
-    }
+__all__ = [
+    "ASSESSMENT_COLUMNS", "assess_frame", "category_label", "latest_assessments", "stored_as_of",
+    "thresholds",
+]  # fmt: skip
 
 
 def points_of(group: pd.DataFrame) -> list[Point]:
@@ -117,30 +64,14 @@ def assess_frame(
     """
     limits = limits or thresholds()
     out = frame.copy()
-    components: dict[int, dict] = {}
+    judged: dict[int, dict] = {}
     for (agency, code), indexed in series_by_key(frame).items():
-        indicator = catalogue.indicators.get(code)
-        if indicator is None:
+        if code not in catalogue.indicators:
             continue
-        points = [point for _, point in indexed]
-        by_roadmap: dict[str, dict] = {}
+        rows = judge(catalogue, agency, code, [point for _, point in indexed], limits)
         for index, point in indexed:
-            roadmap = catalogue.roadmap_for(point.year)
-            if roadmap is None:
-                components[index] = {"status": "no_status", "reason": "outside_roadmap"}
-            else:
-                if roadmap.code not in by_roadmap:
-                    targets = catalogue.targets_for(roadmap.code, code, agency)
-                    by_roadmap[roadmap.code] = {
-                        (a.year, a.quarter): a
-                        for a in assess_series(
-                            indicator, roadmap, targets, points, thresholds=limits
-                        )
-                    }
-                found = by_roadmap[roadmap.code].get((point.year, point.quarter))
-                components[index] = _components(found) if found else {"status": "no_data"}
-            components[index]["category"] = category_label(catalogue, indicator, point.value)
-    extra = pd.DataFrame.from_dict(components, orient="index").reindex(columns=ASSESSMENT_COLUMNS)
+            judged[index] = rows.get((point.year, point.quarter), {"status": "no_data"})
+    extra = pd.DataFrame.from_dict(judged, orient="index").reindex(columns=ASSESSMENT_COLUMNS)
     for column in ASSESSMENT_COLUMNS:
         out[column] = extra[column] if len(extra) else None
     return out
@@ -178,7 +109,7 @@ def latest_assessments(
                 "year": a.year,
                 "quarter": a.quarter,
                 "value": a.value,
-                **_components(a),
+                **components(a),
                 "category": category_label(catalogue, indicator, a.value),
             }
         )
@@ -194,6 +125,54 @@ def latest_assessments(
             )
     columns = ["agency_code", "indicator_code", "year", "quarter", "value", *ASSESSMENT_COLUMNS]
     return pd.DataFrame(rows, columns=columns)
+
+
+def stored_as_of(
+    engine: Engine,
+    catalogue: Catalogue,
+    roadmap_code: str,
+    at: tuple[int, int],
+    filters: Filters,
+    pairs: Iterable[tuple[str, str]] = (),
+    agencies: set[str] | None = None,
+) -> pd.DataFrame | None:
+    """What `latest_assessments` computes, read from the stored results (one query): per
+    agency and indicator within the filters (and `agencies`), its latest judged observation of
+    the road map at or before `at`, shown as of `at` (indicators.progress.shown_as_of). None
+    when the stored rows were not built under this process's settings: compute live then."""
+    scope = dataclasses.replace(filters, year=None, quarter=None)
+    table = schema.assessment
+    with engine.connect() as conn:
+        if not stored.is_current(conn):
+            return None
+        where = [*scope.conditions(table), table.c.agency != NATIONAL]
+        found = stored.as_of(conn, roadmap_code, at, where)
+    rows, seen = [], set()
+    for r in found:
+        agency, code = r["agency"], r["indicator"]
+        indicator = catalogue.indicators.get(code)
+        if indicator is None or (agencies is not None and agency not in agencies):
+            continue
+        seen.add((agency, code))
+        if r["year"] is None:  # observations, none of this road map up to the period
+            rows.append({**_silent(agency, code, roadmap_code), "reason": "no_data", "target_below_baseline": False})  # fmt: skip
+            continue
+        observed = (r["year"], r["quarter"])
+        status, reason, lag = shown_as_of(indicator, at, observed, r["status"], r["reason"])
+        rows.append(
+            {
+                "agency_code": agency, "indicator_code": code, **r, "status": status,
+                "reason": reason, "as_of_year": observed[0], "as_of_quarter": observed[1],
+                "lag_quarters": lag,
+            }
+        )  # fmt: skip
+    rows += [_silent(a, c, roadmap_code) for a, c in pairs if (a, c) not in seen]
+    columns = ["agency_code", "indicator_code", "year", "quarter", "value", *ASSESSMENT_COLUMNS]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _silent(agency: str, code: str, roadmap: str) -> dict:
+    return {"agency_code": agency, "indicator_code": code, "status": "no_data", "roadmap": roadmap}
 
 
 def projection_for(

@@ -5,11 +5,16 @@ they cover at least RB_MIN_COVERAGE of the agencies that had to report."""
 from __future__ import annotations
 
 import pandas as pd
+from sqlalchemy import Engine
 
 from etl.core import settings
-from etl.report.assessments import latest_assessments
+from etl.report.assessments import ASSESSMENT_COLUMNS, latest_assessments
+from etl.store import assessments as stored
+from etl.store import national_figures
+from etl.store.assessments import STORED
 from indicators.catalogue import NATIONAL, Catalogue
-from indicators.rollup import national_figure, rollup_types
+from indicators.progress import shown_as_of
+from indicators.rollup import Official, national_series_rows, rollup_types
 
 # `value` is NaN on an `insufficient` row: the period had too few reports for a figure, and
 # `n` of `m` says how many ("12 dari 38 provinsi melapor"). `computed` is True only for a
@@ -37,39 +42,37 @@ def national_series(
     if frame.empty:
         return pd.DataFrame(columns=COLUMNS)
     types = rollup_types(indicator)
-    members = [a for a in catalogue.agencies.values() if a.code != NATIONAL and a.type in types]
-    national = frame[frame.agency_code == NATIONAL].set_index(["year", "quarter"])
-    official = national.value
-    level = frame[frame.agency_code.map(lambda a: catalogue.agencies[a].type in types)]
-    values = {period: list(group) for period, group in level.groupby(["year", "quarter"]).value}
-    demo = _demo_periods(level)
-    rows = []
-    for period in sorted(set(values) | set(official.index)):
-        # Who had to report is who existed then (ministries change with cabinets).
-        expected = sum(a.exists_in(*period) for a in members)
-        figure = national_figure(
-            indicator, official.get(period), values.get(period, []), expected, coverage
+    national = frame[frame.agency_code == NATIONAL]
+    official = {
+        (int(y), int(q)): Official(float(v), _text(n), _text(c), s == "demo")
+        for y, q, v, n, c, s in zip(
+            national.year, national.quarter, national.value, national.get("notes", [""] * len(national)),
+            national.get("confidence", [""] * len(national)), national.get("source", [""] * len(national)),
         )
-        if figure.source == "none":
-            continue
-        value = float("nan") if figure.value is None else figure.value
-        if figure.source == "official":
-            row = national.loc[period]
-            about = (
-                _text(row.get("notes")),
-                _text(row.get("confidence")),
-                row.get("source") == "demo",
-            )
-        elif figure.computed:
-            # A computed figure is as sure as its roll-up: said in words, never as "high".
-            words = (
-                f"{figure.describe('id')} ({indicator.national_rollup}) / {figure.describe('en')}"
-            )
-            about = (words, "computed", demo.get(period, False))
-        else:
-            about = (f"{figure.describe('id')} / {figure.describe('en')}", "", False)
-        rows.append((*period, value, figure.source, figure.computed, figure.n, figure.m, *about))
+    }  # fmt: skip
+    level = frame[frame.agency_code.map(lambda a: catalogue.agencies[a].type in types)]
+    values = {
+        (int(y), int(q)): list(group) for (y, q), group in level.groupby(["year", "quarter"]).value
+    }
+    rows = national_series_rows(
+        indicator, catalogue.agencies.values(), official, values, _demo_periods(level), coverage
+    )
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def every_series(frame: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame | None:
+    """Every indicator's national series in one frame (`indicator_code`, agency `ID`), from the
+    current observations of all agencies; None when no indicator has one."""
+    codes = set(frame.indicator_code)
+    full = [
+        national_series(frame[frame.indicator_code == code], catalogue, code).assign(
+            indicator_code=code, agency_code=NATIONAL, target=None
+        )
+        for code in catalogue.indicators
+        if code in codes
+    ]
+    full = [s for s in full if len(s)]
+    return pd.concat(full, ignore_index=True) if full else None
 
 
 def _text(value) -> str:
@@ -113,3 +116,58 @@ def national_statuses(
     judged["n"] = [o[1] if o else None for o in origin]
     judged["m"] = [o[2] if o else None for o in origin]
     return judged
+
+
+def stored_series(engine: Engine) -> dict[str, pd.DataFrame] | None:
+    """Every indicator's national series (the frame of `national_series`) as stored with the
+    data (etl.store.national_figures); None when not built under this process's settings."""
+    with engine.connect() as conn:
+        if not stored.is_current(conn):
+            return None
+        rows = national_figures.stored_series(conn)
+    frame = pd.DataFrame(rows, columns=["indicator", *national_figures.FIGURE])
+    frame["value"] = frame.value.astype(float)
+    return {
+        code: group[COLUMNS].reset_index(drop=True)
+        for code, group in frame.rename(columns={"indicator": "_code"}).groupby("_code")
+    }
+
+
+def stored_statuses(
+    engine: Engine, catalogue: Catalogue, roadmap: str, at: tuple[int, int]
+) -> pd.DataFrame | None:
+    """What `national_statuses` computes, from the stored national rows: each indicator's
+    latest judged figure of the road map at or before `at`, shown as of `at`; None when the
+    rows were not built under this process's settings."""
+    with engine.connect() as conn:
+        if not stored.is_current(conn):
+            return None
+        rows = national_figures.stored_series(conn)
+    latest: dict[str, dict] = {}
+    seen = set()
+    for r in rows:
+        if r["value"] is None:
+            continue
+        seen.add(r["indicator"])
+        if r["roadmap"] == roadmap and (r["year"], r["quarter"]) <= at:
+            latest[r["indicator"]] = r  # rows come in period order: the last is the latest
+    out = []
+    for code, indicator in catalogue.indicators.items():
+        r = latest.get(code)
+        base = {"agency_code": NATIONAL, "indicator_code": code, "roadmap": roadmap}
+        if r is None:
+            extra = {"reason": "no_data", "target_below_baseline": False} if code in seen else {}
+            out.append({**base, "status": "no_data", **extra, "computed": False})
+            continue
+        observed = (r["year"], r["quarter"])
+        status, reason, lag = shown_as_of(indicator, at, observed, r["status"], r["reason"])
+        out.append(
+            {
+                **base, **{c: r[c] for c in ("year", "quarter", "value", *STORED)},
+                "status": status, "reason": reason, "as_of_year": observed[0],
+                "as_of_quarter": observed[1], "lag_quarters": lag,
+                "computed": bool(r["computed"]), "n": r["n"], "m": r["m"],
+            }
+        )  # fmt: skip
+    columns = ["agency_code", "indicator_code", "year", "quarter", "value", *ASSESSMENT_COLUMNS]
+    return pd.DataFrame(out, columns=[*columns, "computed", "n", "m"])

@@ -11,7 +11,13 @@ import pandas as pd
 from sqlalchemy import Engine, select
 
 from etl.report import national
-from etl.report.assessments import ASSESSMENT_COLUMNS, assess_frame, latest_assessments
+from etl.report.assessments import (
+    ASSESSMENT_COLUMNS,
+    assess_frame,
+    latest_assessments,
+    stored_as_of,
+)
+from etl.store import assessments as stored
 from etl.store import schema
 from etl.store.action_plans import actions_table
 from etl.store.catalogue import load_catalogue
@@ -50,16 +56,34 @@ def _series_filters(filters: Filters) -> Filters:
 
 def observations_table(engine: Engine, filters: Filters) -> pd.DataFrame:
     """One row per current observation with its achievement, status and their components."""
-    catalogue = load_catalogue(engine)
-    frame = current_observations(engine, _series_filters(filters))
-    frame = assess_frame(frame, catalogue)
-    if filters.year is not None:
-        frame = frame[frame.year == filters.year]
-    if filters.quarter is not None:
-        frame = frame[frame.quarter == filters.quarter]
+    frame = None if filters.include_pending else _stored_observations(engine, filters)
+    if frame is None:  # computed live: values awaiting review, or rows of other settings
+        catalogue = load_catalogue(engine)
+        frame = current_observations(engine, _series_filters(filters))
+        frame = assess_frame(frame, catalogue)
+        if filters.year is not None:
+            frame = frame[frame.year == filters.year]
+        if filters.quarter is not None:
+            frame = frame[frame.quarter == filters.quarter]
     frame = frame.rename(columns={"target": "target_uploaded"})
     frame["target"] = frame["target_used"]
     return _with_labels(frame)[OBSERVATION_COLUMNS].reset_index(drop=True)
+
+
+def _stored_observations(engine: Engine, filters: Filters) -> pd.DataFrame | None:
+    """The filtered current observations beside their stored judgement (only the rows asked
+    for are read); None when the stored rows were built under other settings."""
+    table = schema.assessment
+    with engine.connect() as conn:
+        if not stored.is_current(conn):
+            return None
+        rows = stored.stored_rows(conn, filters.conditions(table))
+    judged = pd.DataFrame(rows, columns=[*stored.KEY, "value", *stored.STORED]).drop(
+        columns="value"
+    )
+    judged = judged.rename(columns={"agency": "agency_code", "indicator": "indicator_code"})
+    frame = current_observations(engine, filters)
+    return frame.merge(judged, on=["agency_code", "indicator_code", "year", "quarter"], how="left")
 
 
 def latest_period(engine: Engine) -> tuple[int, int] | None:
@@ -104,23 +128,35 @@ def expected_pairs(
 
 
 def statuses_as_of(
-    engine: Engine, filters: Filters, frame: pd.DataFrame | None = None
+    engine: Engine,
+    filters: Filters,
+    frame: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
+    catalogue: Catalogue | None = None,
 ) -> tuple[pd.DataFrame, Catalogue, tuple]:
-    """Each expected agency × indicator judged as of the filters' period (no_data if silent).
-    `frame`: the current observations under the filters without the period, when the caller
-    already holds them (the app's cache)."""
-    catalogue = load_catalogue(engine)
+    """Each expected agency × indicator judged as of the filters' period (no_data if silent),
+    read from the stored results; computed live from the observations when those were built
+    under other settings, and for the view with values awaiting review (they are never
+    stored: a pending upload changes no official status). `frame`: the current observations
+    under the filters without the period (or what returns them), when the caller already holds
+    them (the app's cache); `catalogue` likewise."""
+    catalogue = catalogue or load_catalogue(engine)
     period = period_of(engine, filters)
     roadmap = catalogue.roadmap_for(period[0])
-    if frame is None:
-        frame = current_observations(engine, _series_filters(filters))
     # A period's table holds the bodies that existed in it; an ended ministry's history stays
     # on its own page, never as a stale row under a later period.
     existing = {a.code for a in catalogue.agencies.values() if a.exists_in(*period)}
-    frame = frame[(frame.agency_code != NATIONAL) & frame.agency_code.isin(existing)]
     if roadmap is None:
         return pd.DataFrame(columns=["agency_code", "indicator_code", "status"]), catalogue, period
     pairs = expected_pairs(catalogue, filters, period)
+    if not filters.include_pending:
+        judged = stored_as_of(engine, catalogue, roadmap.code, period, filters, pairs, existing)
+        if judged is not None:
+            return judged, catalogue, period
+    if callable(frame):
+        frame = frame()
+    if frame is None:
+        frame = current_observations(engine, _series_filters(filters))
+    frame = frame[(frame.agency_code != NATIONAL) & frame.agency_code.isin(existing)]
     judged = latest_assessments(frame, catalogue, roadmap.code, at=period, pairs=pairs)
     return judged, catalogue, period
 
@@ -144,17 +180,9 @@ def national_table(engine: Engine, filters: Filters) -> pd.DataFrame:
         indicator=filters.indicator, theme=filters.theme, include_pending=filters.include_pending
     )
     frame = current_observations(engine, scope)
-    full = [
-        national.national_series(frame[frame.indicator_code == code], catalogue, code).assign(
-            indicator_code=code, agency_code=NATIONAL, target=None
-        )
-        for code in catalogue.indicators
-        if code in set(frame.indicator_code)
-    ]
-    full = [s for s in full if len(s)]
-    if not full:
+    every = national.every_series(frame, catalogue)
+    if every is None:
         return pd.DataFrame(columns=NATIONAL_TABLE_COLUMNS)
-    every = pd.concat(full, ignore_index=True)
     keep = pd.Series(True, index=every.index)
     if filters.year is not None:
         keep &= every.year == filters.year

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Table, select, tuple_
+from sqlalchemy import Connection, Engine, Table, bindparam, select, tuple_
 
 from etl.core import settings
 from etl.store import audit, schema
+from etl.store.assessments import mark
 from etl.store.database import write_transaction
-from indicators.catalogue import Catalogue
+from indicators.catalogue import NATIONAL, Catalogue
 
 REFERENCE_FILES: dict[str, Table] = {
     "roadmaps.csv": schema.roadmap,
@@ -81,6 +83,9 @@ def refresh_reference(
                     conn, actor=actor, action="catalogue_change",
                     entity=f"{table.name}:{'/'.join(map(str, key))}", before=before, after=after,
                 )  # fmt: skip
+        if any(written.values()):
+            # Judged against the old catalogue: not read until `etl init` rebuilds them.
+            mark(conn, built=False)
     return written
 
 
@@ -135,11 +140,15 @@ def _behind_uploads(
     return out
 
 
-def load_catalogue(source: Engine | Connection) -> Catalogue:
-    """The catalogue as stored in the database."""
+def load_catalogue(
+    source: Engine | Connection, target_agencies: Iterable[str] | None = None
+) -> Catalogue:
+    """The catalogue as stored in the database; with `target_agencies`, only their targets
+    and the national ones (what judging those agencies needs: a file's commit judges its own
+    agencies without reading every region's targets)."""
     if isinstance(source, Engine):
         with source.connect() as conn:
-            return load_catalogue(conn)
+            return load_catalogue(conn, target_agencies)
     rows = {
         name: [dict(r._mapping) for r in source.execute(select(table))]
         for name, table in (
@@ -154,7 +163,11 @@ def load_catalogue(source: Engine | Connection) -> Catalogue:
     # not what statuses are measured against.
     tgt = schema.target
     wanted = [tgt.c[k] for k in _TARGET_MODEL]  # not the provenance: tens of thousands of rows
-    found = source.execute(select(*wanted).where(schema.current(tgt)))
+    scope = []
+    if target_agencies is not None:
+        agencies = sorted({*target_agencies, NATIONAL})
+        scope = [tgt.c.agency.in_(bindparam("agencies", agencies, expanding=True))]
+    found = source.execute(select(*wanted).where(schema.current(tgt), *scope))
     rows["targets"] = [dict(zip(_TARGET_MODEL, r, strict=True)) for r in found]
     return Catalogue.from_rows(**rows)
 

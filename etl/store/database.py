@@ -99,6 +99,20 @@ def serialise_periods(conn: Connection, periods: Iterable[tuple[str, int, int]])
     )
 
 
+def serialise_indicators(conn: Connection, codes: Iterable[str]) -> None:
+    """Queue this transaction behind any other recomputing the stored results of the same
+    indicators (etl.store.assessments), on PostgreSQL: two agencies' uploads each roll up the
+    national figure of a shared indicator, and the second must read the first's values. Taken
+    after the period locks, in one sorted order; SQLite has one writer at a time anyway."""
+    keys = sorted({_lock_key(f"assess/{code}", 0, 0) for code in codes})
+    if conn.dialect.name != "postgresql" or not keys:
+        return
+    conn.execute(
+        text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k"),
+        {"keys": keys},
+    )
+
+
 def lost_race(error: sa_exc.DBAPIError) -> bool:
     """Whether a failed write lost to another writer (worth planning again): a unique key
     stored first, a deadlock or serialisation failure, SQLite busy past its timeout. A database
@@ -199,7 +213,12 @@ def _processor(conn: Connection, column):
 
 def _converted(conn: Connection, column) -> bool:
     """Whether the column's values need the type's conversion (numbers arrive as numbers)."""
-    return _processor(conn, column) is not None and column.type.python_type not in (int, float)
+    # A bool is an int to sqlite3: stored as 1/0, as the Boolean type would convert it.
+    return _processor(conn, column) is not None and column.type.python_type not in (
+        int,
+        float,
+        bool,
+    )
 
 
 def _bound(conn: Connection, column, value):

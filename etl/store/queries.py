@@ -25,23 +25,25 @@ class Filters:
     agency_type: str | None = None
     include_pending: bool = False  # overlay values awaiting review on the official ones
 
-    def conditions(self) -> list:
+    def conditions(self, table=obs) -> list:
+        """The filters as conditions on the observation table (or another table keyed by
+        agency, indicator, year and quarter: the stored assessments)."""
         out = []
         if self.year is not None:
-            out.append(obs.c.year == self.year)
+            out.append(table.c.year == self.year)
         if self.quarter is not None:
-            out.append(obs.c.quarter == self.quarter)
+            out.append(table.c.quarter == self.quarter)
         if self.agency:
-            out.append(obs.c.agency == self.agency.upper())
+            out.append(table.c.agency == self.agency.upper())
         if self.indicator:
-            out.append(obs.c.indicator == self.indicator.upper())
+            out.append(table.c.indicator == self.indicator.upper())
         # Sub-selects, not joins: the observation rows are read from their own table alone.
         if self.theme:
             themed = select(ind.c.code).where(ind.c.theme == self.theme.upper())
-            out.append(obs.c.indicator.in_(themed))
+            out.append(table.c.indicator.in_(themed))
         if self.agency_type:
             typed = select(agency.c.code).where(agency.c.type == self.agency_type.upper())
-            out.append(obs.c.agency.in_(typed))
+            out.append(table.c.agency.in_(typed))
         return out
 
 
@@ -188,7 +190,9 @@ def submissions(engine: Engine) -> pd.DataFrame:
 
 
 # Actions after which what the official views show may differ.
-DATA_ACTIONS = ("ingest", "review_approved", "review_returned", "catalogue_change")
+DATA_ACTIONS = (
+    "ingest", "review_approved", "review_returned", "catalogue_change", "assessment_rebuild",
+)  # fmt: skip
 
 
 def data_version(engine: Engine) -> int:

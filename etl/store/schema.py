@@ -389,3 +389,27 @@ Index(
     postgresql_where=text(CURRENT),
 )
 Index("ix_action_history", action.c.agency, action.c.year, action.c.action_code)
+
+
+# --- the progress method's results, kept with the data (etl.store.assessments, issue 15) ------
+# `assessment_state` holds the fingerprint (method version, thresholds) they were built under.
+def _judged() -> list[Column]:
+    """One judged figure's components, named as etl.store.assessments.ASSESSMENT_COLUMNS."""
+    floats = "achievement_pct target_used achievement_basis expected baseline final_target progress_ratio"  # fmt: skip
+    words = "status reason target_source basis_source baseline_source"
+    return [Column("roadmap", String(40)), *(Column(n, Float) for n in floats.split()), *(Column(n, String(40)) for n in words.split()), Column("target_year", Integer), Column("final_year", Integer), Column("target_below_baseline", Boolean), Column("category", Text)]  # fmt: skip
+
+
+def _key(*names: str) -> list[Column]:
+    return [Column(n, String(40) if n in ("agency", "indicator") else Integer, primary_key=True) for n in names]  # fmt: skip
+
+
+# Each current official observation judged as if it were the latest, in its own year's road map.
+assessment = Table("assessment", metadata, *_key("agency", "indicator", "year", "quarter"), Column("value", Float), *_judged())  # fmt: skip
+# Each indicator's national figure per period (etl.report.national.COLUMNS), judged if it has one.
+national_assessment = Table(
+    "national_assessment", metadata, *_key("indicator", "year", "quarter"), Column("value", Float), Column("source", String(20), nullable=False),
+    Column("computed", Boolean, nullable=False), Column("n", Integer, nullable=False), Column("m", Integer, nullable=False), Column("reference", Text, nullable=False),
+    Column("confidence", String(40), nullable=False), Column("demo", Boolean, nullable=False), *_judged(),
+)  # fmt: skip
+assessment_state = Table("assessment_state", metadata, Column("id", Integer, primary_key=True), Column("fingerprint", String(64)), Column("built_at", DateTime(timezone=True)))  # fmt: skip
