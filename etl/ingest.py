@@ -69,6 +69,9 @@ class Checked:
     targets: tuple[TargetRow, ...] | None = None  # None: the file has no Target sheet
     # sheet → field → column letter of the action plans' lockable figures (the commit's issues)
     action_columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The catalogue the checks used: the commit's status update reuses its indicators, road
+    # maps, scales and bodies and reads only the targets again (they may be in this file).
+    catalogue: Catalogue | None = None
 
     @property
     def accepted(self) -> bool:
@@ -156,7 +159,7 @@ def check(
             _plan(current, result, validation.rows, actions, validation.skipped, targets)
     return Checked(
         file_name, data, sha, upload, result, tuple(validation.rows), actions, targets,
-        plans.columns,
+        plans.columns, catalogue,
     )  # fmt: skip
 
 
@@ -194,6 +197,7 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
                         conn,
                         [c.row[:4] for c in result.changes if c.kind != "unchanged"],
                         [(c.row.agency, c.row.indicator) for c in target_changes if c.kind != "unchanged"],
+                        base=checked.catalogue,
                     )  # fmt: skip
             return result
         except (IntegrityError, OperationalError) as error:

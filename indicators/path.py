@@ -10,7 +10,8 @@ import datetime as dt
 import math
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from indicators.catalogue import Indicator, Roadmap, Target
 
@@ -121,6 +122,11 @@ class ExpectedPath:
 
     knots: tuple[tuple[float, float], ...]
 
+    @cached_property
+    def _times(self) -> list[float]:
+        # Read once per path: the stored assessments ask a path for every point of a series.
+        return [k[0] for k in self.knots]
+
     @classmethod
     def build(cls, baseline: Baseline | None, targets: Mapping[int, Target]) -> ExpectedPath | None:
         """E(t) through (t_B, B) and each annual target dated after it; no baseline, no path
@@ -132,7 +138,7 @@ class ExpectedPath:
         return cls(tuple(knots))
 
     def at(self, t: float) -> float:
-        times: Sequence[float] = [k[0] for k in self.knots]
+        times = self._times
         if t <= times[0]:
             return self.knots[0][1]
         if t >= times[-1]:
@@ -154,6 +160,14 @@ class PathModel:
     final: Target | None
     baseline: Baseline | None
     path: ExpectedPath | None
+    # year → its band row (band_row_for), filled as asked: every point of a year asks again.
+    _bands: dict[int, Target | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def band_row(self, year: int) -> Target | None:
+        """The band of a year (band_row_for over the annual targets)."""
+        if year not in self._bands:
+            self._bands[year] = band_row_for(self.annual, year)
+        return self._bands[year]
 
     def expected(self, year: int, quarter: int) -> float | None:
         """E(t) of the period: T_y × q/4 inside year y for a ytd indicator, else the path."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from indicators import status as st
 from indicators.achievement import achievement, meets_target
@@ -41,6 +41,7 @@ from indicators.rules import (
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "JUDGED",
     "METHOD_VERSION",
     "Assessment",
     "PathModel",
@@ -52,6 +53,7 @@ __all__ = [
     "assess_each",
     "assess_series",
     "category_for",
+    "judge_each",
     "meets_target",
     "path_model",
     "period_t",
@@ -199,11 +201,28 @@ def _judge_inside(
     thresholds: Thresholds,
 ) -> dict[tuple[int, int], Assessment]:
     """(year, quarter) → the assessment of each point of an ordered series inside the road map."""
+    code = indicator.code
+    return {
+        period: Assessment(code, roadmap.code, *judged, period, 0)
+        for period, judged in _judged_inside(
+            indicator, roadmap, targets, series, thresholds
+        ).items()
+    }
+
+
+def _judged_inside(
+    indicator: Indicator,
+    roadmap: Roadmap,
+    targets: Sequence[Target],
+    series: Sequence[Point],
+    thresholds: Thresholds,
+) -> dict[tuple[int, int], tuple]:
+    """(year, quarter) → the judgement (JUDGED) of each point of an ordered series inside the
+    road map. B, F and E(t) are the same for every point inside the road map (a baseline
+    observation lies before it starts, so before each of them): the path is built once."""
     model = path_model(indicator, roadmap, targets, [(p.t, p.value) for p in series])
     return {
-        (p.year, p.quarter): _evaluate(
-            indicator, roadmap.code, p, model, thresholds, period=(p.year, p.quarter), lag=0
-        )
+        (p.year, p.quarter): _judgement(indicator, p, model, thresholds)
         for p in series
         if roadmap.contains(p.year)
     }
@@ -220,18 +239,39 @@ def assess_each(
     """Each observation of one agency's series judged as if it were the latest, in the road
     map of its own year, against that agency's targets there; None for one outside every road
     map (shown, never judged)."""
+    code = indicator.code
+    return {
+        period: None if judged is None else Assessment(code, judged[0], *judged[1], period, 0)
+        for period, judged in judge_each(catalogue, agency, indicator, points, thresholds=thresholds).items()
+    }  # fmt: skip
+
+
+def judge_each(
+    catalogue: Catalogue,
+    agency: str,
+    indicator: Indicator,
+    points: Iterable[Point],
+    *,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> dict[tuple[int, int], tuple[str, tuple] | None]:
+    """What `assess_each` says, as (road map, judgement in the order of JUDGED) per period
+    instead of one Assessment per observation: the stored assessments (etl.store.assessments)
+    keep these tuples as rows, and a national file judges 130,000 observations at once."""
     series = observation_series(points)
-    out: dict[tuple[int, int], Assessment | None] = {}
-    judged: dict[str, dict[tuple[int, int], Assessment]] = {}
+    out: dict[tuple[int, int], tuple[str, tuple] | None] = {}
+    judged: dict[str, dict[tuple[int, int], tuple]] = {}
+    roadmaps: dict[int, Roadmap | None] = {}
     for p in series:
-        roadmap = catalogue.roadmap_for(p.year)
+        if p.year not in roadmaps:
+            roadmaps[p.year] = catalogue.roadmap_for(p.year)
+        roadmap = roadmaps[p.year]
         if roadmap is None:
             out[(p.year, p.quarter)] = None
             continue
         if roadmap.code not in judged:
             targets = catalogue.targets_for(roadmap.code, indicator.code, agency)
-            judged[roadmap.code] = _judge_inside(indicator, roadmap, targets, series, thresholds)
-        out[(p.year, p.quarter)] = judged[roadmap.code][(p.year, p.quarter)]
+            judged[roadmap.code] = _judged_inside(indicator, roadmap, targets, series, thresholds)
+        out[(p.year, p.quarter)] = (roadmap.code, judged[roadmap.code][(p.year, p.quarter)])
     return out
 
 
@@ -302,9 +342,23 @@ def _evaluate(
     period: tuple[int, int] | None = None,
     lag: int | None = None,
 ) -> Assessment:
+    judged = _judgement(indicator, point, model, thresholds)
+    return Assessment(indicator.code, roadmap, *judged, period, lag)
+
+
+# The fields of an Assessment that `_judgement` computes, in its order (between the indicator
+# and road map before and the period and lag after).
+JUDGED = tuple(f.name for f in fields(Assessment))[2:-2]
+
+
+def _judgement(
+    indicator: Indicator, point: Point, model: PathModel, thresholds: Thresholds
+) -> tuple:
+    """The status of one observation and every component it was derived from, in the order
+    of JUDGED: the one place the method's rules are applied to an observation."""
     annual, final, baseline, path = model.annual, model.final, model.baseline, model.path
     year_row = annual.get(point.year)
-    band_row = band_row_for(annual, point.year)
+    band_row = model.band_row(point.year)
     basis, basis_source, band = _achievement_basis(indicator, point, year_row, band_row, path)
     target, target_source, target_year = _official_target(indicator, point, year_row, band_row)
 
@@ -323,19 +377,16 @@ def _evaluate(
         if row is not None
     )
     shown_band = band if indicator.direction == "target_band" else band_of(year_row)
-    return Assessment(
-        indicator.code, roadmap, status, reason,
-        year=point.year, quarter=point.quarter, t=t, value=v, achievement=capaian,
-        target=target, target_source=target_source, target_year=target_year,
-        achievement_basis=basis, basis_source=basis_source, band=shown_band,
-        baseline=None if baseline is None else baseline.value,
-        baseline_t=None if baseline is None else baseline.t,
-        baseline_source=None if baseline is None else baseline.source,
-        expected=expected,
-        final_target=None if final is None else final.point,
-        final_year=None if final is None else final.year,
-        final_band=band_of(final), progress_ratio=ratio, target_below_baseline=wrong_side,
-        period=period, lag=lag,
+    return (
+        status, reason, point.year, point.quarter, t, v, capaian,
+        target, target_source, target_year, basis, basis_source, shown_band,
+        None if baseline is None else baseline.value,
+        None if baseline is None else baseline.t,
+        None if baseline is None else baseline.source,
+        expected,
+        None if final is None else final.point,
+        None if final is None else final.year,
+        band_of(final), ratio, wrong_side,
     )  # fmt: skip
 
 

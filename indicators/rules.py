@@ -7,6 +7,7 @@ period shows". `indicators.progress` gathers the components; this module only de
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from indicators import status as st
 from indicators.achievement import band_distance, meets_target
@@ -102,9 +103,9 @@ def below_baseline(direction: str, target: float | None, baseline: Baseline | No
     return target > baseline.value
 
 
-@dataclass(frozen=True)
-class Components:
-    """What a status is decided from (see `decide`)."""
+class Components(NamedTuple):
+    """What a status is decided from (see `decide`); a named tuple, as one is built per
+    observation judged (the stored assessments judge every one)."""
 
     final: Target | None
     baseline: Baseline | None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from operator import itemgetter
 
 from sqlalchemy import Connection, and_, bindparam, case, delete, func, select, update
 
@@ -25,7 +26,7 @@ from etl.store import schema
 from etl.store.database import bulk_insert
 from indicators.catalogue import Catalogue, Indicator
 from indicators.path import Point
-from indicators.progress import METHOD_VERSION, Assessment, Thresholds, assess_each
+from indicators.progress import JUDGED, METHOD_VERSION, Assessment, Thresholds, judge_each
 from indicators.projection import category_for
 
 # `target_used` is only an official target (a target row of the year at Q4, the period's
@@ -93,21 +94,46 @@ def components(a: Assessment | None) -> dict:
     }  # fmt: skip
 
 
-def judge(
+# Where each stored column between `roadmap` and `category` comes from in a judgement
+# (indicators.progress.JUDGED): taken by index, as a national file judges 130,000 at once.
+_RENAMED = {"achievement_pct": "achievement", "target_used": "target"}
+assert STORED[0] == "roadmap" and STORED[-1] == "category"
+_PICK = itemgetter(*(JUDGED.index(_RENAMED.get(c, c)) for c in STORED[1:-1]))
+_OUTSIDE = tuple(components(None).get(c) for c in STORED[1:-1])
+
+
+def judged_rows(
     catalogue: Catalogue, agency: str, code: str, points: list[Point], limits: Thresholds
-) -> dict[tuple[int, int], dict]:
-    """(year, quarter) → the components of each point of one series, as if it were the latest
-    (empty for an indicator the catalogue does not know)."""
+) -> dict[tuple[int, int], tuple]:
+    """(year, quarter) → the STORED columns of each point of one series, as if it were the
+    latest (empty for an indicator the catalogue does not know)."""
     indicator = catalogue.indicators.get(code)
     if indicator is None:
         return {}
-    judged = assess_each(catalogue, agency, indicator, points, thresholds=limits)
+    judged = judge_each(catalogue, agency, indicator, points, thresholds=limits)
     values = {(p.year, p.quarter): p.value for p in points}
+    scaled = bool(indicator.scale)
     out = {}
-    for period, a in judged.items():
-        row = components(a)
-        row["category"] = category_label(catalogue, indicator, values[period])
-        out[period] = row
+    for period, found in judged.items():
+        category = category_label(catalogue, indicator, values[period]) if scaled else None
+        if found is None:
+            out[period] = (None, *_OUTSIDE, category)
+        else:
+            out[period] = (found[0], *_PICK(found[1]), category)
+    return out
+
+
+def judge(
+    catalogue: Catalogue, agency: str, code: str, points: list[Point], limits: Thresholds
+) -> dict[tuple[int, int], dict]:
+    """(year, quarter) → the components (ASSESSMENT_COLUMNS) of each point of one series, as
+    if it were the latest (empty for an indicator the catalogue does not know)."""
+    out = {}
+    for (year, quarter), row in judged_rows(catalogue, agency, code, points, limits).items():
+        parts = dict(zip(STORED, row))
+        if parts["roadmap"] is not None:
+            parts.update(as_of_year=year, as_of_quarter=quarter, lag_quarters=0)
+        out[(year, quarter)] = parts
     return out
 
 
@@ -156,10 +182,12 @@ def store_series(
         series.setdefault((agency, code), []).append(Point(year, quarter, value, target))
     limits = thresholds()
     rows = []
-    for (agency, code), points in series.items():
+    # In key order: SQLite inserts into the table's key in order several times faster.
+    for (agency, code), points in sorted(series.items()):
         values = {(p.year, p.quarter): p.value for p in points}
-        for (year, quarter), row in judge(catalogue, agency, code, points, limits).items():
-            rows.append((agency, code, year, quarter, values[(year, quarter)], *map(row.get, STORED)))  # fmt: skip
+        judged = judged_rows(catalogue, agency, code, points, limits)
+        for (year, quarter), row in sorted(judged.items()):
+            rows.append((agency, code, year, quarter, values[(year, quarter)], *row))
     conn.execute(
         delete(table).where(
             *_within(table.c.indicator, indicators, "indicators"),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,7 +15,7 @@ from etl.core import settings
 from etl.store import audit, schema
 from etl.store.assessments import mark
 from etl.store.database import write_transaction
-from indicators.catalogue import NATIONAL, Catalogue
+from indicators.catalogue import NATIONAL, Catalogue, Target
 
 REFERENCE_FILES: dict[str, Table] = {
     "roadmaps.csv": schema.roadmap,
@@ -141,14 +142,21 @@ def _behind_uploads(
 
 
 def load_catalogue(
-    source: Engine | Connection, target_agencies: Iterable[str] | None = None
+    source: Engine | Connection,
+    target_agencies: Iterable[str] | None = None,
+    *,
+    base: Catalogue | None = None,
 ) -> Catalogue:
     """The catalogue as stored in the database; with `target_agencies`, only their targets
     and the national ones (what judging those agencies needs: a file's commit judges its own
-    agencies without reading every region's targets)."""
+    agencies without reading every region's targets). With `base`, a catalogue read earlier,
+    only the targets are read again and the rest is base's (a file's commit: 25 ms less)."""
     if isinstance(source, Engine):
         with source.connect() as conn:
-            return load_catalogue(conn, target_agencies)
+            return load_catalogue(conn, target_agencies, base=base)
+    found = _current_targets(source, target_agencies)
+    if base is not None:
+        return dataclasses.replace(base, targets=[Target.from_row(r) for r in found])
     rows = {
         name: [dict(r._mapping) for r in source.execute(select(table))]
         for name, table in (
@@ -159,17 +167,21 @@ def load_catalogue(
             ("agencies", schema.agency),
         )
     }
-    # Only the current, approved targets: an upload awaiting review, or one it corrected, is
-    # not what statuses are measured against.
+    rows["targets"] = found
+    return Catalogue.from_rows(**rows)
+
+
+def _current_targets(conn: Connection, agencies: Iterable[str] | None) -> list[dict]:
+    """Only the current, approved targets (of `agencies` and the national ones; None: all):
+    an upload awaiting review, or one it corrected, is not what statuses are measured against."""
     tgt = schema.target
     wanted = [tgt.c[k] for k in _TARGET_MODEL]  # not the provenance: tens of thousands of rows
     scope = []
-    if target_agencies is not None:
-        agencies = sorted({*target_agencies, NATIONAL})
-        scope = [tgt.c.agency.in_(bindparam("agencies", agencies, expanding=True))]
-    found = source.execute(select(*wanted).where(schema.current(tgt), *scope))
-    rows["targets"] = [dict(zip(_TARGET_MODEL, r, strict=True)) for r in found]
-    return Catalogue.from_rows(**rows)
+    if agencies is not None:
+        codes = sorted({*agencies, NATIONAL})
+        scope = [tgt.c.agency.in_(bindparam("agencies", codes, expanding=True))]
+    found = conn.execute(select(*wanted).where(schema.current(tgt), *scope))
+    return [dict(zip(_TARGET_MODEL, r, strict=True)) for r in found]
 
 
 def national_actuals_bytes(folder: Path | None = None) -> tuple[str, bytes]:

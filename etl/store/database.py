@@ -20,6 +20,12 @@ from etl.core import settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
+# sqlite3 binds int, float and str directly but looks every None up as a type to adapt, and
+# fails two attribute lookups before binding NULL: with a None adapter (a C-level callable that
+# returns None) the lookup hits at once. Rows of 22 columns, 12 of them empty: 1.35 s → 0.61 s
+# for 136,000 (a national file's stored assessments; observations have empty cells too).
+sqlite3.register_adapter(type(None), {}.get)
+
 
 def make_engine(url: str | None = None) -> Engine:
     """An engine for `url` (default: the RB_DATABASE_URL setting)."""

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, bindparam, delete, select, tuple_
 
 from etl.core import settings
 from etl.store import schema
-from etl.store.assessments import STORED, judge, thresholds
+from etl.store.assessments import STORED, judged_rows, thresholds
 from etl.store.database import bulk_insert
 from indicators.catalogue import NATIONAL, Catalogue, Indicator
 from indicators.path import Point
@@ -25,6 +25,7 @@ Period = tuple[int, int]
 FIGURE = ("year", "quarter", "value", "source", "computed", "n", "m", "reference", "confidence", "demo")  # fmt: skip
 
 table = schema.national_assessment
+_UNJUDGED = (None,) * len(STORED)
 obs = schema.observation
 sub = schema.submission
 
@@ -81,12 +82,15 @@ def _figures(catalogue: Catalogue, indicator: Indicator, found: list[tuple]) -> 
     return national_series_rows(indicator, agencies.values(), official, reported, demo, coverage)
 
 
-def _stored(conn: Connection, code: str) -> dict[Period, SeriesRow]:
-    query = select(*(table.c[c] for c in FIGURE)).where(table.c.indicator == code)
-    out = {}
-    for row in conn.execute(query):
-        value = math.nan if row.value is None else row.value
-        out[(row.year, row.quarter)] = (row.year, row.quarter, value, *row[3:])
+def _stored(conn: Connection, codes: set[str]) -> dict[str, dict[Period, SeriesRow]]:
+    """indicator → period → its stored figure, for `codes` in one query."""
+    query = select(table.c.indicator, *(table.c[c] for c in FIGURE)).where(
+        table.c.indicator.in_(bindparam("codes", sorted(codes), expanding=True))
+    )
+    out: dict[str, dict[Period, SeriesRow]] = {}
+    for code, *row in conn.execute(query):
+        value = math.nan if row[2] is None else row[2]
+        out.setdefault(code, {})[(row[0], row[1])] = (row[0], row[1], value, *row[3:])
     return out
 
 
@@ -94,35 +98,37 @@ def store_national(
     conn: Connection, catalogue: Catalogue, periods: dict[str, set[Period] | None]
 ) -> int:
     """Roll up again the national figure of each indicator's changed periods (None: all), and
-    judge its series again; returns the rows written."""
+    judge its series again; returns the rows written (one read, one delete and one insert for
+    all the indicators: an agency's file touches a dozen)."""
     limits = thresholds()
-    written = 0
-    codes = {code for code in periods if code in catalogue.indicators}
+    codes = sorted(code for code in periods if code in catalogue.indicators)
     if not codes:
         return 0
     touched = None if any(periods[c] is None for c in codes) else set().union(*(periods[c] for c in codes))  # fmt: skip
-    found = _reported(conn, codes, touched)
-    for code in sorted(codes):
+    found = _reported(conn, set(codes), touched)
+    partly = {code for code in codes if periods[code] is not None}
+    stored = _stored(conn, partly) if partly else {}
+    rows = []
+    for code in codes:
         indicator, changed = catalogue.indicators[code], periods[code]
         mine = [r for r in found.get(code, []) if changed is None or (r[1], r[2]) in changed]
         fresh = {(r[0], r[1]): r for r in _figures(catalogue, indicator, mine)}
         if changed is None:
             series = fresh
         else:
-            series = {p: r for p, r in _stored(conn, code).items() if p not in changed}
+            series = {p: r for p, r in stored.get(code, {}).items() if p not in changed}
             series.update(fresh)
         points = [Point(r[0], r[1], r[2]) for r in series.values() if not math.isnan(r[2])]
-        judged = judge(catalogue, NATIONAL, code, points, limits)
-        rows = []
+        judged = judged_rows(catalogue, NATIONAL, code, points, limits)
         for period, figure in sorted(series.items()):
             value = None if math.isnan(figure[2]) else figure[2]
-            parts = judged.get(period, {})
-            rows.append((code, *period, value, *figure[3:], *map(parts.get, STORED)))
-        conn.execute(delete(table).where(table.c.indicator == code))
-        if rows:
-            bulk_insert(conn, table, ["indicator", *FIGURE, *STORED], rows)
-        written += len(rows)
-    return written
+            # A period without a value (too few reports) is shown, never judged.
+            parts = judged.get(period, _UNJUDGED)
+            rows.append((code, *period, value, *figure[3:], *parts))
+    conn.execute(delete(table).where(table.c.indicator.in_(bindparam("codes", codes, expanding=True))))  # fmt: skip
+    if rows:
+        bulk_insert(conn, table, ["indicator", *FIGURE, *STORED], rows)
+    return len(rows)
 
 
 def stored_series(conn: Connection, codes: Iterable[str] | None = None) -> list[dict]:

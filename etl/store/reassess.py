@@ -15,24 +15,26 @@ from etl.store.assessments import is_current, mark, store_series
 from etl.store.catalogue import load_catalogue
 from etl.store.database import serialise_indicators
 from etl.store.national_figures import moves_national, store_national
-from indicators.catalogue import NATIONAL
+from indicators.catalogue import NATIONAL, Catalogue
 
 
 def after_change(
     conn: Connection,
     values: Iterable[tuple[str, str, int, int]] = (),
     targets: Iterable[tuple[str, str]] = (),
+    base: Catalogue | None = None,
 ) -> None:
     """`values`: the (agency, indicator, year, quarter) whose official value changed; `targets`:
-    the (agency, indicator) whose official targets changed. Rows built under other settings
-    are left alone (nobody reads them until a rebuild: etl.store.assessments)."""
+    the (agency, indicator) whose official targets changed; `base`: a catalogue read earlier
+    (its targets are read again here). Rows built under other settings are left alone
+    (nobody reads them until a rebuild: etl.store.assessments)."""
     values, targets = list(values), set(targets)
     if not (values or targets) or not is_current(conn):
         return
     series = {(a, i) for a, i, _, _ in values} | targets
     serialise_indicators(conn, {i for _, i in series})
     everyone = {i for a, i in targets if a == NATIONAL}
-    catalogue = load_catalogue(conn, None if everyone else {a for a, _ in series})
+    catalogue = load_catalogue(conn, None if everyone else {a for a, _ in series}, base=base)
     # A national target is every agency's too where the catalogue says it applies (inflation).
     applies = {i for i in everyone if i in catalogue.indicators and catalogue.indicators[i].national_target_applies}  # fmt: skip
     if applies:

@@ -405,7 +405,8 @@ def _key(*names: str) -> list[Column]:
 
 
 # Each current official observation judged as if it were the latest, in its own year's road map.
-assessment = Table("assessment", metadata, *_key("agency", "indicator", "year", "quarter"), Column("value", Float), *_judged())  # fmt: skip
+# SQLite keeps it WITHOUT ROWID (one b-tree, the key's): a national file writes 130,000 rows.
+assessment = Table("assessment", metadata, *_key("agency", "indicator", "year", "quarter"), Column("value", Float), *_judged(), sqlite_with_rowid=False)  # fmt: skip
 # Each indicator's national figure per period (etl.report.national.COLUMNS), judged if it has one.
 national_assessment = Table(
     "national_assessment", metadata, *_key("indicator", "year", "quarter"), Column("value", Float), Column("source", String(20), nullable=False),
