@@ -59,13 +59,7 @@ if frame.empty:
 
 stem = f"rb_{name}" + "".join(f"_{v}" for v in vars(filters).values() if v)
 left, right = st.columns(2)
-left.download_button(
-    t("download_xlsx"), data.table_file(db, name, filters, "xlsx"), file_name=f"{stem}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx",
-)  # fmt: skip
-right.download_button(
-    t("download_csv"), data.table_file(db, name, filters, "csv"), file_name=f"{stem}.csv",
-    mime="text/csv", key="dl_csv",
-)  # fmt: skip
+views.table_download(t("download_xlsx"), db, name, filters, "xlsx", f"{stem}.xlsx", key="dl_xlsx", container=left)  # fmt: skip
+views.table_download(t("download_csv"), db, name, filters, "csv", f"{stem}.csv", key="dl_csv", container=right)  # fmt: skip
 st.subheader(t("preview"))
 tables.show(frame.head(100), hide_index=True, key="preview")

@@ -18,7 +18,7 @@ if agencies.empty or agencies.value.isna().all():
     views.empty_state()
     st.stop()
 national = data.national_statuses(db, roadmap, year, quarter)
-national["theme"] = [cat.indicators[c].theme for c in national.indicator_code]
+national = national.assign(theme=[cat.indicators[c].theme for c in national.indicator_code])
 
 st.subheader(t("theme_cards"))
 columns = st.columns(len(cat.themes))
@@ -42,7 +42,7 @@ theme_names = {
     code: pick(cat.themes[i.theme].name_id, cat.themes[i.theme].name_en)
     for code, i in cat.indicators.items()
 }
-agencies["theme"] = agencies.indicator_code.map(theme_names)
+agencies = agencies.assign(theme=agencies.indicator_code.map(theme_names))
 fig, table = charts.status_bars(views.status_counts(agencies, "theme"), t("agency_statuses"))
 views.chart(fig, table, key="theme_bars", numbers={})
 

@@ -124,8 +124,8 @@ def show_peers(db: tuple, agency: Agency, year: int, quarter: int) -> None:
 
 
 def show_submissions(db: tuple, agency: Agency) -> None:
-    sent = data.submissions(db, agency.type)
-    sent = sent[sent.agency_code == agency.code].sort_values(["year", "quarter"], ascending=False)
+    sent = data.submissions(db, agency=agency.code)
+    sent = sent.sort_values(["year", "quarter"], ascending=False)
     if sent.empty:
         views.empty_state()
         return

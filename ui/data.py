@@ -72,9 +72,20 @@ def holds_demo(db: tuple) -> bool:
     return queries.holds_demo_values(_engine(db[0]))
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+# Shared, not copied (resources, not data): read-only. A data cache unpickled a copy of the
+# catalogue (every body and target) at each of the dozen calls a page makes, and of a period's
+# statuses at each of its readers; on the demo that was half of an overview's time. Callers
+# derive frames (filters, `assign`), never change these in place.
+@st.cache_resource(ttl=TTL, max_entries=8, show_spinner=False)
 def catalogue(db: tuple) -> Catalogue:
-    return load_catalogue(_engine(db[0]))
+    """The catalogue of this data version: read again only when the catalogue or the targets
+    changed (etl.store.queries.catalogue_version), not at each upload of values."""
+    return _catalogue(db[0], queries.catalogue_version(_engine(db[0])))
+
+
+@st.cache_resource(ttl=TTL, max_entries=2, show_spinner=False)
+def _catalogue(url: str, version: tuple) -> Catalogue:
+    return load_catalogue(_engine(url))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -84,16 +95,13 @@ def latest_period(db: tuple) -> tuple[int, int] | None:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def observations(db: tuple, indicator: str | None = None, agency: str | None = None):
-    """Current observations, of one indicator and/or agency if given. Slices come from the one
-    shared frame of all of them: the overview asks for every indicator's national series, and
-    18 filtered queries cost 1.7 s where one query and 18 slices cost 0.6 s."""
-    frame = _all_observations(db)
-    keep = pd.Series(True, index=frame.index)
-    if indicator is not None:
-        keep &= frame.indicator_code == indicator.upper()
-    if agency is not None:
-        keep &= frame.agency_code == agency.upper()
-    return frame[keep].reset_index(drop=True)
+    """Current observations, of one indicator and/or agency if given: only those rows are read
+    (an indicator's ranking read all 80,000 current values for its trend column)."""
+    if indicator is None and agency is None:
+        return _all_observations(db).copy()
+    return queries.current_observations(
+        _engine(db[0]), _filters(db, indicator=indicator, agency=agency)
+    )
 
 
 @st.cache_resource(ttl=TTL, max_entries=4, show_spinner=False)
@@ -103,7 +111,7 @@ def _all_observations(db: tuple) -> pd.DataFrame:
     return queries.current_observations(_engine(db[0]), _filters(db))
 
 
-@st.cache_data(ttl=TTL, show_spinner=SPINNER)
+@st.cache_resource(ttl=TTL, max_entries=16, show_spinner=SPINNER)
 def statuses(db: tuple, year: int, quarter: int) -> pd.DataFrame:
     """Every expected agency × indicator judged as of the period (`no_data` when silent): the
     stored results of the period (etl.store.assessments), computed live only for the view with
@@ -135,7 +143,7 @@ def national_series(db: tuple, code: str) -> pd.DataFrame:
     return national.national_series(observations(db, indicator=code), catalogue(db), code)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@st.cache_resource(ttl=TTL, max_entries=16, show_spinner=False)
 def national_statuses(db: tuple, roadmap: str, year: int, quarter: int) -> pd.DataFrame:
     """The status of each indicator's national figure as of the period; `computed` (with `n`
     of `m`) marks a status drawn from a figure rolled up from the agencies."""
@@ -158,19 +166,24 @@ def projection(db: tuple, roadmap: str, agency: str, code: str):
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def submissions(db: tuple, agency_type: str | None = None) -> pd.DataFrame:
-    return tables.TABLES["submissions"](_engine(db[0]), _filters(db, agency_type=agency_type))
+def submissions(
+    db: tuple, agency_type: str | None = None, agency: str | None = None
+) -> pd.DataFrame:
+    filters = _filters(db, agency_type=agency_type, agency=agency)
+    return tables.TABLES["submissions"](_engine(db[0]), filters, catalogue(db))
 
 
 @st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def table(db: tuple, name: str, filters: Filters) -> pd.DataFrame:
-    return tables.TABLES[name](_engine(db[0]), _filters(db, filters))
+    return tables.TABLES[name](_engine(db[0]), _filters(db, filters), catalogue(db))
 
 
 @st.cache_data(ttl=TTL, show_spinner=SPINNER)
 def table_file(db: tuple, name: str, filters: Filters, fmt: str) -> bytes:
     """The export file, by the same writer as `python -m etl export`."""
-    return table_bytes(_engine(db[0]), table(db, name, filters), name, _filters(db, filters), fmt)
+    return table_bytes(
+        _engine(db[0]), table(db, name, filters), name, _filters(db, filters), fmt, catalogue(db)
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

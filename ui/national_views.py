@@ -9,7 +9,7 @@ import streamlit as st
 
 from etl.store.queries import Filters
 from indicators.catalogue import NATIONAL
-from ui import data, tables
+from ui import data, tables, views
 from ui.i18n import TEXT, number, period_label, t
 
 
@@ -95,8 +95,7 @@ def national_sources(db: tuple, roadmap: str, code: str, year: int, quarter: int
             st.caption(t("national_targets_sources"))
             tables.show(targets, hide_index=True, key="national_sources_targets")
         filters = Filters(indicator=code)
-        st.download_button(
-            t("download_national"), data.table_file(db, "national", filters, "xlsx"),
-            file_name=f"rb_national_{code}.xlsx", key="dl_national",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        views.table_download(
+            t("download_national"), db, "national", filters, "xlsx",
+            f"rb_national_{code}.xlsx", key="dl_national",
         )  # fmt: skip

@@ -36,11 +36,15 @@ def current(name: str, options: Sequence, default=None):
 
 
 def remember(name: str, value) -> None:
+    # Written only when it changes: every write of st.query_params sends the browser a
+    # message, and each widget of every run wrote its unchanged value again.
     if value is None:
-        st.query_params.pop(name, None)
+        if name in st.query_params:
+            st.query_params.pop(name, None)
         _remembered().pop(name, None)
         return
-    st.query_params[name] = str(value)
+    if st.query_params.get(name) != str(value):
+        st.query_params[name] = str(value)
     _remembered()[name] = str(value)
 
 

@@ -113,6 +113,23 @@ def status_counts(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     return frame.groupby(by).status.value_counts().unstack(fill_value=0)
 
 
+MIME = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+}
+
+
+def table_download(label: str, db: tuple, name: str, filters, fmt: str, file_name: str, *,
+                   key: str, container=st) -> None:  # fmt: skip
+    """A download button for an export table (the writer of `python -m etl export`). The file
+    is written when the button is clicked, not on every run: the XLSX of 44,000 observations
+    took seconds, and most views are only looked at."""
+    container.download_button(
+        label, lambda: data.table_file(db, name, filters, fmt), file_name=file_name,
+        mime=MIME[fmt], key=key, on_click="ignore",
+    )  # fmt: skip
+
+
 def with_status_text(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(status_text=[badges.text(s) for s in frame.status])
 

@@ -18,6 +18,7 @@ from etl.store import schema
 from etl.store.catalogue import load_catalogue
 from etl.store.queries import Filters, holds_demo_values
 from indicators import status as st
+from indicators.catalogue import Catalogue
 
 # Submission timeliness borrows the status colours: on time reads as on track, and so on.
 TIMELINESS_AS_STATUS = {"on_time": "on_track", "late": "needs_acceleration", "missing": "off_track"}
@@ -48,10 +49,11 @@ def export_table(engine: Engine, table: str, filters: Filters, out: Path, *, sep
 
 
 def table_bytes(
-    engine: Engine, frame: pd.DataFrame, table: str, filters: Filters, fmt: str
-) -> bytes:
+    engine: Engine, frame: pd.DataFrame, table: str, filters: Filters, fmt: str,
+    catalogue: Catalogue | None = None,
+) -> bytes:  # fmt: skip
     buffer = io.BytesIO()
-    write_table(engine, frame, table, filters, buffer, fmt)
+    write_table(engine, frame, table, filters, buffer, fmt, catalogue=catalogue)
     return buffer.getvalue()
 
 
@@ -64,6 +66,7 @@ def write_table(
     fmt: str,
     *,
     sep: str = ",",
+    catalogue: Catalogue | None = None,
 ) -> None:
     if "source" in frame.columns and "demo" not in frame.columns:
         # Each row says whether it is a synthetic demo value (progress-method.md, "Demo data").
@@ -72,7 +75,7 @@ def write_table(
         out.write(frame_csv(frame, sep))
         return
     frame = frame.map(neutralise) if len(frame) else frame
-    _write_xlsx(out, frame, table, _description(engine, table, filters))
+    _write_xlsx(out, frame, table, _description(engine, table, filters, catalogue))
 
 
 def frame_csv(frame: pd.DataFrame, sep: str = ",") -> bytes:
@@ -81,10 +84,12 @@ def frame_csv(frame: pd.DataFrame, sep: str = ",") -> bytes:
     return frame.to_csv(index=False, sep=sep, date_format="%Y-%m-%dT%H:%M:%S%z").encode("utf-8-sig")
 
 
-def _description(engine: Engine, table: str, filters: Filters) -> list[tuple[str, str]]:
+def _description(
+    engine: Engine, table: str, filters: Filters, catalogue: Catalogue | None = None
+) -> list[tuple[str, str]]:
     with engine.connect() as conn:
         cutoff = conn.execute(select(func.max(schema.submission.c.uploaded_at))).scalar()
-    catalogue = load_catalogue(engine)
+    catalogue = catalogue or load_catalogue(engine)
     year = period_of(engine, filters)[0] if table in ("scorecard", "themes") else filters.year
     roadmap = catalogue.roadmap_for(year) if year else None
     roadmaps = (

@@ -206,6 +206,24 @@ def data_version(engine: Engine) -> int:
         ).scalar()
 
 
+def catalogue_version(engine: Engine) -> tuple[int, int, int]:
+    """Changes whenever what `load_catalogue` returns changes: a catalogue refresh (its audit
+    entry), a target added or superseded (the largest id), a target approved (the count of
+    current ones). A values-only upload leaves it, so the app keeps its catalogue (53,000
+    targets on the demo: a second to read) across the data versions that do not touch it."""
+    log, tgt = schema.audit_log, schema.target
+    refreshed = select(func.coalesce(func.max(log.c.id), 0)).where(
+        log.c.action == "catalogue_change"
+    )
+    newest = select(func.coalesce(func.max(tgt.c.id), 0))
+    current = select(func.count()).select_from(tgt).where(schema.current(tgt))
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(refreshed.scalar_subquery(), newest.scalar_subquery(), current.scalar_subquery())
+        ).one()
+    return tuple(row)
+
+
 def holds_demo_values(engine: Engine) -> bool:
     """Whether any value in force (official or awaiting review) came from a demo submission:
     then every page, chart and export says that its figures include synthetic data."""
