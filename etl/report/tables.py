@@ -40,12 +40,12 @@ OBSERVATION_COLUMNS = [
 
 
 def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
-    frame["status_label_id"] = [
-        st.label(s, "id") if isinstance(s, str) else None for s in frame.status
-    ]
-    frame["status_label_en"] = [
-        st.label(s, "en") if isinstance(s, str) else None for s in frame.status
-    ]
+    # Per distinct status, then mapped: a label per row cost half a second on 80,000 rows.
+    for lang in ("id", "en"):
+        labels = {
+            s: st.label(s, lang) for s in frame.status.dropna().unique() if isinstance(s, str)
+        }
+        frame[f"status_label_{lang}"] = frame.status.map(labels)
     return frame
 
 
@@ -79,10 +79,8 @@ def _stored_observations(engine: Engine, filters: Filters) -> pd.DataFrame | Non
     with engine.connect() as conn:
         if not stored.is_current(conn):
             return None
-        rows = stored.stored_rows(conn, filters.conditions(table))
-    judged = pd.DataFrame(rows, columns=[*stored.KEY, "value", *stored.STORED]).drop(
-        columns="value"
-    )
+        rows = stored.stored_tuples(conn, filters.conditions(table))
+    judged = pd.DataFrame(rows, columns=list(stored.ROW)).drop(columns="value")
     judged = judged.rename(columns={"agency": "agency_code", "indicator": "indicator_code"})
     frame = current_observations(engine, filters)
     return frame.merge(judged, on=["agency_code", "indicator_code", "year", "quarter"], how="left")

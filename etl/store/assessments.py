@@ -239,7 +239,15 @@ def as_of(
     return [dict(r) for r in conn.execute(query).mappings()]
 
 
+ROW = (*KEY, "value", *STORED)
+
+
 def stored_rows(conn: Connection, where: Iterable = ()) -> list[dict]:
-    """Every stored row within `where` (the observations export, the check of `etl assess`)."""
-    query = select(*(table.c[c] for c in (*KEY, "value", *STORED))).where(*where)
-    return [dict(r) for r in conn.execute(query).mappings()]
+    """Every stored row within `where`, as mappings of ROW (the check of `etl assess`)."""
+    return [dict(zip(ROW, r)) for r in stored_tuples(conn, where)]
+
+
+def stored_tuples(conn: Connection, where: Iterable = ()) -> list[tuple]:
+    """Every stored row within `where`, as tuples in the order of ROW (the observations
+    export: 80,000 rows as mappings cost a second more)."""
+    return [tuple(r) for r in conn.execute(select(*(table.c[c] for c in ROW)).where(*where))]
