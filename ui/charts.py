@@ -13,7 +13,7 @@ from indicators.catalogue import Catalogue, Indicator
 from indicators.path import annual_targets, period_t
 from indicators.progress import path_model
 from ui import badges
-from ui.i18n import period_label, pick, t
+from ui.i18n import period_label, pick, plotly_separators, t
 
 LINE = "#000000"
 PATH = "#0072B2"
@@ -34,6 +34,7 @@ def figure(
         "yaxis": {"title": {"text": unit}},
         "legend": {"orientation": "h", "y": -0.15},
         "hovermode": "closest",
+        "separators": plotly_separators(),
     }
     for name, value in layout.items():
         base[name] = {**base.get(name, {}), **value} if isinstance(value, dict) else value

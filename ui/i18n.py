@@ -9,7 +9,7 @@ import math
 
 import streamlit as st
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from ui import texts_action_plans, texts_admin, texts_regional, texts_sources
 
@@ -217,6 +217,13 @@ def number(value, decimals: int = 2) -> str:
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang()])
+
+
+def plotly_separators() -> str:
+    """The reader's decimal and group separators as plotly's layout wants them: ",." in
+    Bahasa Indonesia (1.234,5 on axes and in hover labels), ".," in English."""
+    locale = LOCALES[lang()]
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
 def date_label(day) -> str:

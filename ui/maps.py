@@ -16,7 +16,7 @@ from etl.report import geo
 from indicators import status as st_status
 from indicators.catalogue import Indicator
 from ui import badges
-from ui.i18n import number, period_label, t
+from ui.i18n import number, period_label, plotly_separators, t
 
 STATUS, VALUE = "status", "value"
 MODES = (STATUS, VALUE)
@@ -177,6 +177,7 @@ def choropleth(
         "legend": {"orientation": "h", "y": -0.02, "yanchor": "top"},
         "clickmode": "event+select",
         "dragmode": False,
+        "separators": plotly_separators(),
     }
     return go.Figure(data=[OFFLINE, *traces], layout=layout), table(frame)
 

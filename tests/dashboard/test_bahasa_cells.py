@@ -53,3 +53,15 @@ def test_the_users_table_speaks_the_readers_language(engine, signed_in, lang, wo
     for column, expected in words.items():
         assert set(table[column]) == expected
     assert not {"username", "role", "include_children", "must_change_password"} & set(table)
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("id", ",."), ("en", ".,")])
+def test_charts_use_the_readers_separators(app, open_page, lang, separators):
+    """Axes and hover labels read 1.234,5 in Bahasa Indonesia and 1,234.5 in English: every
+    chart of the overview (series, bars, map) carries the language's separators."""
+    import json
+
+    at = open_page(app, "overview", lang=lang)
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert len(specs) >= 5
+    assert {s["layout"].get("separators") for s in specs} == {separators}
