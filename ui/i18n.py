@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import streamlit as st
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
+from etl.core import settings
 from ui import texts_action_plans, texts_admin, texts_regional, texts_sources
 
 LANGS = {"id": "Bahasa Indonesia", "en": "English"}
@@ -229,6 +231,22 @@ def plotly_separators() -> str:
 def date_label(day) -> str:
     """A day as the reader writes it: 15 November 2026 (Indonesian and English month names)."""
     return format_date(day, format="d MMMM y", locale=LOCALES[lang()])
+
+
+def datetime_label(value) -> str:
+    """A moment in the app's time zone (RB_TIMEZONE), as the reader writes it, with the zone's
+    Indonesian name: "3 Des 2026 14.05 WIB" / "3 Dec 2026 14:05 WIB". Stored times are UTC; a
+    naive one is taken as UTC. "–" for none."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    moment = pd.Timestamp(value)
+    if moment.tzinfo is None:
+        moment = moment.tz_localize("UTC")
+    zone = settings.get("RB_TIMEZONE")
+    pattern = "d MMM y HH.mm" if lang() == "id" else "d MMM y HH:mm"
+    shown = format_datetime(moment.to_pydatetime(), pattern, tzinfo=zone, locale=LOCALES[lang()])
+    # The zone as Indonesia names it (WIB, WITA, WIT) in either language.
+    return f"{shown} {format_datetime(moment.to_pydatetime(), 'z', tzinfo=zone, locale='id_ID')}"
 
 
 def period_label(year: int, quarter: int) -> str:

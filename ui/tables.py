@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
-from pandas.api.types import is_object_dtype, is_string_dtype
+from pandas.api.types import is_datetime64_any_dtype, is_object_dtype, is_string_dtype
 
 from etl.report.export import neutralise
-from ui.i18n import number
+from ui.i18n import datetime_label, number
 
 
 def safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -31,6 +31,18 @@ EMPTY = "–"  # an empty text cell, never Streamlit's "None"
 
 def _is_link(config) -> bool:
     return isinstance(config, dict) and config.get("type_config", {}).get("type") == "link"
+
+
+def local_times(frame: pd.DataFrame) -> pd.DataFrame:
+    """Date-time columns as text in the app's time zone ("3 Des 2026 14.05 WIB"): Streamlit
+    showed stored UTC times as "2026-12-03 07:05:00+00:00"."""
+    moments = [c for c in frame.columns if is_datetime64_any_dtype(frame[c])]
+    if not moments:
+        return frame
+    frame = frame.copy()
+    for column in moments:
+        frame[column] = [datetime_label(v) for v in frame[column]]
+    return frame
 
 
 def dashed(frame: pd.DataFrame, skip=()) -> pd.DataFrame:
@@ -66,7 +78,7 @@ def show(
 ) -> None:
     """st.dataframe of the neutralised frame; `numbers` formats columns as text, `style` turns
     the safe frame into a Styler (status colours)."""
-    shown = safe(frame)
+    shown = local_times(safe(frame))
     if numbers:
         shown = formatted(shown, numbers)
     links = [c for c, config in (options.get("column_config") or {}).items() if _is_link(config)]

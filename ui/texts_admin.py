@@ -270,5 +270,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit_title": ("Jejak audit", "Audit trail"),
     "action": ("Tindakan", "Action"),
     "actor": ("Pelaku", "Who"),
+    "audit_entity": ("Objek", "Object"),
+    "audit_before": ("Sebelum", "Before"),
+    "audit_after": ("Sesudah", "After"),
     "download_audit": ("Unduh jejak audit (XLSX)", "Download the audit trail (XLSX)"),
 }

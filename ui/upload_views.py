@@ -15,7 +15,7 @@ from etl.access.accounts import Account
 from etl.ingest import Checked, FileResult, Upload
 from etl.store.periods import PeriodState
 from ui import data, tables, views
-from ui.i18n import date_label, number, period_label, t
+from ui.i18n import date_label, datetime_label, number, period_label, t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -183,7 +183,7 @@ def receipt(result: FileResult, review: str) -> dict:
         "status": result.status,
         "review": review,
         "rows": vars(result.rows).copy(),
-        "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
+        "at": datetime_label(dt.datetime.now(dt.UTC)),
         "issues": len(result.issues),
         "targets": dict(result.targets) if result.targets is not None else None,
     }

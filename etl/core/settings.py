@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import zoneinfo
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -155,6 +156,13 @@ SETTINGS: dict[str, Setting] = {
             "RB_SMTP_FROM",
             "",
             "Sender address of the reminder e-mails (e.g. RB Monitor <rb-monitor@example.go.id>).",
+        ),
+        Setting(
+            "RB_TIMEZONE",
+            "Asia/Jakarta",
+            "Time zone the app shows times in (IANA name: Asia/Jakarta is WIB, Asia/Makassar "
+            "WITA, Asia/Jayapura WIT); stored times stay in UTC.",
+            zoneinfo.ZoneInfo,
         ),
         Setting(
             "RB_OIDC_ROLE_CLAIM",

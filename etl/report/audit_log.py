@@ -25,3 +25,25 @@ def _text(value) -> str:
     if value is None or isinstance(value, str):
         return value or ""
     return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def readable(value) -> str:
+    """An entry's before or after as a person reads it: "status: approved; rows: 60", nested
+    values in braces, lists comma-separated (the page; the XLSX keeps JSON for machines)."""
+    if value is None or value == "" or value == {} or value == []:
+        return "–"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_inner(v)}" for k, v in value.items())
+    return _inner(value)
+
+
+def _inner(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_inner(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_inner(v) for v in value) or "–"
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "ya / yes" if value else "tidak / no"
+    return str(value)

@@ -100,3 +100,20 @@ def test_table_helper_neutralises_text_but_keeps_numbers():
     assert list(safe.who[:2]) == ["'=1+1", "ok"] and pd.isna(safe.who[2])
     assert list(safe.value) == [-1.5, 2.0, 3.0]
     assert frame.who[0] == "=1+1"  # the caller's frame is not changed
+
+
+def test_audit_details_read_as_text_not_json(admin, signed_in):
+    """The audit page shows before/after as "key: value; …" (issue 17: raw JSON cells)."""
+    from etl.report.audit_log import readable
+
+    assert readable({"role": "analyst", "rows": {"inserted": 2}, "ok": True}) == (
+        "role: analyst; rows: {inserted: 2}; ok: ya / yes"
+    )
+    assert readable(None) == "–"
+    engine, boss = admin
+    accounts.create_user(engine, "analis1", "analyst", actor="test")
+    at = signed_in(boss, "audit", action="user_add")
+    table = next(d.value for d in at.dataframe if "entity" in d.value.columns)
+    cells = [v for column in ("before", "after") for v in table[column]]
+    assert cells and not [c for c in cells if str(c).startswith(("{", "["))]
+    assert any("role: analyst" in str(c) for c in cells)

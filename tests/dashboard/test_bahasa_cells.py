@@ -65,3 +65,22 @@ def test_charts_use_the_readers_separators(app, open_page, lang, separators):
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert len(specs) >= 5
     assert {s["layout"].get("separators") for s in specs} == {separators}
+
+
+@pytest.mark.parametrize(
+    ("lang", "zone", "shown"),
+    [("id", "Asia/Jakarta", "3 Des 2026 14.05 WIB"), ("en", "Asia/Jakarta", "3 Dec 2026 14:05 WIB"),
+     ("id", "Asia/Makassar", "3 Des 2026 15.05 WITA")],
+)  # fmt: skip
+def test_times_are_shown_in_local_time(monkeypatch, lang, zone, shown):
+    """A stored UTC time reads in the app's zone with its Indonesian name, never "+00:00"."""
+    import datetime as dt
+
+    from ui import i18n
+
+    monkeypatch.setenv("RB_TIMEZONE", zone)
+    monkeypatch.setattr(i18n, "lang", lambda: lang)
+    moment = dt.datetime(2026, 12, 3, 7, 5, tzinfo=dt.UTC)
+    assert i18n.datetime_label(moment) == shown
+    frame = tables.local_times(pd.DataFrame({"at": pd.to_datetime([moment, None], utc=True)}))
+    assert list(frame["at"]) == [shown, "–"]
