@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from indicators.catalogue import Agency, Catalogue
-from ui import badges, data, national_views, panels, views
-from ui.i18n import number, period_label, pick, t
+from ui import badges, data, panels, views
+from ui.i18n import confidence, number, period_label, pick, t
 
 
 def _go_to(target: str) -> None:
@@ -160,7 +160,7 @@ def targets_frame(db: tuple, agency: Agency, roadmap: str) -> pd.DataFrame:
                 origin = t("national_applies") if r.agency != agency.code else t("reference_data")
             source = r.source or "–"
             rows.append((name, str(r.year), t(r.kind), value, origin,
-                         national_views.confidence(r.confidence), source))  # fmt: skip
+                         confidence(r.confidence), source))  # fmt: skip
     columns = [t("indicator"), t("year"), t("target_kind"), t("value"), t("target_file"),
                t("confidence"), t("source")]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)

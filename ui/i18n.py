@@ -208,6 +208,20 @@ def t(key: str, **fields) -> str:
     return text.format(**fields) if fields else text
 
 
+def confidence(code) -> str:
+    """A reference confidence code (high, medium, low) in the reader's words."""
+    if not isinstance(code, str) or not code:
+        return "–"
+    key = f"confidence_{code}"
+    return t(key) if key in TEXT else code
+
+
+def code_text(code) -> str:
+    """A code the catalogue stores (baseline, target, lower, upper) in the reader's words,
+    where the texts have it; any other value as it is."""
+    return t(code) if isinstance(code, str) and code in TEXT else code
+
+
 def pick(id_text: str, en_text: str) -> str:
     """For names held in the catalogue (name_id / name_en)."""
     return id_text if lang() == "id" else (en_text or id_text)

@@ -10,15 +10,7 @@ import streamlit as st
 from etl.store.queries import Filters
 from indicators.catalogue import NATIONAL
 from ui import data, tables, views
-from ui.i18n import TEXT, number, period_label, t
-
-
-def confidence(code) -> str:
-    """A reference confidence code (high, medium, low) in the reader's words."""
-    if not isinstance(code, str) or not code:
-        return "–"
-    key = f"confidence_{code}"
-    return t(key) if key in TEXT else code
+from ui.i18n import confidence, number, period_label, t
 
 
 def figure_text(row) -> str:

@@ -9,7 +9,7 @@ from indicators import status as st_status
 from indicators.catalogue import NATIONAL
 from indicators.rollup import NationalFigure, status_summary
 from ui import badges, charts, data, national_views, tables, views
-from ui.i18n import as_of_label, lang, number, period_label, pick, t
+from ui.i18n import as_of_label, confidence, lang, number, period_label, pick, t
 
 MAIN = (
     st_status.ACHIEVED, st_status.ON_TRACK, st_status.NEEDS_ACCELERATION, st_status.OFF_TRACK,
@@ -176,7 +176,7 @@ def definition(cat, indicator) -> None:
         (t("unit"), indicator.unit),
         (t("direction"), t(direction)),
         (t("source"), indicator.definition_source),
-        (t("confidence"), national_views.confidence(indicator.confidence)),
+        (t("confidence"), confidence(indicator.confidence)),
         (t("agency_type"), ", ".join(t(a) for a in indicator.agency_types)),
     ]
     with st.expander(t("definition"), expanded=True):

@@ -12,7 +12,7 @@ import streamlit as st
 from pandas.api.types import is_datetime64_any_dtype, is_object_dtype, is_string_dtype
 
 from etl.report.export import neutralise
-from ui.i18n import datetime_label, number
+from ui.i18n import code_text, confidence, datetime_label, number, t
 
 
 def safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -69,6 +69,32 @@ def formatted(frame: pd.DataFrame, numbers: dict[str, int]) -> pd.DataFrame:
     return frame
 
 
+# A column shown under its stored name gets the reader's header (and its codes their words):
+# chart data tables and the method page's reference tables come as the catalogue stores them.
+HEADERS = {
+    "kind": "target_kind", "period": "period", "value": "value", "expected": "expected",
+    "demo": "head_demo", "low": "head_low", "high": "head_high", "roadmap": "roadmap",
+    "indicator": "indicator", "agency": "agency", "year": "year", "quarter": "quarter",
+    "confidence": "confidence", "source": "source", "scale": "head_scale",
+    "label_id": "head_label_id", "label_en": "head_label_en", "lower": "head_low",
+    "upper": "head_high", "closed_side": "head_closed_side", "unit": "unit",
+}  # fmt: skip
+CODES = {"kind": code_text, "confidence": confidence, "closed_side": code_text}
+
+
+def readers_headers(frame: pd.DataFrame, column_config: dict | None) -> tuple[pd.DataFrame, dict]:
+    """The frame with stored codes in words and a header for every stored column name that
+    the caller did not label (an English word in a Bahasa page, issue 17)."""
+    config = dict(column_config or {})
+    raw = [c for c in frame.columns if c in HEADERS and c not in config]
+    for column in raw:
+        config[column] = t(HEADERS[column])
+    codes = [c for c in raw if c in CODES]
+    if codes:
+        frame = frame.assign(**{c: frame[c].map(CODES[c]) for c in codes})
+    return frame, config
+
+
 def show(
     frame: pd.DataFrame,
     *,
@@ -82,5 +108,6 @@ def show(
     if numbers:
         shown = formatted(shown, numbers)
     links = [c for c, config in (options.get("column_config") or {}).items() if _is_link(config)]
+    shown, options["column_config"] = readers_headers(shown, options.get("column_config"))
     shown = dashed(shown, skip=links)  # a link column keeps its empty cells empty
     st.dataframe(style(shown) if style else shown, **options)

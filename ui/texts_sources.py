@@ -36,6 +36,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "no_target_yet": ("Belum ada target", "No target yet"),
     "target_kind": ("Jenis", "Kind"),
+    # Headers of the tables shown as they come (chart data, reference tables): tables.HEADERS.
+    "head_demo": ("Demo", "Demo"),
+    "head_low": ("Batas bawah", "Lower bound"),
+    "head_high": ("Batas atas", "Upper bound"),
+    "head_scale": ("Skala", "Scale"),
+    "head_label_id": ("Label (Bahasa Indonesia)", "Label (Bahasa Indonesia)"),
+    "head_label_en": ("Label (English)", "Label (English)"),
+    "head_closed_side": ("Sisi tertutup", "Closed side"),
+    "lower": ("bawah", "lower"),
+    "upper": ("atas", "upper"),
     "target_file": ("Berkas / asal", "File / origin"),
     "reference_data": ("data referensi (resmi)", "reference data (official)"),
     "national_applies": (
