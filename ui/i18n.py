@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 import streamlit as st
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from ui import texts_action_plans, texts_admin, texts_regional, texts_sources
@@ -222,6 +222,18 @@ def number(value, decimals: int = 2) -> str:
 def date_label(day) -> str:
     """A day as the reader writes it: 15 November 2026 (Indonesian and English month names)."""
     return format_date(day, format="d MMMM y", locale=LOCALES[lang()])
+
+
+# A moment as each language writes its time of day; the zone is said (the database keeps UTC).
+TIME_FORMATS = {"id": "d MMM y HH.mm", "en": "d MMM y HH:mm"}
+
+
+def time_label(moment) -> str:
+    """A stored moment as the reader writes it: 17 Feb 2025 09.00 UTC; "–" for none."""
+    if moment is None or moment != moment:  # None, NaN or NaT
+        return "–"
+    text = format_datetime(moment, TIME_FORMATS[lang()], tzinfo="UTC", locale=LOCALES[lang()])
+    return f"{text} UTC"
 
 
 def period_label(year: int, quarter: int) -> str:

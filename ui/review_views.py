@@ -1,7 +1,8 @@
-"""The review queue's table: each value a submission would make official with what a reviewer
-needs to judge it (issue 17): the indicator's name and unit, the official value it replaces,
-the official value of the period before, the agency's target for the period, the notes and
-evidence link of the file, and the warnings the checks raised on it."""
+"""The review queue's table: each value the waiting submissions would make official with what a
+reviewer needs to judge it (issue 17): the indicator's name and unit, the official value it
+replaces, the official value of the period before and the last official quarters as a trend,
+the agency's target for the period, the notes and evidence link of the file, and the warnings
+the checks raised on it; and the filters that narrow the queue (ui.review_filters)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from indicators.catalogue import Catalogue
 from indicators.progress import period_target
 from ui import tables
 from ui.i18n import lang, number, period_label, pick, t
+
+TREND = 8  # official quarters a value's sparkline shows: two years, enough to see a jump
+KEY = ["submission_id", "agency", "indicator", "year", "quarter"]
 
 
 def _target(catalogue: Catalogue, agency: str, indicator, year: int, quarter: int):
@@ -47,52 +51,108 @@ def _provisional(indicator, year: int, quarter: int, sent: dt.date) -> list[str]
     return [t(f"warn_{code}") for code, _ in provisional_warnings(indicator, (year, quarter), sent)]
 
 
-def queue_frame(engine, catalogue: Catalogue, submission_id: int, sent: dt.date) -> pd.DataFrame:
-    values = review.submission_changes(engine, submission_id)
-    before = review.previous_official(engine, submission_id)
-    key = ["agency", "indicator", "year", "quarter"]
-    if len(values):
-        values = values.merge(before, on=key, how="left")
-    by_cell = _warnings_by_cell(review.submission_issues(engine, submission_id))
+def _history(engine, ids: list[int]) -> dict[tuple, pd.DataFrame]:
+    """Each value's earlier official values (oldest first), by its key."""
+    earlier = review.earlier_official(engine, ids)
+    return {key: group for key, group in earlier.groupby(KEY, sort=False)}
+
+
+def queue_values(engine, catalogue: Catalogue, waiting: pd.DataFrame) -> pd.DataFrame:
+    """One row per value of the waiting submissions, under internal names: the codes and period
+    the filters read (submission_id, agency, indicator, year, quarter) and what is shown."""
+    ids = [int(i) for i in waiting.id]
+    values = review.submission_changes(engine, ids)
+    if values.empty:
+        return values
+    sent = {int(i): pd.Timestamp(at).date() for i, at in zip(waiting.id, waiting.uploaded_at)}
+    history = _history(engine, ids)
+    issues = review.submission_issues(engine, ids)
+    by_cell = {sid: _warnings_by_cell(found) for sid, found in issues.items()}
     rows = []
     for v in values.itertuples(index=False):
         ind = catalogue.indicators.get(v.indicator)
         name = pick(ind.name_id, ind.name_en) if ind else ""
-        previous = None
-        if pd.notna(v.prev_value):
-            previous = (
-                f"{number(v.prev_value, 2)} ({period_label(int(v.prev_year), int(v.prev_quarter))})"
-            )
-        warnings = [*by_cell.get((v.sheet, v.cell), []),
-                    *_provisional(ind, v.year, v.quarter, sent)]  # fmt: skip
-        # What a reviewer weighs first comes first; the warnings before the notes explaining them.
+        earlier = history.get(tuple(getattr(v, k) for k in KEY))
+        previous, trend = None, []
+        if earlier is not None:
+            last = earlier.iloc[-1]
+            period = period_label(int(last.prev_year), int(last.prev_quarter))
+            previous = f"{number(last.prev_value, 2)} ({period})"
+            trend = [float(x) for x in earlier.prev_value.tail(TREND - 1)] + [float(v.value)]
+        warnings = [*by_cell.get(v.submission_id, {}).get((v.sheet, v.cell), []),
+                    *_provisional(ind, v.year, v.quarter, sent[v.submission_id])]  # fmt: skip
         rows.append({
-            t("indicator"): f"{v.indicator} · {name}" if name else v.indicator,
-            t("period"): period_label(v.year, v.quarter),
-            t("new_value"): v.value,
-            t("unit"): v.unit or (ind.unit if ind else ""),
-            t("old_value"): None if pd.isna(v.old_value) else v.old_value,
-            t("previous_period_value"): previous,
-            t("target"): _target(catalogue, v.agency, ind, v.year, v.quarter),
-            t("warnings"): " · ".join(dict.fromkeys(warnings)),
-            t("notes"): v.notes or "",
-            t("evidence"): v.evidence_url or None,
-            t("file_target"): None if pd.isna(v.target) else v.target,
-            t("agency"): v.agency,
-            t("cell"): "!".join(p for p in (v.sheet, v.cell) if p),
+            "submission_id": v.submission_id, "agency": v.agency, "indicator": v.indicator,
+            "year": v.year, "quarter": v.quarter,
+            "name": f"{v.indicator} · {name}" if name else v.indicator,
+            "period": period_label(v.year, v.quarter),
+            "value": v.value,
+            "unit": v.unit or (ind.unit if ind else None),
+            "old_value": None if pd.isna(v.old_value) else v.old_value,
+            "previous": previous,
+            # The official quarters before it, then the value sent: the jump a reviewer weighs.
+            "trend": trend,
+            "target": _target(catalogue, v.agency, ind, v.year, v.quarter),
+            "warnings": " · ".join(dict.fromkeys(warnings)),
+            "notes": v.notes or None,
+            "evidence": v.evidence_url or None,
+            "file_target": None if pd.isna(v.target) else v.target,
+            "cell": "!".join(p for p in (v.sheet, v.cell) if p) or None,
         })  # fmt: skip
     return pd.DataFrame(rows)
 
 
-def show_queue(engine, catalogue: Catalogue, submission_id: int, sent: dt.date) -> None:
-    frame = queue_frame(engine, catalogue, submission_id, sent)
-    if frame.empty:
+# Shown columns (internal name → text key), in the order a reviewer weighs them: the value and
+# what it replaces, the trend and target, the warnings before the notes explaining them.
+SHOWN = {
+    "submission_id": "submission", "name": "indicator", "period": "period",
+    "value": "new_value", "unit": "unit", "old_value": "old_value",
+    "previous": "previous_period_value", "trend": "trend_official", "target": "target",
+    "warnings": "warnings", "notes": "notes", "evidence": "evidence",
+    "file_target": "file_target", "agency": "agency", "cell": "cell",
+}  # fmt: skip
+
+
+def reader_frame(values: pd.DataFrame, *, with_submission: bool) -> pd.DataFrame:
+    """The values under the reader's headers; the submission's number only when several are
+    shown together."""
+    columns = [c for c in SHOWN if with_submission or c != "submission_id"]
+    return values[columns].rename(columns={c: t(SHOWN[c]) for c in columns})
+
+
+def show_values(values: pd.DataFrame, *, with_submission: bool) -> None:
+    if values.empty:
         return
-    warned = int((frame[t("warnings")] != "").sum())
+    warned = int((values.warnings != "").sum())
     if warned:
         st.warning(t("review_warned", n=warned), icon=":material/warning:")
+    frame = reader_frame(values, with_submission=with_submission)
+    trend = t("trend_official")
     tables.show(
         frame, hide_index=True, key="pending_values", width="stretch",
         numbers={t(c): 2 for c in ("new_value", "old_value", "target", "file_target")},
-        column_config={t("evidence"): st.column_config.LinkColumn(t("evidence"))},
+        column_config={
+            t("evidence"): st.column_config.LinkColumn(t("evidence")),
+            trend: st.column_config.LineChartColumn(trend, help=t("trend_help", n=TREND)),
+            t("submission"): st.column_config.NumberColumn(t("submission"), format="%d"),
+        },
+    )  # fmt: skip
+
+
+def show_targets(targets: pd.DataFrame, *, with_submission: bool) -> None:
+    """The chosen submissions' own targets (a Target sheet), beside the official ones they
+    would replace."""
+    if targets.empty:
+        return
+    if not with_submission:
+        targets = targets.drop(columns="submission_id")
+    targets = targets.assign(kind=[t(k) for k in targets.kind])  # baseline | target
+    words = {"submission_id": "submission", "agency": "agency", "indicator": "indicator",
+             "roadmap": "roadmap", "year": "year", "kind": "kind", "old_value": "old_target",
+             "value": "target", "low": "target_low", "high": "target_high", "source": "source",
+             "sheet": "sheet", "cell": "cell"}  # fmt: skip
+    tables.show(
+        targets, hide_index=True, key="pending_targets", width="stretch",
+        numbers=dict.fromkeys(("old_value", "value", "low", "high"), 2),
+        column_config={c: t(w) for c, w in words.items()},
     )  # fmt: skip
