@@ -43,7 +43,8 @@ class QueueFilter:
         if self.indicator != ALL:
             keep &= values.indicator == self.indicator
         if self.period != ALL:
-            keep &= [_period_key(y, q) == self.period for y, q in zip(values.year, values.quarter)]
+            periods = [_period_key(y, q) for y, q in zip(values.year, values.quarter)]
+            keep &= pd.Series(periods, index=values.index) == self.period
         if self.warned_only:
             keep &= values.warnings != ""
         return values[keep]
@@ -80,7 +81,7 @@ def choose(catalogue: Catalogue, waiting: pd.DataFrame, values: pd.DataFrame) ->
         return t("all") if code == ALL else f"{code} · {name}" if name else code
 
     by_key = {_period_key(*p): period_label(*p) for p in periods}
-    left, middle, right, last = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
+    left, middle, right, last = st.columns([3, 3, 2, 3], vertical_alignment="bottom")
     agency = state.selectbox("ragency", t("agency"), [ALL, *sorted(agencies)],
                              format_func=agency_label, container=left)  # fmt: skip
     indicator = state.selectbox("rindicator", t("indicator"), [ALL, *indicators],

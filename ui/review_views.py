@@ -32,23 +32,25 @@ def _target(catalogue: Catalogue, agency: str, indicator, year: int, quarter: in
     return period_target(indicator, roadmap, own, year, quarter)
 
 
-def _warnings_by_cell(issues: list[dict]) -> dict[tuple, list[str]]:
-    """The stored warnings of the file by the cell they point at, in the reader's language."""
-    out: dict[tuple, list[str]] = {}
+def _warnings_by_cell(issues: list[dict]) -> dict[tuple, dict[str, str]]:
+    """The stored warnings of the file by the cell they point at: code → text in the reader's
+    language."""
+    out: dict[tuple, dict[str, str]] = {}
     for issue in issues:
         if issue.get("severity") == "error" or not issue.get("cell"):
             continue
         text = issue["message_id"] if lang() == "id" else issue["message_en"]
-        out.setdefault((issue.get("sheet"), issue["cell"]), []).append(text)
+        out.setdefault((issue.get("sheet"), issue["cell"]), {})[issue.get("code")] = text
     return out
 
 
-def _provisional(indicator, year: int, quarter: int, sent: dt.date) -> list[str]:
+def _provisional(indicator, year: int, quarter: int, sent: dt.date, stored) -> list[str]:
     """The provisional warnings by their one rule (etl.checks.periods), per value: a file says
-    each only once, at its first cell."""
+    each only once, at its first cell, and there the stored text says it already."""
     if indicator is None:
         return []
-    return [t(f"warn_{code}") for code, _ in provisional_warnings(indicator, (year, quarter), sent)]
+    found = provisional_warnings(indicator, (year, quarter), sent)
+    return [t(f"warn_{code}") for code, _ in found if code not in stored]
 
 
 def _history(engine, ids: list[int]) -> dict[tuple, pd.DataFrame]:
@@ -79,8 +81,9 @@ def queue_values(engine, catalogue: Catalogue, waiting: pd.DataFrame) -> pd.Data
             period = period_label(int(last.prev_year), int(last.prev_quarter))
             previous = f"{number(last.prev_value, 2)} ({period})"
             trend = [float(x) for x in earlier.prev_value.tail(TREND - 1)] + [float(v.value)]
-        warnings = [*by_cell.get(v.submission_id, {}).get((v.sheet, v.cell), []),
-                    *_provisional(ind, v.year, v.quarter, sent[v.submission_id])]  # fmt: skip
+        stored = by_cell.get(v.submission_id, {}).get((v.sheet, v.cell), {})
+        warnings = [*stored.values(),
+                    *_provisional(ind, v.year, v.quarter, sent[v.submission_id], stored)]  # fmt: skip
         rows.append({
             "submission_id": v.submission_id, "agency": v.agency, "indicator": v.indicator,
             "year": v.year, "quarter": v.quarter,
@@ -103,12 +106,12 @@ def queue_values(engine, catalogue: Catalogue, waiting: pd.DataFrame) -> pd.Data
 
 
 # Shown columns (internal name → text key), in the order a reviewer weighs them: the value and
-# what it replaces, the trend and target, the warnings before the notes explaining them.
+# what it replaces, the trend, the warnings, the target, then the notes explaining them.
 SHOWN = {
     "submission_id": "submission", "name": "indicator", "period": "period",
     "value": "new_value", "unit": "unit", "old_value": "old_value",
-    "previous": "previous_period_value", "trend": "trend_official", "target": "target",
-    "warnings": "warnings", "notes": "notes", "evidence": "evidence",
+    "previous": "previous_period_value", "trend": "trend_official", "warnings": "warnings",
+    "target": "target", "notes": "notes", "evidence": "evidence",
     "file_target": "file_target", "agency": "agency", "cell": "cell",
 }  # fmt: skip
 
@@ -133,8 +136,11 @@ def show_values(values: pd.DataFrame, *, with_submission: bool) -> None:
         numbers={t(c): 2 for c in ("new_value", "old_value", "target", "file_target")},
         column_config={
             t("evidence"): st.column_config.LinkColumn(t("evidence")),
-            trend: st.column_config.LineChartColumn(trend, help=t("trend_help", n=TREND)),
+            trend: st.column_config.LineChartColumn(
+                trend, help=t("trend_help", n=TREND), width="medium"
+            ),
             t("submission"): st.column_config.NumberColumn(t("submission"), format="%d"),
+            t("warnings"): st.column_config.TextColumn(t("warnings"), width="large"),
         },
     )  # fmt: skip
 
