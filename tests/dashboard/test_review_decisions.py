@@ -164,3 +164,19 @@ def test_all_submissions_show_their_origin_a_page_at_a_time(
     assert len(_frame(at, "source")) == 2
     at.selectbox(key="url_rorigin").set_value("cli").run()
     assert list(_frame(at, "source").file_name) == ["cli.xlsx"]
+
+
+def test_the_demo_database_lists_its_submissions(app, open_page, demo_url):
+    """The demo's files (source demo, none waiting) were missing from "Semua pengiriman",
+    which said "Belum ada pengiriman" while the list read only the app's uploads."""
+    from etl.store.database import make_engine
+
+    engine = make_engine(demo_url)
+    total = len(review.submissions_for(engine, None, origins=review.ORIGINS))
+    engine.dispose()
+    at = open_page(app, "review")
+    assert at.info[0].value == "Tidak ada pengiriman yang menunggu."
+    assert not any("Belum ada pengiriman" in c.value for c in at.caption)
+    assert any(c.value == f"Pengiriman 1–50 dari {total}, terbaru dahulu." for c in at.caption)
+    every = _frame(at, "source")
+    assert len(every) == 50 and set(every.source) == {"data demo"} and total > 200
