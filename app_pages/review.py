@@ -63,7 +63,7 @@ if waiting.empty:
     st.info(t("nothing_pending"))
 else:
     catalogue = data.catalogue(data.key())
-    values = review_views.queue_values(engine, catalogue, waiting)
+    values = review_views.cached_queue(waiting)
     chosen_filter = review_filters.choose(catalogue, waiting, values)
     shown = chosen_filter.submissions(waiting, values)
     kept = chosen_filter.values(values)

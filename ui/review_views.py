@@ -15,7 +15,7 @@ from etl.access import review
 from etl.checks.periods import provisional_warnings
 from indicators.catalogue import Catalogue
 from indicators.progress import period_target
-from ui import tables
+from ui import data, tables
 from ui.i18n import lang, number, period_label, pick, t
 
 TREND = 8  # official quarters a value's sparkline shows: two years, enough to see a jump
@@ -53,10 +53,15 @@ def _provisional(indicator, year: int, quarter: int, sent: dt.date, stored) -> l
     return [t(f"warn_{code}") for code, _ in found if code not in stored]
 
 
-def _history(engine, ids: list[int]) -> dict[tuple, pd.DataFrame]:
-    """Each value's earlier official values (oldest first), by its key."""
+def _history(engine, ids: list[int]) -> dict[tuple, list[tuple[int, int, float]]]:
+    """Each value's earlier official values (year, quarter, value; oldest first), by its key:
+    plain tuples, read once (a national file waiting holds thousands of values)."""
     earlier = review.earlier_official(engine, ids)
-    return {key: group for key, group in earlier.groupby(KEY, sort=False)}
+    out: dict[tuple, list[tuple[int, int, float]]] = {}
+    for row in earlier.itertuples(index=False):
+        key = tuple(getattr(row, k) for k in KEY)
+        out.setdefault(key, []).append((row.prev_year, row.prev_quarter, row.prev_value))
+    return out
 
 
 def queue_values(engine, catalogue: Catalogue, waiting: pd.DataFrame) -> pd.DataFrame:
@@ -76,11 +81,10 @@ def queue_values(engine, catalogue: Catalogue, waiting: pd.DataFrame) -> pd.Data
         name = pick(ind.name_id, ind.name_en) if ind else ""
         earlier = history.get(tuple(getattr(v, k) for k in KEY))
         previous, trend = None, []
-        if earlier is not None:
-            last = earlier.iloc[-1]
-            period = period_label(int(last.prev_year), int(last.prev_quarter))
-            previous = f"{number(last.prev_value, 2)} ({period})"
-            trend = [float(x) for x in earlier.prev_value.tail(TREND - 1)] + [float(v.value)]
+        if earlier:
+            year, quarter, value = earlier[-1]
+            previous = f"{number(value, 2)} ({period_label(int(year), int(quarter))})"
+            trend = [float(e[2]) for e in earlier[-(TREND - 1) :]] + [float(v.value)]
         stored = by_cell.get(v.submission_id, {}).get((v.sheet, v.cell), {})
         warnings = [*stored.values(),
                     *_provisional(ind, v.year, v.quarter, sent[v.submission_id], stored)]  # fmt: skip
@@ -103,6 +107,18 @@ def queue_values(engine, catalogue: Catalogue, waiting: pd.DataFrame) -> pd.Data
             "cell": "!".join(p for p in (v.sheet, v.cell) if p) or None,
         })  # fmt: skip
     return pd.DataFrame(rows)
+
+
+@st.cache_data(ttl=data.TTL, max_entries=8, show_spinner=False)
+def _cached_queue(db: tuple, waiting: pd.DataFrame, language: str) -> pd.DataFrame:
+    return queue_values(data.engine(), data.catalogue(db), waiting)
+
+
+def cached_queue(waiting: pd.DataFrame) -> pd.DataFrame:
+    """The queue's values, computed once per data version (every upload and decision makes a
+    new one) and language: a national file waiting holds thousands of values (33 files of
+    the demo's largest, 43,540 values: 6 s a run), and every click on the page runs it again."""
+    return _cached_queue(data.key(), waiting, lang())
 
 
 # Shown columns (internal name → text key), in the order a reviewer weighs them: the value and
