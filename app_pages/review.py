@@ -73,7 +73,7 @@ else:
     files = dict(zip(ids, shown.file_name))
     chosen = state.multiselect(
         CHOSEN, t("chosen_submissions"), ids, format_func=lambda i: f"{i} · {files[i]}",
-        default=ids[:1],
+        default=ids[:1], placeholder=t("choose_submissions"),
     )  # fmt: skip
     if chosen:
         several = len(chosen) > 1

@@ -203,6 +203,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Pengiriman yang ditinjau (pilih satu atau beberapa)",
         "Submissions under review (choose one or several)",
     ),
+    "choose_submissions": ("Pilih pengiriman", "Choose submissions"),
     "decision_whole": (
         "Setujui atau Kembalikan berlaku untuk seluruh isi setiap pengiriman yang dipilih, "
         "termasuk nilai yang disembunyikan filter; komentar yang sama dicatat untuk masing-masing.",

@@ -71,6 +71,7 @@ def test_both_chosen_are_approved_each_audited_and_the_statuses_follow(
     panrb, kemenkeu = two_waiting
     at = reviewer()
     assert at.multiselect(key="url_rsub").value == [panrb]  # the oldest, as before
+    assert at.multiselect(key="url_rsub").placeholder == "Pilih pengiriman"  # not Streamlit's
     at.multiselect(key="url_rsub").set_value([panrb, kemenkeu]).run()
     values = _frame(at, "Pengiriman")  # several chosen: each value says its submission
     assert sorted(values["Pengiriman"]) == [panrb, kemenkeu, kemenkeu]
