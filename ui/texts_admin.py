@@ -223,7 +223,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "No waiting submission matches the filters.",
     ),
     "warnings_only": ("Hanya yang berperingatan", "With warnings only"),
-    "warned_values": ("Nilai berperingatan", "Values with warnings"),
+    "warned_values": ("Jumlah nilai berperingatan", "Values with warnings (count)"),
     "trend_official": ("Tren (resmi → baru)", "Trend (official → new)"),
     "trend_help": (
         "Nilai resmi triwulan-triwulan sebelumnya (paling banyak {n} titik), lalu nilai yang "
@@ -260,9 +260,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "origin": ("Asal", "Origin"),
     "file_name": ("Nama berkas", "File name"),
-    "rows_inserted": ("Nilai baru", "New values"),
-    "rows_updated": ("Nilai diubah", "Values changed"),
-    "rows_unchanged": ("Nilai tetap", "Values unchanged"),
+    # Counts of a file's rows: "Nilai baru" alone is the new value of a row on the same page.
+    "rows_inserted": ("Jumlah nilai baru", "New values (count)"),
+    "rows_updated": ("Jumlah nilai diubah", "Values changed (count)"),
+    "rows_unchanged": ("Jumlah nilai tetap", "Values unchanged (count)"),
     "reviewed_by": ("Peninjau", "Reviewer"),
     "reviewed_at": ("Waktu tinjauan", "Reviewed at"),
     "origin_upload": ("unggahan", "upload"),
