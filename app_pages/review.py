@@ -1,42 +1,58 @@
-"""Tinjauan / Review: submissions awaiting review, their values old → new, approve or return
-with a comment the agency sees; then every upload with its outcome."""
+"""Tinjauan / Review: submissions awaiting review, filtered, their values old → new with their
+context, approve or return one or several with a comment the agency sees; then every
+submission with its origin and outcome."""
 
-import pandas as pd
 import streamlit as st
 
 from etl.access import review, roles
-from ui import auth, data, review_views, state, tables
+from ui import auth, data, review_filters, review_views, state, submission_list
 from ui.i18n import t
 
 account = auth.require(roles.REVIEW)
 engine = data.engine()
 st.title(t("review_title"))
 
-
-def _ask(submission_id: int, returning: bool) -> None:
-    """A button's callback: it only notes which submission was on screen when clicked; the
-    decision runs below, after this run's login gate has re-checked the account."""
-    st.session_state["review_intent"] = (submission_id, returning)
+CHOSEN = "rsub"  # the chosen submissions, kept in the URL like every view
 
 
-def _decide(submission_id: int, returning: bool) -> None:
-    """Another reviewer may have decided the submission since it was shown: then the coded
-    refusal is shown (nothing changed), never a traceback."""
-    comment = st.session_state.get(f"review_comment_{submission_id}", "")
-    try:
-        if returning:
-            review.return_submission(engine, submission_id, actor=account.username, comment=comment)
-        else:
-            review.approve(engine, submission_id, actor=account.username, comment=comment)
-    except review.ReviewError as error:
-        st.error(error.bilingual())
+def _ask(submission_ids: tuple[int, ...], returning: bool) -> None:
+    """A button's callback: it only notes which submissions were on screen when clicked; the
+    decisions run below, after this run's login gate has re-checked the account."""
+    st.session_state["review_intent"] = (submission_ids, returning)
+
+
+def _decide(submission_ids: tuple[int, ...], returning: bool) -> None:
+    """Each submission decided in its own transaction by the one review function, so each is
+    audited as a single decision is and a refusal of one (another reviewer decided it since it
+    was shown: the coded refusal, never a traceback) leaves the others decided."""
+    comment = st.session_state.get("review_comment", "")
+    done = []
+    for submission_id in submission_ids:
+        try:
+            if returning:
+                review.return_submission(
+                    engine, submission_id, actor=account.username, comment=comment
+                )
+            else:
+                review.approve(engine, submission_id, actor=account.username, comment=comment)
+        except review.ReviewError as error:
+            st.error(error.bilingual())
+            if error.code == "review_comment_required":
+                return  # the same for every one: said once, nothing decided
+            continue
+        done.append(submission_id)
+    if not done:
         return
     data.clear()
-    st.success(t("returned_msg" if returning else "approved_msg", id=submission_id))
+    # The next run offers the first waiting submission again, with an empty comment.
+    st.session_state.pop(f"url_{CHOSEN}", None)
+    state.remember(CHOSEN, None)
+    st.session_state["review_comment"] = ""
+    key = "returned_msg" if returning else "approved_msg"
+    if len(done) > 1:
+        key += "_many"
+    st.success(t(key, id=", ".join(map(str, done)), n=len(done)))
 
-
-# The submissions' columns under the reader's words.
-HEADERS = {c: t(c) for c in review.COLUMNS} | {"id": t("submission"), "source": t("origin")}
 
 intent = st.session_state.pop("review_intent", None)
 if intent:
@@ -46,44 +62,41 @@ waiting = review.pending_submissions(engine)
 if waiting.empty:
     st.info(t("nothing_pending"))
 else:
-    tables.show(
-        waiting[["id", "file_name", "uploaded_by", "uploaded_at", "agencies", "rows_inserted",
-                 "rows_updated"]],
-        hide_index=True, key="pending_table", width="stretch", column_config=HEADERS,
+    catalogue = data.catalogue(data.key())
+    values = review_views.cached_queue(waiting)
+    chosen_filter = review_filters.choose(catalogue, waiting, values)
+    shown = chosen_filter.submissions(waiting, values)
+    kept = chosen_filter.values(values)
+    st.caption(t("queue_count", shown=len(shown), n=len(waiting)))
+    submission_list.show_waiting(shown, values)
+    ids = [int(i) for i in shown.id]
+    files = dict(zip(ids, shown.file_name))
+    chosen = state.multiselect(
+        CHOSEN, t("chosen_submissions"), ids, format_func=lambda i: f"{i} · {files[i]}",
+        default=ids[:1], placeholder=t("choose_submissions"),
     )  # fmt: skip
-    ids = [int(i) for i in waiting.id]
-    chosen = state.selectbox(
-        "submission", t("submission"), ids,
-        format_func=lambda i: f"{i} · {waiting.set_index('id').loc[i, 'file_name']}",
-    )  # fmt: skip
-    row = waiting.set_index("id").loc[chosen]
-    # The values this submission would make official, beside the official ones now, with the
-    # indicator, the period before, the target, the file's notes and the checks' warnings.
-    sent = pd.Timestamp(row.uploaded_at).date()
-    review_views.show_queue(engine, data.catalogue(data.key()), chosen, sent)
-    # Its own targets (a Target sheet), beside the official ones they would replace.
-    targets = review.submission_target_changes(engine, chosen)
-    if not targets.empty:
-        tables.show(
-            targets, hide_index=True, key="pending_targets", width="stretch",
-            column_config={"old_value": t("old_value"), "value": t("target"),
-                           "agency": t("agency"), "indicator": t("indicator")},
-        )  # fmt: skip
-    comment = st.text_area(t("comment"), key=f"review_comment_{chosen}")
+    if chosen:
+        several = len(chosen) > 1
+        mine = kept[kept.submission_id.isin(chosen)] if len(kept) else kept
+        total = int(values.submission_id.isin(chosen).sum()) if len(values) else 0
+        if len(mine) < total:
+            st.caption(t("values_filtered", shown=len(mine), n=total))
+        review_views.show_values(mine, with_submission=several)
+        review_views.show_targets(
+            review.submission_target_changes(engine, chosen), with_submission=several
+        )
+        st.caption(t("decision_whole"))
+    st.text_area(t("comment"), key="review_comment")
     left, right = st.columns(2)
-    left.button(t("approve"), type="primary", key="approve", on_click=_ask, args=(chosen, False))
-    right.button(t("return"), key="return", on_click=_ask, args=(chosen, True))
+    n = len(chosen)
+    left.button(
+        t("approve") if n <= 1 else t("approve_n", n=n), type="primary", key="approve",
+        on_click=_ask, args=(tuple(chosen), False), disabled=not chosen,
+    )  # fmt: skip
+    right.button(
+        t("return") if n <= 1 else t("return_n", n=n), key="return",
+        on_click=_ask, args=(tuple(chosen), True), disabled=not chosen,
+    )  # fmt: skip
 
 st.subheader(t("all_submissions"))
-# Every file loaded, whatever its origin (the demo's, the command line's), not only the app's.
-every = review.submissions_for(engine, None, origins=review.ORIGINS)
-if every.empty:
-    st.caption(t("no_submissions"))
-else:
-    every = every.assign(
-        review_status=[t(s) for s in every.review_status],
-        source=[t(f"origin_{s}") for s in every.source],
-    )
-    tables.show(
-        every, hide_index=True, key="all_submissions", width="stretch", column_config=HEADERS,
-    )  # fmt: skip
+submission_list.show_all(engine)

@@ -106,7 +106,7 @@ def toggle(name: str, label: str, container=st, help: str | None = None) -> bool
 
 def multiselect(
     name: str, label: str, options: Sequence, format_func: Callable = str, default=(),
-    max_selections: int | None = None,
+    max_selections: int | None = None, placeholder: str | None = None,
 ) -> list:  # fmt: skip
     """A multiselect kept in the URL under `name` as the values joined by commas (the same
     precedence as `current`: the widget, the URL, another page's choice, the default)."""
@@ -126,7 +126,7 @@ def multiselect(
     st.session_state[widget_key] = [c for c in chosen if str(c) in by_text][:max_selections]
     picked = st.multiselect(
         label, options, format_func=_frozen(options, format_func), key=widget_key,
-        max_selections=max_selections,
+        max_selections=max_selections, placeholder=placeholder,
     )  # fmt: skip
     remember(name, ",".join(str(p) for p in picked) or None)
     return picked

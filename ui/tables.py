@@ -45,17 +45,19 @@ def local_times(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def dashed(frame: pd.DataFrame, skip=()) -> pd.DataFrame:
+def dashed(frame: pd.DataFrame, links=()) -> pd.DataFrame:
     """Text columns with "–" for a missing value: st.dataframe shows an empty cell as "None",
-    an English word in a Bahasa page (issue 17). Numeric columns keep their type (sorting)."""
-    text = [c for c in frame.columns if c not in skip
-            and (is_object_dtype(frame[c]) or is_string_dtype(frame[c]))
+    an English word in a Bahasa page (issue 17). Numeric columns keep their type (sorting). A
+    link column gets an empty text instead: "–" would be drawn as a link, and a missing link
+    too is drawn as "None"."""
+    text = [c for c in frame.columns if (is_object_dtype(frame[c]) or is_string_dtype(frame[c]))
             and frame[c].isna().any()]  # fmt: skip
     if not text:
         return frame
     frame = frame.copy()
     for column in text:
-        frame[column] = frame[column].astype(object).where(frame[column].notna(), EMPTY)
+        empty = "" if column in links else EMPTY
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), empty)
     return frame
 
 
@@ -109,5 +111,5 @@ def show(
         shown = formatted(shown, numbers)
     links = [c for c, config in (options.get("column_config") or {}).items() if _is_link(config)]
     shown, options["column_config"] = readers_headers(shown, options.get("column_config"))
-    shown = dashed(shown, skip=links)  # a link column keeps its empty cells empty
+    shown = dashed(shown, links=links)
     st.dataframe(style(shown) if style else shown, **options)

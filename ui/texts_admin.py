@@ -192,6 +192,51 @@ TEXT: dict[str, tuple[str, str]] = {
     "return": ("Kembalikan", "Return"),
     "approved_msg": ("Pengiriman {id} disetujui.", "Submission {id} approved."),
     "returned_msg": ("Pengiriman {id} dikembalikan.", "Submission {id} returned."),
+    "approved_msg_many": ("{n} pengiriman disetujui: {id}.", "{n} submissions approved: {id}."),
+    "returned_msg_many": (
+        "{n} pengiriman dikembalikan: {id}.",
+        "{n} submissions returned: {id}.",
+    ),
+    "approve_n": ("Setujui {n} pengiriman", "Approve {n} submissions"),
+    "return_n": ("Kembalikan {n} pengiriman", "Return {n} submissions"),
+    "chosen_submissions": (
+        "Pengiriman yang ditinjau (pilih satu atau beberapa)",
+        "Submissions under review (choose one or several)",
+    ),
+    "choose_submissions": ("Pilih pengiriman", "Choose submissions"),
+    "decision_whole": (
+        "Setujui atau Kembalikan berlaku untuk seluruh isi setiap pengiriman yang dipilih, "
+        "termasuk nilai yang disembunyikan filter; komentar yang sama dicatat untuk masing-masing.",
+        "Approve or Return applies to the whole of each chosen submission, values hidden by the "
+        "filters included; the same comment is kept with each.",
+    ),
+    "queue_count": (
+        "{shown} dari {n} pengiriman yang menunggu sesuai filter.",
+        "{shown} of {n} waiting submissions match the filters.",
+    ),
+    "values_filtered": (
+        "{shown} dari {n} nilai pengiriman yang dipilih ditampilkan (filter).",
+        "{shown} of the chosen submissions' {n} values shown (filters).",
+    ),
+    "nothing_matches": (
+        "Tidak ada pengiriman menunggu yang sesuai filter.",
+        "No waiting submission matches the filters.",
+    ),
+    "warnings_only": ("Hanya yang berperingatan", "With warnings only"),
+    "warned_values": ("Jumlah nilai berperingatan", "Values with warnings (count)"),
+    "trend_official": ("Tren (resmi → baru)", "Trend (official → new)"),
+    "trend_help": (
+        "Nilai resmi triwulan-triwulan sebelumnya (paling banyak {n} titik), lalu nilai yang "
+        "dikirim.",
+        "The official values of the quarters before (at most {n} points), then the value sent.",
+    ),
+    "page": ("Halaman", "Page"),
+    "list_count": (
+        "Pengiriman {first}–{last} dari {n}, terbaru dahulu.",
+        "Submissions {first}–{last} of {n}, newest first.",
+    ),
+    "target_low": ("Batas bawah", "Lower bound"),
+    "target_high": ("Batas atas", "Upper bound"),
     "all_submissions": ("Semua pengiriman", "All submissions"),
     # The review queue's context per value (ui.review_views)
     "previous_period_value": ("Nilai resmi periode sebelumnya", "Official value, period before"),
@@ -215,13 +260,15 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "origin": ("Asal", "Origin"),
     "file_name": ("Nama berkas", "File name"),
-    "rows_inserted": ("Nilai baru", "New values"),
-    "rows_updated": ("Nilai diubah", "Values changed"),
-    "rows_unchanged": ("Nilai tetap", "Values unchanged"),
+    # Counts of a file's rows: "Nilai baru" alone is the new value of a row on the same page.
+    "rows_inserted": ("Jumlah nilai baru", "New values (count)"),
+    "rows_updated": ("Jumlah nilai diubah", "Values changed (count)"),
+    "rows_unchanged": ("Jumlah nilai tetap", "Values unchanged (count)"),
     "reviewed_by": ("Peninjau", "Reviewer"),
     "reviewed_at": ("Waktu tinjauan", "Reviewed at"),
     "origin_upload": ("unggahan", "upload"),
     "origin_demo": ("data demo", "demo data"),
+    "origin_cli": ("baris perintah", "command line"),
     "uploaded_by": ("Pengirim", "Sent by"),
     "uploaded_at": ("Waktu kirim", "Sent at"),
     "agencies": ("Instansi", "Agencies"),

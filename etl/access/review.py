@@ -72,16 +72,19 @@ def pending_submissions(engine: Engine) -> pd.DataFrame:
         return _frame(conn, _select().where(sub.c.review_status == PENDING).order_by(sub.c.id))
 
 
-# Where a submission came from; `reference` (the national figures of `etl init`) is no one's.
-ORIGINS = ("upload", "demo")  # a command-line load is an upload too (by `--user`, default cli)
+# Where a submission came from (submission.source): a person's file sent in the app or with
+# `python -m etl ingest`, or the demo's; `reference` (the national figures of `etl init`) is
+# no one's. Command-line loads written before "cli" existed say "upload".
+SENT = ("upload", "cli")
+ORIGINS = (*SENT, "demo")
 
 
 def submissions_for(
-    engine: Engine, agencies: Iterable[str] | None, origins: Iterable[str] = ("upload",)
+    engine: Engine, agencies: Iterable[str] | None, origins: Iterable[str] = SENT
 ) -> pd.DataFrame:
     """Submissions (newest first) touching these agencies (None: all), with the review outcome
-    and the reviewer's comment, as the agency sees them; by default the app's uploads only,
-    `origins=ORIGINS` for every file loaded (the demo's, the command line's)."""
+    and the reviewer's comment, as the agency sees them; by default the files people sent,
+    `origins=ORIGINS` for every file loaded (the demo's too)."""
     origins_in = bindparam("origins", value=sorted(origins), expanding=True)
     query = _select().where(sub.c.source.in_(origins_in)).order_by(sub.c.id.desc())
     if agencies is not None:
@@ -210,12 +213,17 @@ def return_submission(engine: Engine, submission_id: int, *, actor: str, comment
             )
 
 
-def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
-    """What a submission awaiting review would change: each of its values beside the official
-    value it would replace (None: a new value)."""
+def _ids(submissions: int | Iterable[int]) -> list[int]:
+    return [int(submissions)] if isinstance(submissions, int) else [int(i) for i in submissions]
+
+
+def submission_changes(engine: Engine, submissions: int | Iterable[int]) -> pd.DataFrame:
+    """What submissions awaiting review would change: each of their values (with its
+    submission_id) beside the official value it would replace (None: a new value)."""
     old = obs.alias("official")
     query = (
         select(
+            obs.c.submission_id,
             obs.c.agency,
             obs.c.indicator,
             obs.c.year,
@@ -239,18 +247,19 @@ def submission_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
                 & schema.current(old),
             )
         )
-        .where(obs.c.submission_id == submission_id)
-        .order_by(obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)
+        .where(obs.c.submission_id.in_(bindparam("ids", expanding=True)))
+        .order_by(obs.c.submission_id, obs.c.agency, obs.c.indicator, obs.c.year, obs.c.quarter)
     )
     with engine.connect() as conn:
-        result = conn.execute(query)
+        result = conn.execute(query, {"ids": _ids(submissions)})
         return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
 
 
-def previous_official(engine: Engine, submission_id: int) -> pd.DataFrame:
-    """For each value of a submission, the official value of the period before it (the latest
-    earlier quarter with one): agency, indicator, year, quarter, prev_year, prev_quarter,
-    prev_value. A value with no earlier official one has no row."""
+def earlier_official(engine: Engine, submissions: int | Iterable[int]) -> pd.DataFrame:
+    """For each value of these submissions, every official value of the same agency and
+    indicator in an earlier quarter, oldest first: submission_id, agency, indicator, year,
+    quarter, prev_year, prev_quarter, prev_value. The last row of a value is the period before
+    it; a value with no earlier official one has no row."""
     mine = obs.alias("mine")
     old = obs.alias("official")
     earlier = (old.c.year < mine.c.year) | (
@@ -258,46 +267,46 @@ def previous_official(engine: Engine, submission_id: int) -> pd.DataFrame:
     )
     query = (
         select(
-            mine.c.agency, mine.c.indicator, mine.c.year, mine.c.quarter,
+            mine.c.submission_id, mine.c.agency, mine.c.indicator, mine.c.year, mine.c.quarter,
             old.c.year.label("prev_year"), old.c.quarter.label("prev_quarter"),
             old.c.value.label("prev_value"),
         )
         .select_from(mine.join(old, (old.c.agency == mine.c.agency)
                                & (old.c.indicator == mine.c.indicator) & earlier
                                & schema.current(old)))
-        .where(mine.c.submission_id == submission_id)
+        .where(mine.c.submission_id.in_(bindparam("ids", expanding=True)))
     )  # fmt: skip
     with engine.connect() as conn:
-        result = conn.execute(query)
+        result = conn.execute(query, {"ids": _ids(submissions)})
         frame = pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))
-    key = ["agency", "indicator", "year", "quarter"]
-    latest = frame.sort_values([*key, "prev_year", "prev_quarter"]).groupby(key).tail(1)
-    return latest.reset_index(drop=True)
+    key = ["submission_id", "agency", "indicator", "year", "quarter"]
+    return frame.sort_values([*key, "prev_year", "prev_quarter"]).reset_index(drop=True)
 
 
-def submission_issues(engine: Engine, submission_id: int) -> list[dict]:
-    """The issues the checks raised on the file when it was sent (warnings: an accepted file
-    has no error), as stored with it: severity, code, sheet, cell, messages."""
+def submission_issues(engine: Engine, submissions: int | Iterable[int]) -> dict[int, list[dict]]:
+    """The issues the checks raised on each file when it was sent (warnings: an accepted file
+    has no error), as stored with it: severity, code, sheet, cell, messages; by submission."""
+    query = select(sub.c.id, sub.c.issues).where(sub.c.id.in_(bindparam("ids", expanding=True)))
     with engine.connect() as conn:
-        issues = conn.execute(select(sub.c.issues).where(sub.c.id == submission_id)).scalar()
-    return list(issues or [])
+        rows = conn.execute(query, {"ids": _ids(submissions)}).all()
+    return {int(sid): list(issues or []) for sid, issues in rows}
 
 
 SHOWN = ("agency", "indicator", "roadmap", "year", "kind", "value", "low", "high", "source", "sheet", "cell")  # fmt: skip
 
 
-def submission_target_changes(engine: Engine, submission_id: int) -> pd.DataFrame:
-    """The targets (Target sheet) of a submission awaiting review, each beside the official
-    target of its key it would replace (None: a new target)."""
+def submission_target_changes(engine: Engine, submissions: int | Iterable[int]) -> pd.DataFrame:
+    """The targets (Target sheet) of submissions awaiting review (with their submission_id),
+    each beside the official target of its key it would replace (None: a new target)."""
     old = tgt.alias("official")
     same_key = [old.c[k] == tgt.c[k] for k in KEYS["target"]]
     query = (
-        select(*(tgt.c[k] for k in SHOWN[:5]), old.c.value.label("old_value"))
+        select(tgt.c.submission_id, *(tgt.c[k] for k in SHOWN[:5]), old.c.value.label("old_value"))
         .add_columns(*(tgt.c[k] for k in SHOWN[5:]))
         .select_from(tgt.outerjoin(old, and_(*same_key, schema.current(old))))
-        .where(tgt.c.submission_id == submission_id)
-        .order_by(tgt.c.agency, tgt.c.indicator, tgt.c.year, tgt.c.kind)
+        .where(tgt.c.submission_id.in_(bindparam("ids", expanding=True)))
+        .order_by(tgt.c.submission_id, tgt.c.agency, tgt.c.indicator, tgt.c.year, tgt.c.kind)
     )
     with engine.connect() as conn:
-        result = conn.execute(query)
+        result = conn.execute(query, {"ids": _ids(submissions)})
         return pd.DataFrame([tuple(r) for r in result], columns=list(result.keys()))

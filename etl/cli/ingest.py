@@ -51,7 +51,9 @@ def run(args) -> int:
 
     engine = ready_engine(args)
     catalogue = load_catalogue(engine)
-    upload = Upload(user=args.user, agency=args.agency, year=args.year, theme=args.theme)
+    upload = Upload(
+        user=args.user, source="cli", agency=args.agency, year=args.year, theme=args.theme
+    )
     results = []
     files = spreadsheet_paths(args.paths)
     if not files:

@@ -73,8 +73,9 @@ def list_(args) -> int:
 
 def show(args) -> int:
     engine = ready_engine(args)
-    changes = review.submission_changes(engine, args.id)
-    targets = review.submission_target_changes(engine, args.id)
+    # One submission: its number is the argument, not a column.
+    changes = review.submission_changes(engine, args.id).drop(columns="submission_id")
+    targets = review.submission_target_changes(engine, args.id).drop(columns="submission_id")
     if changes.empty and targets.empty:
         fail(f"Pengiriman {args.id} tanpa nilai / submission {args.id} holds no values")
         return EXIT_REFUSED

@@ -79,7 +79,7 @@ class Upload:
     """Who sends a file, when, and what they may touch."""
 
     user: str = "cli"
-    source: str = "upload"  # upload | demo | reference
+    source: str = "upload"  # upload | cli | demo | reference (etl.access.review.ORIGINS)
     received_at: dt.datetime | None = None  # default: now; the demo back-dates its files
     allowed_agencies: frozenset[str] | None = None
     today: dt.date | None = None

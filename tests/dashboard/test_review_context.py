@@ -55,10 +55,10 @@ def test_each_value_comes_with_its_context(engine, queue, signed_in, lang):
     frames = [d.value for d in at.dataframe]
     values = next(f for f in frames if len(f) == 2 and ("Peringatan" in f or "Warnings" in f))
     word = {"id": ("Indikator", "Satuan", "Nilai resmi periode sebelumnya", "Target",
-                   "Keterangan", "Tautan bukti", "Peringatan"),
+                   "Keterangan", "Tautan bukti", "Peringatan", "Tren (resmi → baru)"),
             "en": ("Indicator", "Unit", "Official value, period before", "Target", "Notes",
-                   "Evidence link", "Warnings")}[lang]  # fmt: skip
-    indicator, unit, before, target, notes, link, warnings = word
+                   "Evidence link", "Warnings", "Trend (official → new)")}[lang]  # fmt: skip
+    indicator, unit, before, target, notes, link, warnings, trend = word
     first = values.iloc[0]
     name = "Persentase belanja produk dalam negeri" if lang == "id" else "PDN · "
     assert first[indicator].startswith("PDN · ") and name in first[indicator]
@@ -68,8 +68,13 @@ def test_each_value_comes_with_its_context(engine, queue, signed_in, lang):
     assert first[notes] == "naik karena e-katalog"
     assert first[link] == "https://contoh.go.id/bukti.pdf"
     assert ("jauh" in first[warnings]) if lang == "id" else ("far" in first[warnings].lower())
+    # The four official quarters, then the value sent: the jump is in the sparkline.
+    assert [float(x) for x in first[trend]] == [41, 42, 43, 44, 95]
     second = values.iloc[1]
     assert ("sementara" if lang == "id" else "provisional") in second[warnings]
+    assert second[notes] == "–" and second[link] == ""  # no link: an empty cell, not "None"
+    text = values.drop(columns=[trend, link]).astype(str).to_numpy().ravel()  # "" is the link's
+    assert not {"None", "nan", "NaN", "NaT", ""} & set(text)  # an empty cell says "–"
     assert any(("peringatan" if lang == "id" else "warning") in w.value for w in at.warning)
 
 
