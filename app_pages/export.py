@@ -62,4 +62,5 @@ left, right = st.columns(2)
 views.table_download(t("download_xlsx"), db, name, filters, "xlsx", f"{stem}.xlsx", key="dl_xlsx", container=left)  # fmt: skip
 views.table_download(t("download_csv"), db, name, filters, "csv", f"{stem}.csv", key="dl_csv", container=right)  # fmt: skip
 st.subheader(t("preview"))
-tables.show(frame.head(100), hide_index=True, key="preview")
+st.caption(t("preview_as_file"))
+tables.show(frame.head(100), hide_index=True, key="preview", as_file=True)

@@ -80,8 +80,16 @@ HEADERS = {
     "confidence": "confidence", "source": "source", "scale": "head_scale",
     "label_id": "head_label_id", "label_en": "head_label_en", "lower": "head_low",
     "upper": "head_high", "closed_side": "head_closed_side", "unit": "unit",
+    "agency_code": "head_agency_code", "agency_name": "agency", "status_text": "status",
+    "theme": "theme", "label": "head_label", "timeliness": "head_timeliness",
+    "submitted_at": "submitted_at", "budget": "head_budget", "budget_spent": "head_budget_spent",
+    "id": "head_id", "reason": "reason", "opened_by": "head_opened_by",
+    "opened_at": "head_opened_at", "open_until": "head_open_until",
 }  # fmt: skip
-CODES = {"kind": code_text, "confidence": confidence, "closed_side": code_text}
+CODES = {
+    "kind": code_text, "confidence": confidence, "closed_side": code_text,
+    "timeliness": code_text,
+}  # fmt: skip
 
 
 def readers_headers(frame: pd.DataFrame, column_config: dict | None) -> tuple[pd.DataFrame, dict]:
@@ -102,14 +110,17 @@ def show(
     *,
     numbers: dict[str, int] | None = None,
     style: Callable[[pd.DataFrame], object] | None = None,
+    as_file: bool = False,
     **options,
 ) -> None:
     """st.dataframe of the neutralised frame; `numbers` formats columns as text, `style` turns
-    the safe frame into a Styler (status colours)."""
+    the safe frame into a Styler (status colours); `as_file`: an export's preview, under the
+    column names of the file it previews."""
     shown = local_times(safe(frame))
     if numbers:
         shown = formatted(shown, numbers)
     links = [c for c, config in (options.get("column_config") or {}).items() if _is_link(config)]
-    shown, options["column_config"] = readers_headers(shown, options.get("column_config"))
+    if not as_file:  # a file's preview keeps the file's own column names
+        shown, options["column_config"] = readers_headers(shown, options.get("column_config"))
     shown = dashed(shown, links=links)
     st.dataframe(style(shown) if style else shown, **options)

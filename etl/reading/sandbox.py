@@ -81,7 +81,7 @@ def _serve(conn: Connection, memory_bytes: int) -> None:
     while True:
         try:
             file_name, data, limits = conn.recv()
-        except EOFError:
+        except (EOFError, ConnectionResetError):  # the parent is gone: end quietly
             return
         try:
             outcome = ("read", read_workbook(file_name, data, limits))

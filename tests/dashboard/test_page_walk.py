@@ -1,0 +1,52 @@
+"""Every page in both languages (issue 17): no table header left as a stored name (snake_case
+or a lower-case code such as `value`, `low`, `file_name`), no "None", "nan" or "NaT" cell
+and no raw JSON in a visible column. The export page's preview is the file's own columns."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+PAGES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "app_pages").glob("*.py"))
+WORDS = ("None", "nan", "NaT")
+
+
+def _visible(table) -> list[tuple[str, object]]:
+    """(header as the reader sees it, column) of each visible column of a shown table."""
+    config = json.loads(table.proto.columns) if table.proto.columns else {}
+    out = []
+    for name in table.value.columns:
+        column = config.get(f"column:{name}") or config.get(str(name)) or {}
+        if not column.get("hidden"):
+            out.append((column.get("label") or str(name), name))
+    return out
+
+
+def _problems(at, page: str) -> list[str]:
+    found = []
+    tables = list(at.dataframe)
+    if page == "export":
+        tables = tables[:-1]  # the preview: the file's column names, said in its caption
+    for table in tables:
+        for header, name in _visible(table):
+            if re.search(r"_|^[a-z]", header):
+                found.append(f"{page}: header {header!r}")
+            cells = table.value[name].head(300)
+            bad = [v for v in cells if isinstance(v, str) and (v in WORDS or v.startswith(("{", "[")))]  # fmt: skip
+            if bad:
+                found.append(f"{page}: {header!r} holds {bad[0]!r}")
+            if cells.dtype == object and cells.isna().any():
+                found.append(f"{page}: {header!r} has an empty cell drawn as None")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_page_speaks_the_readers_language(app, open_page, lang):
+    problems = []
+    for page in PAGES:
+        at = open_page(app, page, lang=lang)
+        problems += _problems(at, page)
+    assert problems == []
