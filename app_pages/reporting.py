@@ -33,15 +33,24 @@ if sent.empty:
 
 now = sent[(sent.year == year) & (sent.quarter == quarter)]
 counts = now.timeliness.value_counts()
-cols = st.columns(4)
+cols = st.columns(3)
 for col, code in zip(cols, ("on_time", "late", "missing")):
     col.metric(reporting.label(code), number(int(counts.get(code, 0)), 0))
-share = 100 * (1 - counts.get("missing", 0) / len(now)) if len(now) else 0
-cols[3].metric(t("completeness"), f"{number(share, 1)} %")
+cols = st.columns(2)
+for col, (name, n) in zip(cols, reporting.shares(counts, len(now))):
+    col.metric(
+        t(name),
+        f"{number(100 * n / len(now) if len(now) else 0, 1)} %",
+        help=t(f"{name}_help"),
+        border=True,
+    )
+    col.caption(t("of_expected", n=number(n, 0), m=number(len(now), 0)))
 
 fig, table = charts.timeliness_bars(sent, t("completeness"))
 views.chart(fig, table, key="timeliness_bars", numbers={})
-fig, table = charts.timeliness_heatmap(sent, f"{t('agency')} × {t('quarter')}")
+# 514 regencies on one chart lost every second label: a page of agencies at a time.
+page, pages = reporting.page_of(sent, state)
+fig, table = charts.timeliness_heatmap(page, f"{t('agency')} × {t('quarter')}" + pages)
 views.chart(fig, table, key="heatmap", numbers={})
 
 missing = now[now.timeliness == "missing"]

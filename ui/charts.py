@@ -301,7 +301,9 @@ def status_bars(counts: pd.DataFrame, title: str) -> tuple[go.Figure, pd.DataFra
 
 
 def timeliness_heatmap(frame: pd.DataFrame, title: str) -> tuple[go.Figure, pd.DataFrame]:
-    """Agencies × quarters: on time, late, missing, each with its status colour and symbol."""
+    """Agencies × quarters: on time, late, missing, each with its status colour and symbol, in
+    the colours of the bars above it, told apart by a legend (one entry per colour), not by a
+    colour bar (it blended neighbouring colours into shades that meant nothing)."""
     codes = list(badges.TIMELINESS_AS_STATUS)
     frame = with_t(frame)
     frame["label"] = frame.agency_code + " " + frame.agency_name.str.slice(0, 30)
@@ -310,16 +312,23 @@ def timeliness_heatmap(frame: pd.DataFrame, title: str) -> tuple[go.Figure, pd.D
     periods = frame.drop_duplicates("t").set_index("t").period
     symbols = {i: st_status.symbol(badges.TIMELINESS_AS_STATUS[c]) for i, c in enumerate(codes)}
     colours = [st_status.colour(badges.TIMELINESS_AS_STATUS[c]) for c in codes]
-    scale = [[i / 3, colours[i]] for i in range(3)] + [[(i + 1) / 3, colours[i]] for i in range(3)]
-    scale = sorted(scale, key=lambda p: (p[0], 0))
+    # Steps, not a gradient: each code owns a third of the scale, one colour from edge to edge.
+    scale = []
+    for i, colour in enumerate(colours):
+        scale += [[i / len(colours), colour], [(i + 1) / len(colours), colour]]
     heatmap = {
         "type": "heatmap", "z": wide.values.tolist(), "x": [periods[c] for c in wide.columns],
-        "y": list(wide.index), "zmin": -0.5, "zmax": 2.5, "colorscale": scale, "xgap": 1,
-        "ygap": 1, "texttemplate": "%{text}",
+        "y": list(wide.index), "zmin": -0.5, "zmax": len(codes) - 0.5, "colorscale": scale,
+        "xgap": 1, "ygap": 1, "texttemplate": "%{text}", "showscale": False,
         "text": [[symbols.get(v, "") if v == v else "" for v in row] for row in wide.values],
-        "colorbar": {"tickvals": [0, 1, 2], "ticktext": [t(c) for c in codes]},
+        "hovertemplate": "%{y} · %{x}: %{text}<extra></extra>",
     }  # fmt: skip
-    fig = figure([heatmap], title, height=min(4000, 120 + 18 * len(wide)))
+    legend = [
+        {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "showlegend": True,
+         "name": f"{symbols[i]} {t(c)}", "marker": {"color": colours[i], "symbol": "square", "size": 12}}
+        for i, c in enumerate(codes)
+    ]  # fmt: skip
+    fig = figure([heatmap, *legend], title, height=min(4000, 160 + 18 * len(wide)))
     table = frame.assign(timeliness=[t(c) for c in frame.timeliness])[
         ["agency_code", "agency_name", "period", "timeliness", "submitted_at"]
     ]

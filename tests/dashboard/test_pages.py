@@ -107,6 +107,27 @@ def test_reporting_lists_agencies_that_have_not_submitted(app, catalogue, open_p
     assert set(missing.agency_code) <= {a.code for a in regencies}
 
 
+def test_reporting_says_completeness_and_timeliness_apart_and_pages_regencies(app, open_page):
+    """Two figures (sent at all; sent by the deadline), a heatmap in the bars' three colours
+    with a legend entry each (no blended colour bar), 514 regencies a page of 40 at a time."""
+    import json
+
+    at = open_page(app, "reporting", type="KABKOTA")
+    metrics = {m.label: m.value for m in at.metric}
+    assert {"Kelengkapan", "Ketepatan waktu"} <= set(metrics)
+
+    captions = " ".join(c.value for c in at.caption)
+    assert "dari 514 instansi" in captions
+    bars, heatmap = (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
+    cells = heatmap["data"][0]
+    assert cells["type"] == "heatmap" and cells["showscale"] is False
+    assert len({colour for _, colour in cells["colorscale"]}) == 3
+    bar_colours = {trace["marker"]["color"] for trace in bars["data"]}
+    legend = {trace["marker"]["color"] for trace in heatmap["data"][1:]}
+    assert legend == bar_colours | legend and len(legend) == 3
+    assert len(cells["y"]) == 40 and "halaman 1 dari 13" in heatmap["layout"]["title"]["text"]
+
+
 def test_export_previews_the_table_with_its_filters(app, open_page, texts):
     at = open_page(app, "export", table="submissions", xtype="PROV", xyear="2025", xquarter="4")
     preview = _frame(at, "preview")
