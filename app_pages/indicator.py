@@ -53,6 +53,9 @@ views.show_table(
     labels={"rank": t("rank"), "agency_code": t("code"), "agency_name": t("name"),
             "period": t("period"), "value": t("value"), "achievement_pct": t("achievement"),
             "status_text": t("status"), "category": t("category")},
-    config={"trend": st.column_config.LineChartColumn(t("trend"))},
+    # A neutral line, wide enough to read (the theme's red primary colour read as an alarm).
+    config={"trend": st.column_config.LineChartColumn(
+        t("trend"), width="medium", color="gray", help=t("trend_points", n=panels.TREND_POINTS)
+    )},
     key="ranking",
 )  # fmt: skip

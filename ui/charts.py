@@ -3,6 +3,7 @@ can be shown with its data as a table (accessibility, copy-paste)."""
 
 from __future__ import annotations
 
+import math
 import random
 
 import pandas as pd
@@ -13,7 +14,7 @@ from indicators.catalogue import Catalogue, Indicator
 from indicators.path import annual_targets, period_t
 from indicators.progress import path_model
 from ui import badges
-from ui.i18n import period_label, pick, plotly_separators, t
+from ui.i18n import lang, period_label, pick, plotly_separators, t
 
 LINE = "#000000"
 PATH = "#0072B2"
@@ -39,6 +40,31 @@ def figure(
     for name, value in layout.items():
         base[name] = {**base.get(name, {}), **value} if isinstance(value, dict) else value
     return go.Figure(data=traces, layout=base)
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# Up to this many quarters every one is labelled; a longer axis labels each year's first.
+ALL_QUARTERS = 8
+
+
+def quarter_axis(traces: list[dict]) -> dict:
+    """An x axis in quarters (a point at t = year - 1 + q/4) labelled "TW I 2024" under its
+    points: year ticks had put TW I 2024 beside "2023", as its t is 2023.25. A long axis
+    labels each year's first quarter only (the others keep a tick)."""
+    times = [x for trace in traces for x in trace.get("x", []) if isinstance(x, (int, float)) and x == x]  # fmt: skip
+    if not times:
+        return {}
+    first, last = math.floor(min(times) * 4 + 0.5), math.floor(max(times) * 4 + 0.5)
+    sparse = last - first + 1 > ALL_QUARTERS
+    values, labels = [], []
+    for step in range(first, last + 1):
+        year, quarter = (step - 1) // 4 + 1, (step - 1) % 4 + 1
+        if sparse and quarter != 1:
+            continue
+        name = f"TW {ROMAN[quarter]}" if lang() == "id" else f"Q{quarter}"
+        values.append(step / 4)
+        labels.append(f"{name} {year}")
+    return {"tickvals": values, "ticktext": labels, "tickangle": 0 if sparse else -30}
 
 
 def with_t(frame: pd.DataFrame) -> pd.DataFrame:
@@ -136,14 +162,16 @@ def series_chart(
     traces = []
     if reference is not None and len(reference):
         traces.append(reference_trace(reference))
-    for row in targets.dropna(subset=["low"]).itertuples():
+    for i, row in enumerate(targets.dropna(subset=["low"]).itertuples()):
         # A band applies to the whole of its year: from the end of the previous year to its end.
+        # One legend entry for all the years' bands (one each filled the legend over the axis).
         x0, x1 = row.year - 1, row.year
         traces.append({
             "type": "scatter", "x": [x0, x1, x1, x0, x0],
             "y": [row.low, row.low, row.high, row.high, row.low], "fill": "toself",
-            "fillcolor": BAND, "line": {"width": 0}, "mode": "lines",
-            "name": f"{t('target_band')} {row.year}", "hoverinfo": "name",
+            "fillcolor": BAND, "line": {"width": 0}, "mode": "lines", "legendgroup": "band",
+            "showlegend": i == 0, "name": t("target_band"),
+            "text": f"{t('target_band')} {row.year}", "hoverinfo": "text",
         })  # fmt: skip
     for roadmap, group in knots.groupby("roadmap"):
         # Segments (a ytd indicator's years) apart: a gap (None) between them, never a join.
@@ -172,11 +200,16 @@ def series_chart(
     computed = series.computed.fillna(False).astype(bool) if "computed" in series else None
     official = series if computed is None else series[~computed]
     official = official.dropna(subset=["value"])
-    traces.append({
-        "type": "scatter", "x": list(official.t), "y": list(official.value),
-        "mode": "lines+markers", "name": name or t("national"), "line": {"color": LINE},
+    observed = {
+        "x": list(official.t), "y": list(official.value), "name": name or t("national"),
         "text": list(official.period), "hovertemplate": "%{text}: %{y}<extra></extra>",
-    })  # fmt: skip
+    }  # fmt: skip
+    if indicator.period_value == "ytd":
+        # A year-to-date total restarts each year: bars per quarter rising to the year's
+        # target (its diamond at TW IV), not a line that drops back every January.
+        traces.insert(0, {**observed, "type": "bar", "marker": {"color": LINE, "opacity": 0.75}, "width": 0.18, "textposition": "none"})  # fmt: skip
+    else:
+        traces.append({**observed, "type": "scatter", "mode": "lines+markers", "line": {"color": LINE}})  # fmt: skip
     if computed is not None and computed.any():
         rolled = series[computed]
         traces.append({
@@ -198,7 +231,7 @@ def series_chart(
                                                   "color": "#555555", "line": {"width": 2}},
             "text": list(shown.period), "hovertemplate": "%{text}: %{y} (demo)<extra></extra>",
         })  # fmt: skip
-    fig = figure(traces, title, indicator.unit, xaxis={"dtick": 1, "tickformat": "d"})
+    fig = figure(traces, title, indicator.unit, xaxis=quarter_axis(traces))
     kinds = [
         t("computed_series") if c else (name or t("national"))
         for c in (computed if computed is not None else [False] * len(series))

@@ -42,6 +42,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "status": ("Status", "Status"),
     "achievement": ("Capaian (%)", "Achievement (%)"),
     "trend": ("Tren", "Trend"),
+    "trend_points": (
+        "{n} nilai terakhir sampai periode ini",
+        "The last {n} values up to this period",
+    ),
     "target": ("Target", "Target"),
     "target_band": ("Rentang target", "Target band"),
     "baseline": ("Baseline", "Baseline"),

@@ -16,6 +16,7 @@ MAIN = (
     st_status.DETERIORATING,
 )  # fmt: skip
 SERIES_NUMBERS = {"value": 2, "expected": 2, "low": 2, "high": 2}
+TREND_POINTS = 8
 HEADLINE = ("SPBE", "IRB", "KEMISKINAN", "INVESTASI", "INFLASI", "STUNTING", "PDN", "IPK")
 
 
@@ -204,10 +205,13 @@ def ranked_agencies(db, code, agency_type, roadmap_code, year, quarter) -> pd.Da
     if judged.empty:
         return judged
     judged["agency_name"] = [cat.agencies[a].name for a in judged.agency_code]
-    observed = in_roadmap(
-        data.observations(db, indicator=code), cat.roadmaps[roadmap_code], year, quarter
-    )
-    trend = observed.groupby("agency_code").value.apply(list)
+    # The last TREND_POINTS values up to the period, earlier road maps too: inside the road
+    # map an annual indicator had two points, a diagonal that said nothing.
+    observed = data.observations(db, indicator=code)
+    observed = observed[
+        (observed.year < year) | ((observed.year == year) & (observed.quarter <= quarter))
+    ]
+    trend = observed.groupby("agency_code").value.apply(lambda v: list(v)[-TREND_POINTS:])
     judged["trend"] = [trend.get(a, []) for a in judged.agency_code]
     # Best first: achievement where there is one, else the value in the indicator's direction.
     sign = -1 if cat.indicators[code].direction == "lower_better" else 1

@@ -101,3 +101,44 @@ def test_a_computed_national_point_is_not_joined_to_the_official_line(monkeypatc
     assert lines["National"] == [3.0]  # the official 2024 only; 2026 has no figure
     assert lines["Computed from agencies"] == [3.1]
     assert list(table.kind[:3]) == ["National", "Computed from agencies", "National"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "ytick"), [("id", "TW I 2024", "TW IV 2024"), ("en", "Q1 2024", "Q4 2024")]
+)
+def test_a_quarter_sits_under_its_own_label(monkeypatch, lang, first, ytick):
+    """TW I 2024 is drawn at t = 2023.25: its tick says TW I 2024, not "2023" (issue 17)."""
+    from ui import charts
+
+    monkeypatch.setattr(charts, "lang", lambda: lang)
+    axis = charts.quarter_axis([{"x": [2023.25, 2023.5, None, 2024.0]}])
+    assert dict(zip(axis["tickvals"], axis["ticktext"]))[2023.25] == first
+    assert dict(zip(axis["tickvals"], axis["ticktext"]))[2024.0] == ytick
+    long = charts.quarter_axis([{"x": [2019.25, 2025.0]}])  # six years: each year's TW I only
+    assert len(long["ticktext"]) == 6 and long["tickvals"][0] == 2019.25
+
+
+def test_a_year_to_date_series_is_drawn_as_bars(monkeypatch):
+    """Investment (ytd) rises through the year and restarts: bars per quarter, not a line that
+    drops back every January; a point-in-time series stays a line."""
+    import pandas as pd
+
+    from indicators.catalogue import Indicator
+    from ui import charts
+
+    monkeypatch.setattr(charts, "lang", lambda: "id")
+
+    def indicator(period_value: str) -> Indicator:
+        return Indicator("X", "T", "x", "x", "Rp triliun", None, None, "higher_better", ("PROV",),
+                         "sum", "", "quarterly", period_value)  # fmt: skip
+
+    series = pd.DataFrame(
+        {"year": [2025] * 4, "quarter": [1, 2, 3, 4], "value": [3.0, 6.0, 10.0, 14.0]}
+    )
+    empty = (pd.DataFrame(columns=["roadmap", "segment", "t", "expected"]),
+             pd.DataFrame(columns=["roadmap", "year", "t", "period", "target", "low", "high"]),
+             pd.DataFrame(columns=["roadmap", "t", "baseline"]))  # fmt: skip
+    for period_value, kind in (("ytd", "bar"), ("level", "scatter")):
+        fig, _ = charts.series_chart(indicator(period_value), series, empty, "X")
+        drawn = [trace.type for trace in fig.data if list(trace.y or []) == [3.0, 6.0, 10.0, 14.0]]
+        assert drawn == [kind], period_value
