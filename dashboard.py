@@ -8,8 +8,10 @@ import streamlit as st
 from sqlalchemy.exc import OperationalError
 
 from etl.access import roles
-from ui import auth, data, routes, state, views
+from ui import auth, data, deadline_notice, routes, state, views
 from ui.i18n import LANGS, t
+
+UPLOAD_PAGE = "app_pages/upload.py"
 
 st.set_page_config(page_title="RB Monitor", page_icon="📊", layout="wide")
 
@@ -39,6 +41,8 @@ def route() -> None:
     if data.holds_demo(db):
         # Above every page: synthetic figures must never pass for reported ones.
         st.warning(t("demo_notice"), icon=":material/science:")
+    # An agency's quarters due within RB_REMIND_DAYS or overdue, unsent: on every page.
+    deadline_notice.show(account, upload_page=page.url_path == routes.url_of(UPLOAD_PAGE))
     page.run()
 
 

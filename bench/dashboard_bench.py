@@ -45,7 +45,7 @@ for chart, traces in enumerate({layout}):
 
 def demo_database() -> str:
     from etl.bootstrap import init_database
-    from etl.demo.observations import load_demo
+    from etl.demo.load import load_demo
     from etl.store.database import make_engine
 
     url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='rb_bench_')) / 'demo.sqlite'}"

@@ -58,6 +58,11 @@ LOGIN_PATH = "masuk"
 LANDING_KEY = "-awal"  # the landing page's declared path: its own path is an alias to "/"
 
 
+def url_of(script: str) -> str:
+    """A page's own URL path (`app_pages/upload.py` → `unggah`)."""
+    return next(p[2] for p in PAGES if p[0] == script)
+
+
 def paths() -> tuple[str, ...]:
     """Every address the app answers: the pages' own, their other names and the login's."""
     return (*(p[2] for p in PAGES), *ALIASES, LOGIN_PATH)

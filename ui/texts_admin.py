@@ -115,6 +115,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "day_left": ("1 hari lagi", "1 day left"),
     "last_day": ("hari ini hari terakhir", "today is the last day"),
     "days_late": ("{n} hari lalu", "{n} days ago"),
+    # Above every page of an agency account (ui.deadline_notice): a period it has not sent.
+    "notice_due_soon": (
+        "{period}: batas {deadline}, {left}. Instansi Anda belum mengirim data periode ini "
+        "(halaman Unggah).",
+        "{period}: deadline {deadline}, {left}. Your agency has not sent this period's data yet "
+        "(Upload page).",
+    ),
+    "notice_late": (
+        "{period}: batas {deadline}, {left}. Instansi Anda belum mengirim data periode ini; data "
+        "masih diterima sampai {last} (halaman Unggah).",
+        "{period}: deadline {deadline}, {left}. Your agency has not sent this period's data; it "
+        "is still accepted until {last} (Upload page).",
+    ),
+    "overdue_days": ("terlambat {n} hari", "overdue by {n} days"),
+    "overdue_day": ("terlambat 1 hari", "overdue by 1 day"),
     "day_late": ("1 hari lalu", "1 day ago"),
     "agency_not_in_period": (
         "Instansi {agency} tidak ada pada periode {period} (kementerian mengikuti kabinetnya).",

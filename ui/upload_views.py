@@ -37,7 +37,8 @@ def upload_for(account: Account, catalogue) -> Upload:
     )  # fmt: skip
 
 
-def _days(n: int) -> str:
+def days_text(n: int) -> str:
+    """Days to a deadline as the notices say it: "3 days left", "today is the last day"."""
     if n == 0:
         return t("last_day")
     if n > 0:
@@ -50,7 +51,7 @@ def show_due(due: PeriodState) -> None:
     there is time, a warning RB_REMIND_DAYS before the deadline, an error once it has passed."""
     fields = {
         "period": period_label(due.year, due.quarter), "deadline": date_label(due.deadline),
-        "left": _days(due.days_left),
+        "left": days_text(due.days_left),
         "last": date_label(due.lock_date - dt.timedelta(days=1)),
     }  # fmt: skip
     show = {

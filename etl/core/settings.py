@@ -89,8 +89,9 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "RB_REMIND_DAYS",
             "7",
-            "Days before a quarter's deadline from which the upload page warns that it is due "
-            "and `python -m etl remind` e-mails the agencies that have not sent it.",
+            "Days before a quarter's deadline from which the upload page warns that it is due, "
+            "every page of an agency account that has not sent it says so, and "
+            "`python -m etl remind` e-mails the agencies that have not sent it.",
             int,
         ),
         Setting("RB_AUTH_MODE", "password", "Login mode of the app: password, oidc or none.", str),

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 
 from etl.demo.workbook import DEMO_NOTE, DEMO_USER, workbook
 from etl.ingest import FileResult, Upload, ingest_bytes
-from indicators.catalogue import Catalogue
+from indicators.catalogue import Agency, Catalogue
 from indicators.path import quarter_end
 
 PLAN_YEARS = (2024, 2025)
@@ -172,8 +172,17 @@ def plan_workbook(code: str, name: str, year: int, rows: list[list], received: d
     return buffer.getvalue()
 
 
-def build_plans(catalogue: Catalogue, seed: int, now: dt.datetime):
-    """(file name, received at, bytes) of every province and year, in the order 'received'."""
+class PlannedPlan(NamedTuple):
+    name: str
+    received: dt.datetime
+    agency: Agency
+    year: int
+    done: int  # the last quarter it reports (0: targets only)
+
+
+def plan_schedule(catalogue: Catalogue, seed: int, now: dt.datetime) -> list[PlannedPlan]:
+    """Which province sends which year's plan, when, in the order 'received' (nothing
+    rendered: the demo's fingerprint reads this too)."""
     provinces = [a for a in catalogue.agencies.values() if a.type == "PROV"]
     out = []
     for agency in sorted(provinces, key=lambda a: a.code):
@@ -182,23 +191,38 @@ def build_plans(catalogue: Catalogue, seed: int, now: dt.datetime):
             sent = received_and_quarters(rng, year, now)
             if sent is None:
                 continue
-            rows = plan_rows(agency.code, year, seed, sent[1])
-            data = plan_workbook(agency.code, agency.name, year, rows, sent[0])
             name = f"DEMO_RENAKSI_{agency.code.replace('.', '_')}_{year}.xlsx"
-            out.append((name, sent[0], data))
-    return sorted(out, key=lambda f: (f[1], f[0]))
+            out.append(PlannedPlan(name, sent[0], agency, year, sent[1]))
+    return sorted(out, key=lambda f: (f.received, f.name))
+
+
+def build_plans(catalogue: Catalogue, seed: int, now: dt.datetime):
+    """(file name, received at, bytes) of every province and year, in the order 'received'."""
+    return [
+        (p.name, p.received, plan_workbook(p.agency.code, p.agency.name, p.year, plan_rows(p.agency.code, p.year, seed, p.done), p.received))
+        for p in plan_schedule(catalogue, seed, now)
+    ]  # fmt: skip
 
 
 def load_demo_action_plans(
-    engine: Engine, *, seed: int, catalogue: Catalogue, keep: Path | None = None
+    engine: Engine,
+    *,
+    seed: int,
+    catalogue: Catalogue,
+    keep: Path | None = None,
+    now: dt.datetime | None = None,
+    sent=None,
 ) -> list[FileResult]:
-    """Write the demo action plans (into `keep`, else a temporary folder) and ingest them."""
+    """Write the demo action plans (into `keep`, else a temporary folder) and ingest them;
+    `sent(name)` is told of each file once stored (the command line's progress)."""
     with tempfile.TemporaryDirectory(prefix="rb_demo_renaksi_") as scratch:
         folder = Path(keep) if keep is not None else Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         results = []
-        for name, received, data in build_plans(catalogue, seed, dt.datetime.now(dt.UTC)):
+        for name, received, data in build_plans(catalogue, seed, now or dt.datetime.now(dt.UTC)):
             (folder / name).write_bytes(data)
             upload = Upload(user=DEMO_USER, source="demo", received_at=received)
             results.append(ingest_bytes(engine, name, data, upload, catalogue=catalogue))
+            if sent is not None:
+                sent(name)
         return results

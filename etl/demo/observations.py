@@ -5,9 +5,9 @@ submission date into several files: most agencies on time (3-14 days after the q
 some late (20-60 days), a few (about 4 %) missing that quarter. Files are real workbooks (mostly
 the long layout; a handful of single-agency files in the per-agency template layout and as
 Indonesian-locale CSV), written into a folder and loaded through `etl.ingest.ingest_bytes`, the
-same path as an upload. Every file name starts with `DEMO_` and every row's notes say
-"DATA DEMO (sintetis) / DEMO DATA (synthetic)". The same seed gives the same bytes, so a second
-run stores nothing new (every file `unchanged`).
+same path as an upload (etl.demo.load). Every file name starts with `DEMO_` and every row's notes
+say "DATA DEMO (sintetis) / DEMO DATA (synthetic)". The same seed gives the same bytes, so a
+second run stores nothing new (every file `unchanged`).
 """
 
 from __future__ import annotations
@@ -16,21 +16,14 @@ import csv
 import datetime as dt
 import io
 import random
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 import xlsxwriter
-from sqlalchemy import Engine
 
-from etl.demo.action_plans import load_demo_action_plans
-from etl.demo.targets import build_targets
 from etl.demo.values import YEARS, DemoValues, quarters_for
-from etl.demo.workbook import DEMO_NOTE, DEMO_USER, workbook
-from etl.ingest import FileResult, Upload, ingest_bytes
-from etl.store.catalogue import load_catalogue
+from etl.demo.workbook import DEMO_NOTE, workbook
 from indicators.catalogue import Agency, Catalogue
 from indicators.path import quarter_end
 
@@ -277,27 +270,3 @@ def build_files(
     rows = demo_rows(values)
     for file in plan_files(values.agencies, seed, today, now):
         yield file, render(file, rows, catalogue)
-
-
-def load_demo(engine: Engine, *, seed: int = 2024, keep: Path | None = None) -> list[FileResult]:
-    """Write the demo files (into `keep`, else a temporary folder) and ingest them in the
-    order they were 'received'. Returns one result per file."""
-    catalogue = load_catalogue(engine)
-    today = dt.date.today()
-    now = dt.datetime.now(dt.UTC)
-    with tempfile.TemporaryDirectory(prefix="rb_demo_") as scratch:
-        folder = Path(keep) if keep is not None else Path(scratch)
-        folder.mkdir(parents=True, exist_ok=True)
-        results = []
-        for file, data in build_files(catalogue, seed, today, now):
-            (folder / file.name).write_bytes(data)
-            upload = Upload(user=DEMO_USER, source="demo", received_at=file.received_at)
-            results.append(ingest_bytes(engine, file.name, data, upload, catalogue=catalogue))
-        results += load_demo_action_plans(engine, seed=seed, catalogue=catalogue, keep=folder)
-        # The agencies' own RPJMD/Renstra targets, last: they are checked against the catalogue
-        # as it stood before them, and the statuses read them once stored.
-        for name, received, data in build_targets(DemoValues(catalogue, seed), now):
-            (folder / name).write_bytes(data)
-            upload = Upload(user=DEMO_USER, source="demo", received_at=received)
-            results.append(ingest_bytes(engine, name, data, upload, catalogue=catalogue))
-        return results

@@ -126,21 +126,33 @@ def target_workbook(title: str, rows: list[tuple]) -> bytes:
     return buffer.getvalue()
 
 
-def build_targets(values: DemoValues, now: dt.datetime) -> Iterable[tuple[str, dt.datetime, bytes]]:
-    """(file name, received at, bytes) per road map and group, in the order 'received'."""
-    drawn: dict[tuple[str, str], dict] = {}
-    for roadmap, base_year, years, received in ROADMAPS:
+def target_schedule(
+    catalogue: Catalogue, now: dt.datetime
+) -> list[tuple[str, dt.datetime, tuple, list[Agency]]]:
+    """(file name, received at, road map entry, its bodies) per road map and group sent by
+    `now`, in the order 'received' (nothing rendered: the demo's fingerprint reads this too)."""
+    out = []
+    for entry in ROADMAPS:
+        roadmap, base_year, _, received = entry
         if received > now:
             continue  # not "sent" yet
-        for key, members in _groups(values.catalogue):
+        for key, members in _groups(catalogue):
             # The bodies of the road map's time: a ministry that existed at its start.
             alive = [
                 a for a in members if a.exists_in(base_year + 1, 1) or a.exists_in(base_year, 4)
             ]
-            rows = [
-                r for a in alive for r in agency_rows(values, a, roadmap, base_year, years, drawn)
-            ]
-            if rows:
-                name = f"DEMO_TARGET_{roadmap}_{key.replace('.', '_')}.xlsx"
-                title = f"TARGET {roadmap} — DATA DEMO (sintetis) / DEMO DATA (synthetic)"
-                yield name, received, target_workbook(title, rows)
+            if alive:  # every body reports IRB and SAKIP: a group with bodies has rows
+                out.append(
+                    (f"DEMO_TARGET_{roadmap}_{key.replace('.', '_')}.xlsx", received, entry, alive)
+                )
+    return out  # fmt: skip
+
+
+def build_targets(values: DemoValues, now: dt.datetime) -> Iterable[tuple[str, dt.datetime, bytes]]:
+    """(file name, received at, bytes) per road map and group, in the order 'received'."""
+    drawn: dict[tuple[str, str], dict] = {}
+    for name, received, (roadmap, base_year, years, _), alive in target_schedule(values.catalogue, now):  # fmt: skip
+        rows = [r for a in alive for r in agency_rows(values, a, roadmap, base_year, years, drawn)]
+        if rows:
+            title = f"TARGET {roadmap} — DATA DEMO (sintetis) / DEMO DATA (synthetic)"
+            yield name, received, target_workbook(title, rows)

@@ -12,7 +12,7 @@ from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from etl.bootstrap import init_database
-from etl.demo.observations import load_demo
+from etl.demo.load import load_demo
 from etl.store.database import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]

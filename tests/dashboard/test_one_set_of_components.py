@@ -17,7 +17,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from streamlit.testing.v1 import AppTest
 
-from etl.demo.observations import load_demo
+from etl.demo.load import load_demo
 from etl.store.database import make_engine
 from indicators import status as st_status
 from indicators.path import period_t

@@ -7,22 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from deadline_days import days_since_end, ended_quarter
 
 from etl.access import accounts
 from etl.store import periods
 from indicators.path import quarter_end
 
 AGENCY = "KL.KEMENPANRB"
-
-
-def _ended() -> tuple[int, int]:
-    today = dt.date.today()
-    q = (today.month - 1) // 3 + 1
-    return (today.year, q - 1) if q > 1 else (today.year - 1, 4)
-
-
-def _since_end() -> int:
-    return (dt.date.today() - quarter_end(*_ended())).days
 
 
 @pytest.fixture
@@ -41,9 +32,9 @@ def _template_offered(at) -> bool:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_days_left_are_said_and_a_near_deadline_warns(engine, clerk, signed_in, monkeypatch, lang):
-    monkeypatch.setenv("RB_LOCK_DAYS", str(_since_end() + 60))
-    monkeypatch.setenv("RB_DEADLINE_DAYS", str(_since_end() + 30))
-    year, quarter = _ended()
+    monkeypatch.setenv("RB_LOCK_DAYS", str(days_since_end() + 60))
+    monkeypatch.setenv("RB_DEADLINE_DAYS", str(days_since_end() + 30))
+    year, quarter = ended_quarter()
     label = f"TW{quarter} {year}" if lang == "id" else f"Q{quarter} {year}"
     at = signed_in(clerk, "upload", lang=lang)
     deadline = periods.deadline(year, quarter)
@@ -52,7 +43,7 @@ def test_days_left_are_said_and_a_near_deadline_warns(engine, clerk, signed_in, 
     assert ("30 hari lagi" if lang == "id" else "30 days left") in info
     assert not _notices(at)["warning"] and _template_offered(at)
 
-    monkeypatch.setenv("RB_DEADLINE_DAYS", str(_since_end() + 3))
+    monkeypatch.setenv("RB_DEADLINE_DAYS", str(days_since_end() + 3))
     at = signed_in(clerk, "upload", lang=lang)
     warning = " ".join(_notices(at)["warning"])
     assert label in warning
@@ -63,8 +54,8 @@ def test_days_left_are_said_and_a_near_deadline_warns(engine, clerk, signed_in, 
 def test_a_passed_deadline_is_late_while_the_period_is_still_open(
     engine, clerk, signed_in, monkeypatch, lang
 ):
-    monkeypatch.setenv("RB_LOCK_DAYS", str(_since_end() + 10))
-    monkeypatch.setenv("RB_DEADLINE_DAYS", str(_since_end() - 4))
+    monkeypatch.setenv("RB_LOCK_DAYS", str(days_since_end() + 10))
+    monkeypatch.setenv("RB_DEADLINE_DAYS", str(days_since_end() - 4))
     at = signed_in(clerk, "upload", lang=lang)
     error = " ".join(_notices(at)["error"])
     assert ("Terlambat" if lang == "id" else "Late") in error

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from etl.bootstrap import init_database
-from etl.demo.observations import ended_quarters, load_demo, plan_files
+from etl.demo.load import load_demo
+from etl.demo.observations import ended_quarters, plan_files
 from etl.demo.values import DemoValues
 from etl.demo.workbook import DEMO_NOTE
 from etl.store import schema

@@ -1,0 +1,59 @@
+"""The deadline notice above every page of an agency account (issue 17): each quarter its agency
+has sent nothing for, still open for it, whose deadline is RB_REMIND_DAYS days away or nearer,
+or has passed (etl.store.periods.waiting: the quarters `python -m etl remind` mails about).
+The upload page already says so of the period it offers (upload_views.show_due): there that
+period is left out. Other roles see nothing: they do not send files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from etl.access.accounts import Account
+from etl.core import settings
+from etl.store import periods
+from etl.store.periods import PeriodState
+from ui import data
+from ui.i18n import date_label, period_label, t
+from ui.upload_views import days_text
+
+URGENT = ("due_soon", "late")  # open (time left) is the upload page's information, not a notice
+
+
+# What the answer depends on besides the data: part of the cache key.
+RULES = ("RB_DEADLINE_DAYS", "RB_LOCK_DAYS", "RB_REMIND_DAYS")
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _urgent(db: tuple, agency: str, today: dt.date, rules: tuple) -> list[PeriodState]:
+    """Keyed by the data version: the agency's upload (a data action) ends its notice at once;
+    an administrator's reopening of a period is not one, hence the minute's TTL."""
+    body = data.catalogue(db).agencies.get(agency)
+    if body is None:
+        return []
+    return [s for s in periods.waiting(data.engine(), [body], today) if s.state in URGENT]
+
+
+def _text(due: PeriodState) -> str:
+    fields = {"period": period_label(due.year, due.quarter), "deadline": date_label(due.deadline)}
+    if due.state == "late":
+        late = -due.days_left
+        left = t("overdue_day") if late == 1 else t("overdue_days", n=late)
+        last = date_label(due.lock_date - dt.timedelta(days=1))
+        return t("notice_late", left=left, last=last, **fields)
+    return t("notice_due_soon", left=days_text(due.days_left), **fields)
+
+
+def show(account: Account | None, *, upload_page: bool) -> None:
+    if account is None or account.role != "agency" or not account.agency:
+        return
+    today = dt.date.today()
+    agency = account.agency.upper()
+    urgent = _urgent(data.key(), agency, today, tuple(settings.get(r) for r in RULES))
+    if upload_page:
+        offered = periods.period_to_report(data.engine(), agency, today)
+        urgent = [s for s in urgent if (s.year, s.quarter) != offered]
+    for due in urgent:
+        box = st.error if due.state == "late" else st.warning
+        box(_text(due), icon=":material/event_busy:")
