@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -135,13 +136,21 @@ def act(page, step: Step) -> float:
     control = _control(page, step)
     if step.radio:
         target = control.get_by_text(step.option, exact=True)
+        target.wait_for(timeout=30_000)  # the page has settled: the control is there or never
     else:
-        control.click()
-        target = page.get_by_role("option", name=step.option, exact=True)
-    target.wait_for(timeout=TIMEOUT_S * 1000)
-    runs = settle.mark(page)
+        for attempt in range(3):  # a list opened just as the page redraws closes again
+            control.click()
+            target = page.get_by_role("option", name=step.option, exact=True)
+            try:
+                target.wait_for(timeout=10_000)
+                break
+            except Exception:
+                if attempt == 2:
+                    raise
+                page.keyboard.press("Escape")
+    before = settle.mark(page)
     target.click()
-    return settle.wait(page, runs, TIMEOUT_S)
+    return settle.wait(page, before, TIMEOUT_S)
 
 
 def open_link(browser, url: str):
@@ -160,9 +169,9 @@ def open_link(browser, url: str):
 
 def menu(page, link: str) -> float:
     target = page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link).first
-    runs = settle.mark(page)
+    before = settle.mark(page)
     target.click()
-    return settle.wait(page, runs, TIMEOUT_S)
+    return settle.wait(page, before, TIMEOUT_S)
 
 
 def bare_url(base: str, charts) -> str:
@@ -211,27 +220,35 @@ def one_run(browser, url: str, only: str) -> dict[str, Measure]:
         page.context.close()
         twin, m.bare = open_link(browser, bare_url(bare, m.charts))
         twin.context.close()
+        _progress(FRESH, m)
         for name, link, path in PAGES:
             if only in f"page {name}":
                 results[f"page {name}"] = _guarded(
-                    measure_page, browser, app, bare, name, link, path
+                    f"page {name}", measure_page, browser, app, bare, name, link, path
                 )
         for it in INTERACTIONS:
             if only in it.what:
-                results[it.what] = _guarded(measure_interaction, browser, app, bare, it)
+                results[it.what] = _guarded(it.what, measure_interaction, browser, app, bare, it)
     finally:
         stop(app_proc)
         stop(bare_proc)
     return results
 
 
-def _guarded(measure, *args) -> Measure:
+def _guarded(what: str, measure, *args) -> Measure:
     """A row that fails (a timeout, a control not found) is reported and left empty."""
     try:
-        return measure(*args)
+        m = measure(*args)
     except Exception as error:  # the other rows are still worth their minutes
-        print(f"  ! {args[-1] if isinstance(args[-1], str) else args[-1].what}: {error}")
+        print(f"  ! {what}: {str(error).splitlines()[0]}", flush=True)
         return Measure()
+    _progress(what, m)
+    return m
+
+
+def _progress(what: str, m: Measure) -> None:
+    print(f"  {what}: first {m.first:.2f} s, second {m.second:.2f} s, bare {m.bare:.2f} s",
+          flush=True)  # fmt: skip
 
 
 def _free(ports: range) -> int:
@@ -307,6 +324,8 @@ def medians(runs: list[dict[str, Measure]], what: str) -> tuple:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    # A stopped benchmark still stops its servers and drops its database (the finally blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     load_before = os.getloadavg()[0]
     rows = measure_all(args)
     note = machine_note(load_before)
