@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,23 +38,26 @@ SECTION = "## Browser (`bench/browser_bench.py`)"
 
 def section(rows: list[tuple], args, note: str) -> str:
     """The README's section: how to rerun, what the columns mean, the table and the machine."""
+    prose = (
+        "Debian's Chromium through Playwright on a freshly started `streamlit run dashboard.py` "
+        "(local demo mode) over the demo data (`etl init` + `etl demo`; scale K adds K-1 rounds "
+        "of corrections of every value). `first`: a new reader (a new browser context) opening "
+        "the page by its link, or making the interaction on the page just opened; `second`: "
+        "the same session again (back to the page by the menu; the interaction undone and made "
+        "again); `bare`: a bare Streamlit page (`bench/bare_app.py`) with the same number of "
+        "plotly charts and traces (`charts`: charts/traces) opened or rerun the same way, in the "
+        "same run. Seconds from the action until the page settled (the script done, no message "
+        "from the server, no placeholder or stale element, every chart drawn, all for a second: "
+        f"`bench/settle.py`), medians of {args.runs} run(s), each on fresh servers."
+    )
     return "\n".join([
         SECTION, "",
         "```",
         "python -m bench.browser_bench [--backend sqlite|postgresql|both] [--scales 1,16] "
         "[--runs 3] [--write]",
         "```", "",
-        "Debian's Chromium through Playwright on a freshly started `streamlit run dashboard.py` "
-        "(local demo mode) over the demo data (`etl init` + `etl demo`; 16× adds 15 rounds of "
-        "corrections of every value). `first`: a new reader (a new browser context) opening "
-        "the page by its link, or making the interaction on the page just opened; `second`: "
-        "the same session again (back to the page by the menu; the interaction undone and made "
-        "again); `bare`: a bare Streamlit page (`bench/bare_app.py`) with the same number of "
-        "plotly charts and traces (`charts`: charts/traces) opened or rerun the same way, in the "
-        "same run. Seconds from the action until the page settled (script not running, no "
-        "placeholder or stale element, every chart drawn, for a second: `bench/settle.py`), "
-        f"medians of {args.runs} run(s), each on fresh servers.", "",
-        note, "",
+        textwrap.fill(prose, 96), "",
+        textwrap.fill(note, 96), "",
         *table(rows), "",
     ])  # fmt: skip
 
