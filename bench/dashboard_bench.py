@@ -30,17 +30,8 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 PAGES = ("overview", "indicator", "agency", "reporting", "export", "method")
-BARE = """
-import plotly.graph_objects as go
-import streamlit as st
-
-st.title("bare")
-for chart, traces in enumerate({layout}):
-    fig = go.Figure()
-    for i in range(traces):
-        fig.add_trace(go.Scatter(x=list(range(24)), y=[(i + x) % 7 for x in range(24)]))
-    st.plotly_chart(fig, key=f"c{{chart}}")
-"""
+# The same bare page as the browser benchmark's twin (bench/bare_app.py).
+BARE = "from bench.bare_app import draw\ndraw({layout})"
 
 
 def demo_database() -> str:
@@ -82,8 +73,9 @@ def bare(layout: list[int], runs: int) -> float:
     return statistics.median(times[1:])
 
 
-def add_revisions(url: str, rounds: int) -> None:
-    """Correct every current value `rounds` times, through the real load path."""
+def add_revisions(url: str, rounds: int, first: int = 1) -> None:
+    """Correct every current value `rounds` times, through the real load path; the rounds are
+    numbered from `first` (each file is new: a database grows again without a repeated file)."""
     from etl.core.rows import ValidRow
     from etl.ingest import Upload, commit_rows
     from etl.store.catalogue import load_catalogue
@@ -92,7 +84,7 @@ def add_revisions(url: str, rounds: int) -> None:
 
     engine = make_engine(url)
     load_catalogue(engine)
-    for k in range(1, rounds + 1):
+    for k in range(first, first + rounds):
         frame = current_observations(engine)
         frame = frame[frame.agency_code != "ID"]
         rows = [

@@ -46,7 +46,7 @@ def _rows(catalogue, scale: int) -> list[list]:
     return [r for r in national_rows(catalogue, years) if r[3] in quarters]
 
 
-def _fresh_database(backend: str, folder: Path) -> str:
+def fresh_database(backend: str, folder: Path) -> str:
     from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
@@ -60,7 +60,7 @@ def _fresh_database(backend: str, folder: Path) -> str:
     return make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
 
 
-def _drop(url: str) -> None:
+def drop_database(url: str) -> None:
     from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
@@ -263,7 +263,7 @@ def run(backends: list[str], scales: list[int]) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        catalogue_url = _fresh_database("sqlite", folder)
+        catalogue_url = fresh_database("sqlite", folder)
         _init(catalogue_url)
         catalogue = load_catalogue(make_engine(catalogue_url))
         files = {}
@@ -285,12 +285,12 @@ def run(backends: list[str], scales: list[int]) -> None:
             ]:
                 seconds = {}
                 for kind in ("bare", "floor", "full", "plain"):  # each into a fresh database
-                    url = _fresh_database(backend, folder)
+                    url = fresh_database(backend, folder)
                     try:
                         _init(url)
                         seconds[kind] = _child(kind, path, url)
                     finally:
-                        _drop(url)
+                        drop_database(url)
                 bare, floor, full, plain = (seconds[k] for k in ("bare", "floor", "full", "plain"))
                 print(
                     f"{backend:10} {label:14} {n:8d} {bare['seconds']:7.2f} "
@@ -301,7 +301,7 @@ def run(backends: list[str], scales: list[int]) -> None:
                     f"{plain['seconds']:7.2f} {full['assess_s'] * 1000:9.1f} "
                     f"{full['seconds'] / plain['seconds']:10.2f}"
                 )
-        _drop(catalogue_url)
+        drop_database(catalogue_url)
 
 
 def main() -> None:

@@ -50,12 +50,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(database_url: str, **env: str) -> tuple[subprocess.Popen, str]:
-    """`streamlit run dashboard.py` on 127.0.0.1 and a free port; (process, base URL) once its
-    health check answers."""
-    port = free_port()
+def start_streamlit(
+    database_url: str, *, script: Path = ROOT / "dashboard.py", port: int | None = None, **env: str
+) -> tuple[subprocess.Popen, str]:
+    """`streamlit run dashboard.py` (or `script`) on 127.0.0.1 and a free port (or `port`);
+    (process, base URL) once its health check answers."""
+    port = port or free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+        [sys.executable, "-m", "streamlit", "run", str(script),
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env={**os.environ, "RB_DATABASE_URL": database_url, **env},
