@@ -6,7 +6,8 @@ and each interaction of issue 15's table, first and second view, beside a bare t
 
 For each backend and scale a database is built once (`python -m etl init` + `python -m etl
 demo`; scale K adds K-1 rounds of corrections of every value, bench.dashboard_bench's
-`--scale`; PostgreSQL gets a fresh database on RB_BENCH_POSTGRES_URL's server, dropped after).
+`--scale`; PostgreSQL gets a fresh database on the server of RB_TEST_POSTGRES_URL, as
+bench.ingest_bench does, dropped after).
 Each run starts a fresh app server (local demo mode, RB_AUTH_MODE=none on 127.0.0.1, as the
 browser tests run it) and a fresh server of the bare twin (bench/bare_app.py), then measures:
 
