@@ -6,7 +6,7 @@ import streamlit as st
 from etl.access import roles
 from etl.store.queries import Filters
 from ui import auth, data, state, tables, views
-from ui.i18n import pick, t
+from ui.i18n import lang, pick, t
 
 auth.require(roles.EXPORT)
 
@@ -60,7 +60,12 @@ if frame.empty:
 stem = f"rb_{name}" + "".join(f"_{v}" for v in vars(filters).values() if v)
 left, right = st.columns(2)
 views.table_download(t("download_xlsx"), db, name, filters, "xlsx", f"{stem}.xlsx", key="dl_xlsx", container=left)  # fmt: skip
-views.table_download(t("download_csv"), db, name, filters, "csv", f"{stem}.csv", key="dl_csv", container=right)  # fmt: skip
+# Excel set to Indonesian reads "," as the decimal mark: it opens a ";" file in columns.
+sep = state.radio(
+    "sep", t("csv_separator"), [";", ","] if lang() == "id" else [",", ";"],
+    format_func=lambda c: t("sep_semicolon") if c == ";" else t("sep_comma"), container=right,
+)  # fmt: skip
+views.table_download(t("download_csv"), db, name, filters, "csv", f"{stem}.csv", key="dl_csv", container=right, sep=sep)  # fmt: skip
 st.subheader(t("preview"))
 st.caption(t("preview_as_file"))
 tables.show(frame.head(100), hide_index=True, key="preview", as_file=True)

@@ -179,11 +179,12 @@ def table(db: tuple, name: str, filters: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, show_spinner=SPINNER)
-def table_file(db: tuple, name: str, filters: Filters, fmt: str) -> bytes:
-    """The export file, by the same writer as `python -m etl export`."""
+def table_file(db: tuple, name: str, filters: Filters, fmt: str, sep: str = ",") -> bytes:
+    """The export file, by the same writer as `python -m etl export` (`sep`: the CSV's)."""
     return table_bytes(
-        _engine(db[0]), table(db, name, filters), name, _filters(db, filters), fmt, catalogue(db)
-    )
+        _engine(db[0]), table(db, name, filters), name, _filters(db, filters), fmt,
+        catalogue(db), sep,
+    )  # fmt: skip
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -120,12 +120,12 @@ MIME = {
 
 
 def table_download(label: str, db: tuple, name: str, filters, fmt: str, file_name: str, *,
-                   key: str, container=st) -> None:  # fmt: skip
+                   key: str, container=st, sep: str = ",") -> None:  # fmt: skip
     """A download button for an export table (the writer of `python -m etl export`). The file
     is written when the button is clicked, not on every run: the XLSX of 44,000 observations
     took seconds, and most views are only looked at."""
     container.download_button(
-        label, lambda: data.table_file(db, name, filters, fmt), file_name=file_name,
+        label, lambda: data.table_file(db, name, filters, fmt, sep), file_name=file_name,
         mime=MIME[fmt], key=key, on_click="ignore",
     )  # fmt: skip
 

@@ -50,10 +50,10 @@ def export_table(engine: Engine, table: str, filters: Filters, out: Path, *, sep
 
 def table_bytes(
     engine: Engine, frame: pd.DataFrame, table: str, filters: Filters, fmt: str,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue | None = None, sep: str = ",",
 ) -> bytes:  # fmt: skip
     buffer = io.BytesIO()
-    write_table(engine, frame, table, filters, buffer, fmt, catalogue=catalogue)
+    write_table(engine, frame, table, filters, buffer, fmt, catalogue=catalogue, sep=sep)
     return buffer.getvalue()
 
 

@@ -207,3 +207,26 @@ def test_an_agency_without_own_targets_is_told_how_to_add_them(app, open_page):
     # says where its own targets go (the template's Target sheet), never the national ones.
     at = open_page(app, "agency", agency="KL.KEMENPANRB", year="2025", quarter="4")
     assert any("lembar *Target*" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(("lang", "first"), [("id", ";"), ("en", ",")])
+def test_export_offers_the_csv_separator_of_the_readers_excel(
+    app, open_page, demo_url, lang, first
+):
+    """Excel in Indonesian reads "," as the decimal mark: the page offers ";" first in Bahasa
+    (and "," in English), and the file is written with the separator chosen (issue 17)."""
+    from etl.report.export import table_bytes
+    from etl.report.tables import TABLES
+
+    at = open_page(
+        app, "export", table="submissions", xtype="PROV", xyear="2025", xquarter="4", lang=lang
+    )
+    separator = at.radio(key="url_sep")
+    assert separator.value == first and len(separator.options) == 2
+    engine = make_engine(demo_url)
+    filters = Filters(year=2025, quarter=4, agency_type="PROV")
+    data = table_bytes(
+        engine, TABLES["submissions"](engine, filters), "submissions", filters, "csv", sep=";"
+    )
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("agency_code;agency_name;") and "," not in header
