@@ -322,3 +322,24 @@ def test_a_target_sheet_without_its_header_or_a_required_column_is_named(sqlite_
     result = ingest_path(sqlite_engine, no_source)
     assert (result.status, codes(result)) == ("rejected", ["target_missing_column"])
     assert "sumber" in at(result, "target_missing_column").message_en
+
+
+def test_the_apps_catalogue_version_moves_with_every_change_of_the_current_targets(
+    engine, tmp_path
+):
+    """The app keeps its catalogue until this changes (ui.data.catalogue): an approval that
+    supersedes one target by another, and nothing else, must change it too."""
+    from etl.store.queries import catalogue_version
+
+    agency = Upload(user="jabar", review="pending", allowed_agencies=frozenset({"32"}),
+                    may_change_national=False)  # fmt: skip
+    first = ingest_path(engine, targets_file(tmp_path, row(value=80)), agency)
+    before = catalogue_version(engine)
+    review.approve(engine, first.submission_id, actor="reviewer")
+    approved = catalogue_version(engine)
+    assert approved != before
+    fixed = ingest_path(engine, targets_file(tmp_path, row(value=82), name="b.xlsx"), agency)
+    assert catalogue_version(engine) == approved  # waiting: not yet what statuses use
+    review.approve(engine, fixed.submission_id, actor="reviewer")
+    assert own(engine) == {(2029, "target"): 82}
+    assert catalogue_version(engine) != approved
