@@ -95,22 +95,18 @@ def _description(
     roadmaps = (
         [roadmap] if roadmap else sorted(catalogue.roadmaps.values(), key=lambda r: r.start_year)
     )
-    shown = {k: v for k, v in vars(filters).items() if v is not None}
+    shown = {k: v for k, v in vars(filters).items() if v is not None and v is not False}
     return [
         ("Tabel / Table", table),
         ("Filter", ", ".join(f"{k}={v}" for k, v in shown.items()) or "semua / all"),
-        (
-            "Periode / Period",
-            " TW".join(map(str, period_of(engine, filters)))
-            if table in ("scorecard", "themes")
-            else "-",
-        ),
+        ("Filter (dipilih / as chosen)", chosen_filters(filters, catalogue)),
+        ("Periode / Period", period_text(engine, table, filters)),
         ("Data sampai / Data cut-off", _when(cutoff)),
         ("Dibuat / Generated", _when(dt.datetime.now(dt.UTC))),
         ("Road map", "; ".join(f"{r.name_id} ({r.legal_basis})" for r in roadmaps)),
         ("Metode / Method", METHOD),
         ("Status", "; ".join(f"{s.code} = {s.label_id} / {s.label_en}" for s in st.STATUSES)),
-        ("Sumber data / Sources", "data/reference/README.md; wilayah: idn-area-data (ODbL)"),
+        ("Sumber data / Sources", sources_text(filters, catalogue)),
         *(
             [
                 (
@@ -122,6 +118,61 @@ def _description(
             else []
         ),
     ]
+
+
+# A filter's name as the reader reads it, in both languages (the `Filter` line keeps the
+# command line's own spelling, `agency=31`, for a file to be made again).
+FILTER_NAMES = {
+    "year": "Tahun / Year", "quarter": "Triwulan / Quarter", "agency": "Instansi / Agency",
+    "indicator": "Indikator / Indicator", "theme": "Tema / Theme",
+    "agency_type": "Jenis instansi / Agency type",
+    "include_pending": "Termasuk data menunggu tinjauan / Including data awaiting review",
+}  # fmt: skip
+
+
+def chosen_filters(filters: Filters, catalogue: Catalogue) -> str:
+    """The filters as chosen, each named and with the name of what it picks: "Instansi /
+    Agency: 31 Provinsi DKI Jakarta; Tahun / Year: 2025"."""
+    names = {
+        "agency": lambda c: f"{c} {catalogue.agencies[c].name}" if c in catalogue.agencies else c,
+        "indicator": lambda c: f"{c} {catalogue.indicators[c].name_id}" if c in catalogue.indicators else c,
+        "theme": lambda c: f"{c} {catalogue.themes[c].name_id}" if c in catalogue.themes else c,
+        "quarter": lambda q: f"TW{q}",
+        "include_pending": lambda v: "ya / yes",
+    }  # fmt: skip
+    parts = [
+        f"{FILTER_NAMES[k]}: {names.get(k, str)(v.upper() if isinstance(v, str) else v)}"
+        for k, v in vars(filters).items()
+        if v is not None and v is not False and k in FILTER_NAMES
+    ]
+    return "; ".join(parts) or "tanpa filter: semua / no filter: all"
+
+
+def period_text(engine: Engine, table: str, filters: Filters) -> str:
+    """The period the rows cover: the period statuses are shown as of (scorecard, themes), the
+    quarter or year chosen, or every period."""
+    if table in ("scorecard", "themes"):
+        year, quarter = period_of(engine, filters)
+        return f"TW{quarter} {year} (status per periode ini / statuses as of this period)"
+    if filters.year is not None and filters.quarter is not None:
+        return f"TW{filters.quarter} {filters.year}"
+    if filters.year is not None:
+        return f"{filters.year} (TW1-TW4)"
+    if filters.quarter is not None:
+        return f"TW{filters.quarter}, semua tahun / every year"
+    return "semua periode / every period"
+
+
+def sources_text(filters: Filters, catalogue: Catalogue) -> str:
+    """The publications behind the indicators in the file, by name (the catalogue's definition
+    sources), and the boundaries' licence: not a path in the repository."""
+    codes = [
+        c for c, i in catalogue.indicators.items()
+        if (not filters.indicator or c == filters.indicator.upper())
+        and (not filters.theme or i.theme == filters.theme.upper())
+    ]  # fmt: skip
+    named = sorted({catalogue.indicators[c].definition_source for c in codes} - {""})
+    return "; ".join([*named, "batas wilayah / boundaries: idn-area-data (ODbL)"])
 
 
 def _when(value) -> str:

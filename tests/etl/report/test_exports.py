@@ -218,3 +218,24 @@ def test_the_issue_list_download_carries_the_readers_detail_apart(tmp_path):
     assert "detail" in header
     assert first["detail"] == "File is not a zip file"
     assert "zip" not in first["message_id"]
+
+
+def test_the_metadata_sheet_states_the_filters_as_chosen_and_sources_by_name(loaded, tmp_path):
+    """Issue 17: a year/quarter filter is the file's period (was "Periode: -"), each filter is
+    named with what it picks, and the sources are publications, not a repository path."""
+    _, url = loaded
+    out = tmp_path / "spbe.xlsx"
+    args = ["export", "--out", str(out), "--db", url, "--indicator", "SPBE", "--year", "2025",
+            "--quarter", "4", "--table", "observations"]  # fmt: skip
+    assert main(args) == 0
+    about = {
+        row[0].value: row[1].value for row in openpyxl.load_workbook(out)["Keterangan"].iter_rows()
+    }
+    assert about["Periode / Period"] == "TW4 2025"
+    chosen = about["Filter (dipilih / as chosen)"]
+    assert "Indikator / Indicator: SPBE Indeks Sistem Pemerintahan Berbasis Elektronik" in chosen
+    assert "Tahun / Year: 2025" in chosen and "Triwulan / Quarter: TW4" in chosen
+    assert (
+        "SPBE" in about["Sumber data / Sources"]
+        and "data/reference" not in about["Sumber data / Sources"]
+    )
