@@ -4,7 +4,7 @@ import streamlit as st
 
 from etl.access import roles
 from indicators.catalogue import NATIONAL
-from ui import agency_views, auth, data, panels, state, views
+from ui import agency_views, auth, data, panels, state, value_history, views
 from ui.i18n import period_label, t
 
 account = auth.require(roles.VIEW_ALL, roles.VIEW_OWN)
@@ -57,3 +57,4 @@ else:
 
 st.subheader(t("submissions"))
 agency_views.show_submissions(db, agency)
+value_history.show(db, cat, agency, allowed)

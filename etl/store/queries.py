@@ -156,6 +156,7 @@ def history(engine: Engine, agency_code: str, indicator_code: str) -> pd.DataFra
             obs.c.superseded_at,
             obs.c.superseded_by,
             replacer.c.file_name.label("superseded_by_file"),
+            obs.c.review,
         )
         .select_from(
             obs.join(sub, sub.c.id == obs.c.submission_id).outerjoin(

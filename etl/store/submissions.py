@@ -121,3 +121,36 @@ def store_file(
         after={**detail, "review": upload.review},
     )  # fmt: skip
     return submission_id
+
+
+def original_file(
+    engine, submission_id: int, *, actor: str, agencies=None
+) -> tuple[str, bytes] | None:
+    """The file a submission came from, exactly as it was sent, with the download written to
+    the audit trail in the same transaction; None when there is no such submission, or none
+    with values of `agencies` (an agency account's own, when given)."""
+    from etl.store.database import write_transaction
+
+    sub, obs = schema.submission, schema.observation
+    with write_transaction(engine) as conn:
+        found = conn.execute(
+            select(sub.c.file_name, sub.c.content, sub.c.sha256).where(sub.c.id == submission_id)
+        ).first()
+        if found is None or found.content is None:
+            return None
+        if agencies is not None:
+            mine = conn.execute(
+                select(obs.c.id)
+                .where(
+                    obs.c.submission_id == submission_id,
+                    obs.c.agency.in_(bindparam("agencies", sorted(agencies), expanding=True)),
+                )
+                .limit(1)
+            ).first()
+            if mine is None:
+                return None
+        audit.record(
+            conn, actor=actor, action="file_download", entity=f"submission:{submission_id}",
+            after={"file_name": found.file_name, "sha256": found.sha256},
+        )  # fmt: skip
+    return found.file_name, bytes(found.content)

@@ -230,3 +230,17 @@ def test_export_offers_the_csv_separator_of_the_readers_excel(
     )
     header = data.decode("utf-8-sig").splitlines()[0]
     assert header.startswith("agency_code;agency_name;") and "," not in header
+
+
+def test_the_agency_page_shows_each_values_revisions_and_offers_its_file(app, open_page):
+    """Issue 17: a value's history (who, when, which file, in force or superseded) and the
+    original file's download are reachable from the agency page."""
+    at = open_page(app, "agency", agency="31", hindicator="IRB")
+    history = next(d.value for d in at.dataframe if "Keadaan" in d.value.columns)
+    assert len(history) and set(history["Keadaan"]) <= {
+        "berlaku",
+        "menunggu tinjauan",
+        "dikembalikan",
+    } | {s for s in history["Keadaan"] if s.startswith("diganti oleh ")}
+    assert "berlaku" in set(history["Keadaan"])
+    assert any(b.label.startswith("Unduh berkas asli") for b in at.get("download_button"))
