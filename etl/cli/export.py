@@ -30,7 +30,12 @@ def register(subparsers) -> None:
         + " (default: observations)",
     )
     p.add_argument("--type", dest="agency_type", help="agency type: KL, PROV or KABKOTA")
-    p.add_argument("--sep", default=",", choices=(",", ";"), help="CSV delimiter")
+    p.add_argument(
+        "--sep",
+        default=",",
+        choices=(",", ";"),
+        help="CSV delimiter (';' writes ',' as the decimal mark)",
+    )
 
 
 def run(args) -> int:

@@ -79,9 +79,13 @@ def write_table(
 
 
 def frame_csv(frame: pd.DataFrame, sep: str = ",") -> bytes:
-    """Any frame as the exports' CSV: UTF-8 with BOM, formula-looking text neutralised."""
+    """Any frame as the exports' CSV: UTF-8 with BOM, formula-looking text neutralised. With
+    ';' the decimal mark is ',': ';' is offered for Excel set to Indonesian, which reads '.' as
+    the thousands separator (81.25 is not a number there, 0.875 becomes 875)."""
     frame = frame.map(neutralise) if len(frame) else frame
-    return frame.to_csv(index=False, sep=sep, date_format="%Y-%m-%dT%H:%M:%S%z").encode("utf-8-sig")
+    decimal = "," if sep == ";" else "."
+    text = frame.to_csv(index=False, sep=sep, decimal=decimal, date_format="%Y-%m-%dT%H:%M:%S%z")
+    return text.encode("utf-8-sig")
 
 
 def _description(
