@@ -46,5 +46,5 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install
+bench: install-dev
 	$(BIN)/python -m bench
