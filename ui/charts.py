@@ -3,7 +3,6 @@ can be shown with its data as a table (accessibility, copy-paste)."""
 
 from __future__ import annotations
 
-import math
 import random
 
 import pandas as pd
@@ -14,7 +13,8 @@ from indicators.catalogue import Catalogue, Indicator
 from indicators.path import annual_targets, period_t
 from indicators.progress import path_model
 from ui import badges
-from ui.i18n import lang, period_label, pick, plotly_separators, t
+from ui.i18n import period_label, pick, plotly_separators, t
+from ui.quarter_axis import quarter_axis
 
 LINE = "#000000"
 PATH = "#0072B2"
@@ -40,31 +40,6 @@ def figure(
     for name, value in layout.items():
         base[name] = {**base.get(name, {}), **value} if isinstance(value, dict) else value
     return go.Figure(data=traces, layout=base)
-
-
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-# Up to this many quarters every one is labelled; a longer axis labels each year's first.
-ALL_QUARTERS = 8
-
-
-def quarter_axis(traces: list[dict]) -> dict:
-    """An x axis in quarters (a point at t = year - 1 + q/4) labelled "TW I 2024" under its
-    points: year ticks had put TW I 2024 beside "2023", as its t is 2023.25. A long axis
-    labels each year's first quarter only (the others keep a tick)."""
-    times = [x for trace in traces for x in trace.get("x", []) if isinstance(x, (int, float)) and x == x]  # fmt: skip
-    if not times:
-        return {}
-    first, last = math.floor(min(times) * 4 + 0.5), math.floor(max(times) * 4 + 0.5)
-    sparse = last - first + 1 > ALL_QUARTERS
-    values, labels = [], []
-    for step in range(first, last + 1):
-        year, quarter = (step - 1) // 4 + 1, (step - 1) % 4 + 1
-        if sparse and quarter != 1:
-            continue
-        name = f"TW {ROMAN[quarter]}" if lang() == "id" else f"Q{quarter}"
-        values.append(step / 4)
-        labels.append(f"{name} {year}")
-    return {"tickvals": values, "ticktext": labels, "tickangle": 0 if sparse else -30}
 
 
 def with_t(frame: pd.DataFrame) -> pd.DataFrame:

@@ -7,8 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators.catalogue import Indicator
-from ui.charts import LINE, MARKERS, PATH, figure, quarter_axis, reference_trace, with_t
+from ui.charts import LINE, MARKERS, PATH, figure, reference_trace, with_t
 from ui.i18n import t
+from ui.quarter_axis import quarter_axis
 
 
 def category_bars(

@@ -108,7 +108,7 @@ def test_a_computed_national_point_is_not_joined_to_the_official_line(monkeypatc
 )
 def test_a_quarter_sits_under_its_own_label(monkeypatch, lang, first, ytick):
     """TW I 2024 is drawn at t = 2023.25: its tick says TW I 2024, not "2023" (issue 17)."""
-    from ui import charts
+    from ui import quarter_axis as charts
 
     monkeypatch.setattr(charts, "lang", lambda: lang)
     axis = charts.quarter_axis([{"x": [2023.25, 2023.5, None, 2024.0]}])
@@ -126,7 +126,7 @@ def test_a_year_to_date_series_is_drawn_as_bars(monkeypatch):
     from indicators.catalogue import Indicator
     from ui import charts
 
-    monkeypatch.setattr(charts, "lang", lambda: "id")
+    monkeypatch.setattr("ui.quarter_axis.lang", lambda: "id")
 
     def indicator(period_value: str) -> Indicator:
         return Indicator("X", "T", "x", "x", "Rp triliun", None, None, "higher_better", ("PROV",),
