@@ -37,6 +37,7 @@ from etl.store.action_plans import (
 )
 from etl.store.catalogue import load_catalogue
 from etl.store.database import WHOLE_YEAR, lost_race, serialise_periods, write_transaction
+from etl.store.queries import refresh_stamp
 from etl.store.reassess import after_change
 from etl.store.submissions import (
     count,
@@ -70,8 +71,10 @@ class Checked:
     # sheet → field → column letter of the action plans' lockable figures (the commit's issues)
     action_columns: dict[str, dict[str, str]] = field(default_factory=dict)
     # The catalogue the checks used: the commit's status update reuses its indicators, road
-    # maps, scales and bodies and reads only the targets again (they may be in this file).
+    # maps, scales and bodies and reads only the targets again (they may be in this file),
+    # unless the catalogue was refreshed after `refreshed` (queries.refresh_stamp).
     catalogue: Catalogue | None = None
+    refreshed: int | None = None
 
     @property
     def accepted(self) -> bool:
@@ -123,6 +126,8 @@ def check(
     reads the database (no write transaction: a dry run never waits for, nor blocks, a writer)."""
     upload = upload or Upload()
     sha = hashlib.sha256(data).hexdigest()
+    with engine.connect() as conn:  # before the catalogue is read: a refresh during it shows
+        refreshed = refresh_stamp(conn)
     catalogue = catalogue or load_catalogue(engine)
     try:
         book = read_upload(file_name, data, limits)
@@ -159,7 +164,7 @@ def check(
             _plan(current, result, validation.rows, actions, validation.skipped, targets)
     return Checked(
         file_name, data, sha, upload, result, tuple(validation.rows), actions, targets,
-        plans.columns, catalogue,
+        plans.columns, catalogue, refreshed,
     )  # fmt: skip
 
 
@@ -168,6 +173,13 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
     (another file may have landed since the check). A rejected check is returned as it is."""
     if not checked.accepted:
         return checked.result
+    if _refreshed_since(engine, checked):
+        # `etl init` changed the catalogue after the check (a kept dry run): the file is checked
+        # again against the new one, so no value is stored or judged under indicators, units or
+        # bodies that are no longer the catalogue's.
+        checked = check(engine, checked.file_name, checked.data, checked.upload, preview=False)
+        if not checked.accepted:
+            return checked.result
     result = replace(checked.result, dry_run=False, changes=[], rows=RowCounts())
     upload, rows = checked.upload, list(checked.rows)
     # Action plans and targets are kept per agency and year (a period of its own, WHOLE_YEAR).
@@ -197,7 +209,7 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
                         conn,
                         [c.row[:4] for c in result.changes if c.kind != "unchanged"],
                         [(c.row.agency, c.row.indicator) for c in target_changes if c.kind != "unchanged"],
-                        base=checked.catalogue,
+                        base=None if _refreshed_since(conn, checked) else checked.catalogue,
                     )  # fmt: skip
             return result
         except (IntegrityError, OperationalError) as error:
@@ -212,6 +224,14 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
         targets=None,
         issues=[*result.issues, Issue.make("commit_conflict", value=checked.file_name)],
     )  # fmt: skip
+
+
+def _refreshed_since(source: Engine | Connection, checked: Checked) -> bool:
+    if isinstance(source, Engine):
+        with source.connect() as conn:
+            return _refreshed_since(conn, checked)
+    # Rows that came without a check (commit_rows) were validated by their caller, now.
+    return checked.catalogue is not None and refresh_stamp(source) != checked.refreshed
 
 
 def _locked_since(engine: Engine, conn: Connection, checked: Checked) -> FileResult | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import Connection, Engine, and_, func, select
 
 from etl.store import schema
 
@@ -213,15 +213,20 @@ def catalogue_version(engine: Engine) -> tuple[int, int, int]:
     their ids (an approval that supersedes one target by another keeps the count and the
     largest id, but not the sum). A values-only upload leaves it, so the app keeps its catalogue
     (53,000 targets on the demo: a second to read) across the data versions that do not touch it."""
-    log, tgt = schema.audit_log, schema.target
-    refreshed = select(func.coalesce(func.max(log.c.id), 0)).where(
-        log.c.action == "catalogue_change"
-    )
+    tgt = schema.target
     current = select(func.count(), func.coalesce(func.sum(tgt.c.id), 0)).where(schema.current(tgt))
     with engine.connect() as conn:
-        stamp = conn.execute(refreshed).scalar()
+        stamp = refresh_stamp(conn)
         count, ids = conn.execute(current).one()
-    return int(stamp), int(count), int(ids)
+    return stamp, int(count), int(ids)
+
+
+def refresh_stamp(conn: Connection) -> int:
+    """The newest catalogue refresh (`etl init`'s audit entry): a catalogue read before it has
+    other indicators, road maps or bodies than the database now (0: never refreshed)."""
+    log = schema.audit_log
+    newest = select(func.coalesce(func.max(log.c.id), 0)).where(log.c.action == "catalogue_change")
+    return int(conn.execute(newest).scalar())
 
 
 def holds_demo_values(engine: Engine) -> bool:

@@ -210,3 +210,33 @@ def test_a_check_kept_from_before_the_lock_date_does_not_store_after_it(engine, 
     assert late.status == "rejected" and late.submission_id is None
     assert [(i.code, i.cell) for i in late.issues] == [("period_locked", "E4")]
     assert (queries.submissions(engine).source == "upload").sum() == 0
+
+
+def test_a_check_kept_across_a_catalogue_refresh_is_stored_under_the_new_catalogue(
+    engine, tmp_path
+):
+    # The upload page keeps a dry run while an operator runs `etl init` with a changed
+    # catalogue (here the national inflation band stops applying to regions): the commit must
+    # judge the file's values by the catalogue now stored, not by the one the check read, or
+    # its statuses differ from what every other page computes.
+    import shutil
+
+    from etl import ingest
+    from etl.bootstrap import init_database
+    from etl.report.assessment_check import differences
+    from etl.store.catalogue import load_catalogue, reference_dir
+
+    path = make_xlsx(tmp_path / "f.xlsx", long_rows(["31", "INFLASI", 2023, 4, 2.8]))
+    checked = ingest.check(engine, path.name, path.read_bytes())
+    assert checked.accepted
+    changed = tmp_path / "reference"
+    shutil.copytree(reference_dir(), changed)
+    indicators = changed / "indicators.csv"
+    lines = indicators.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [ln.replace(",applies", ",reference") if ln.startswith("INFLASI,") else ln for ln in lines]  # fmt: skip
+    indicators.write_text("".join(lines), encoding="utf-8")
+    init_database(engine, changed)
+    assert not load_catalogue(engine).indicators["INFLASI"].national_target_applies
+
+    assert ingest.commit(engine, checked).submission_id is not None
+    assert differences(engine)[0] == 0
