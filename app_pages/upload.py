@@ -2,12 +2,12 @@
 issue with its cell and fix), then the load itself and its receipt. Agencies' uploads wait for
 a reviewer; the same function as `python -m etl ingest` does the work."""
 
-import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
 
 from etl.access import review, roles
+from etl.core import clock
 from etl.reading import sandbox
 from etl.report.template import template_file_name
 from etl.store import periods
@@ -26,7 +26,7 @@ st.title(t("upload_title"))
 # (the last one that ended while it is open for this agency, else the one in progress).
 allowed = auth.agencies(cat)
 mine = sorted(a for a in cat.agencies if a != NATIONAL and (allowed is None or a in allowed))
-today = dt.date.today()
+today = clock.today()
 first = account.agency or (mine[0] if mine else None)
 due = periods.period_to_report(data.engine(), first, today) if first else (today.year, 1)
 locks = upload_views.upload_for(account, cat).enforce_locks

@@ -21,6 +21,7 @@ from etl.checks.action_plans import ActionContext, locked_since, validate_action
 from etl.checks.context import Context
 from etl.checks.observations import validate
 from etl.checks.targets import TargetContext, validate_targets
+from etl.core import clock
 from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, UploadError
 from etl.core.rows import ValidRow
@@ -133,7 +134,7 @@ def check(
         book = read_upload(file_name, data, limits)
     except UploadError as error:
         return Checked(file_name, data, sha, upload, FileResult(file_name, REJECTED, issues=error.issues, sha256=sha))  # fmt: skip
-    today = upload.today or dt.date.today()
+    today = upload.today or clock.today()
     locked = periods.lock_checker(engine, today) if upload.enforce_locks else None
     ctx = Context(catalogue, today, upload.allowed_agencies, locked)
     with engine.connect() as conn:
@@ -238,7 +239,7 @@ def _locked_since(engine: Engine, conn: Connection, checked: Checked) -> FileRes
     """A check kept from before a period's lock date (the upload page keeps its dry run) must
     not store into it after: the locks are asked again, today, for the values and for the
     action plans' realised figures (against the actions stored now). None: nothing locked."""
-    locked = periods.lock_checker(engine, checked.upload.today or dt.date.today())
+    locked = periods.lock_checker(engine, checked.upload.today or clock.today())
     shut = sorted(
         {(r.agency, r.year, r.quarter) for r in checked.rows if locked(r.agency, r.year, r.quarter)}
     )

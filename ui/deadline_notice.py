@@ -11,7 +11,7 @@ import datetime as dt
 import streamlit as st
 
 from etl.access.accounts import Account
-from etl.core import settings
+from etl.core import clock, settings
 from etl.store import periods
 from etl.store.periods import PeriodState
 from ui import data
@@ -48,7 +48,7 @@ def _text(due: PeriodState) -> str:
 def show(account: Account | None, *, upload_page: bool) -> None:
     if account is None or account.role != "agency" or not account.agency:
         return
-    today = dt.date.today()
+    today = clock.today()
     agency = account.agency.upper()
     urgent = _urgent(data.key(), agency, today, tuple(settings.get(r) for r in RULES))
     if upload_page:

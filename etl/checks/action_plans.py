@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from etl.checks import action_plan_cells as ac
 from etl.checks.agencies import agency_problem
 from etl.checks.sheet_cells import SheetCells
+from etl.core import clock
 from etl.core.action_rows import ActionRow
 from etl.core.issues import Issue, IssueList
 from etl.reading import cells
@@ -45,7 +46,7 @@ _CONTEXT_NAMES = {
 @dataclass
 class ActionContext:
     catalogue: Catalogue
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
     allowed_agencies: frozenset[str] | None = None
     file_name: str = ""
     agency: str | None = None  # from the upload form / --agency

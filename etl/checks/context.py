@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from etl.core import clock
 from etl.core.issues import Issue
 from etl.core.rows import ValidRow
 from indicators.catalogue import Catalogue
@@ -15,7 +16,7 @@ from indicators.catalogue import Catalogue
 @dataclass
 class Context:
     catalogue: Catalogue
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
     allowed_agencies: frozenset[str] | None = None  # None: any agency
     # (agency, year, quarter) → True when the period is locked for uploads by this user.
     locked: Callable[[str, int, int], bool] | None = None

@@ -20,6 +20,7 @@ from etl.cli.common import (
     message_of,
     ready_engine,
 )
+from etl.core import clock
 from etl.store.catalogue import load_catalogue
 
 
@@ -41,7 +42,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     found = ready_engine(args)
-    today = args.today or dt.date.today()
+    today = args.today or clock.today()
     due = reminders.due(found, load_catalogue(found), today)
     unreachable = reminders.without_email(found)
     if unreachable:

@@ -161,8 +161,9 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "RB_TIMEZONE",
             "Asia/Jakarta",
-            "Time zone the app shows times in (IANA name: Asia/Jakarta is WIB, Asia/Makassar "
-            "WITA, Asia/Jayapura WIT); stored times stay in UTC.",
+            "Time zone the app shows times in and counts dates by (deadlines, locks, lateness; "
+            "IANA name: Asia/Jakarta is WIB, Asia/Makassar WITA, Asia/Jayapura WIT); stored "
+            "times stay in UTC.",
             zoneinfo.ZoneInfo,
         ),
         Setting(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from etl.core import clock
 from etl.core.states import REJECTED
 from etl.demo.action_plans import load_demo_action_plans, plan_schedule
 from etl.demo.fingerprint import fingerprint, loaded_fingerprint, record_load
@@ -47,7 +48,7 @@ class DemoPlan:
 def plan_demo(catalogue: Catalogue, seed: int, now: dt.datetime | None = None) -> DemoPlan:
     """Nothing rendered: which files, received when, as of `now` (default: now; quarters end,
     so the plan moves with the date)."""
-    today = dt.date.today() if now is None else now.date()
+    today = clock.today() if now is None else now.date()
     now = now or dt.datetime.now(dt.UTC)
     agencies = DemoValues(catalogue, seed).agencies
     files = [(f.name, f.received_at) for f in plan_files(agencies, seed, today, now)]

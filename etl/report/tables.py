@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pandas as pd
 from sqlalchemy import Engine, select
 
+from etl.core import clock
 from etl.report import national
 from etl.report.assessments import (
     ASSESSMENT_COLUMNS,
@@ -102,7 +103,7 @@ def latest_period(engine: Engine) -> tuple[int, int] | None:
 def period_of(engine: Engine, filters: Filters) -> tuple[int, int]:
     if filters.year is not None:
         return (filters.year, filters.quarter or 4)
-    return latest_period(engine) or (dt.date.today().year, 1)
+    return latest_period(engine) or (clock.today().year, 1)
 
 
 def expected_pairs(
@@ -289,7 +290,7 @@ def submissions_table(
     sent = first_sent(
         engine, None if len(bodies) == len(catalogue.agencies) - 1 else [a.code for a in bodies]
     )
-    today = dt.date.today()
+    today = clock.today()
     years = sorted({y for _, y, _ in sent}) or [today.year]
     if filters.year is not None:
         years = [filters.year]

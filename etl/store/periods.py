@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import Engine, func, select
 
-from etl.core import settings
+from etl.core import clock, settings
 from etl.store import audit, schema
 from etl.store.database import write_transaction
 from etl.store.queries import utc_timestamps
@@ -38,8 +38,14 @@ def _aware(value: dt.datetime) -> dt.datetime:
 
 def lock_checker(engine: Engine, today: dt.date | None = None) -> Callable[[str, int, int], bool]:
     """A function (agency, year, quarter) → locked, reading the reopened periods once."""
-    today = today or dt.date.today()
-    reopened = _reopened(engine, dt.datetime.combine(today, dt.time(), dt.UTC))
+    # A reopening lasts to the moment (now + its days): asked for today, it is compared with
+    # now; asked for a given date, with that date's first moment in the app's time zone.
+    now = dt.datetime.now(dt.UTC)
+    if today is None:
+        today = clock.today(now)
+    else:
+        now = dt.datetime.combine(today, dt.time(), settings.get("RB_TIMEZONE"))
+    reopened = _reopened(engine, now)
 
     def locked(agency: str, year: int, quarter: int) -> bool:
         return today >= lock_date(year, quarter) and (agency, year, quarter) not in reopened
@@ -50,7 +56,7 @@ def lock_checker(engine: Engine, today: dt.date | None = None) -> Callable[[str,
 def period_to_report(engine: Engine, agency: str, today: dt.date | None = None) -> tuple[int, int]:
     """The period an agency's template offers first: the quarter that ended last while it is
     still open for this agency, else the quarter in progress (the next one it will report)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     current = (today.year, (today.month - 1) // 3 + 1)
     ended = (current[0], current[1] - 1) if current[1] > 1 else (current[0] - 1, 4)
     return current if lock_checker(engine, today)(agency.upper(), *ended) else ended
@@ -109,7 +115,7 @@ class PeriodState:
 def period_state(
     engine: Engine, agency: str, year: int, quarter: int, today: dt.date | None = None
 ) -> PeriodState:
-    today = today or dt.date.today()
+    today = today or clock.today()
     return _state(lock_checker(engine, today), agency.upper(), year, quarter, today)
 
 
@@ -153,7 +159,7 @@ def waiting(
     """The quarters each agency still has to send: ended, still open for it (before its lock
     date, or reopened) and without any of its values; oldest first. Their state says whether
     there is time (open), the deadline is near (due_soon) or it has passed (late)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     bodies = {a.code: a for a in agencies}
     reopened = _reopened(engine, dt.datetime.combine(today, dt.time(), dt.UTC))
     locked, sent = lock_checker(engine, today), first_sent(engine, bodies)

@@ -316,3 +316,20 @@ def test_a_reopened_period_is_offered_again(engine):
     periods.reopen(engine, "31", 2026, 3, reason="Banjir", actor="admin", days=100000)
     assert periods.period_to_report(engine, "31", dt.date(2026, 12, 2)) == (2026, 3)
     assert periods.period_to_report(engine, "32", dt.date(2026, 12, 2)) == (2026, 4)
+
+
+@pytest.mark.parametrize(
+    ("zone", "locked"),
+    # 14 Nov 2026 17:30 UTC is 15 Nov 00:30 in Jakarta (the lock day of TW3) but still 14 Nov
+    # 12:30 in New York: the period locks by the reporters' calendar, not the server's.
+    [("Asia/Jakarta", True), ("America/New_York", False)],
+)
+def test_a_period_locks_at_midnight_in_the_apps_time_zone(engine, monkeypatch, zone, locked):
+    from etl.core import clock
+
+    monkeypatch.setenv("RB_TIMEZONE", zone)
+    moment = dt.datetime(2026, 11, 14, 17, 30, tzinfo=dt.UTC)
+    today = clock.today(moment)
+    assert today == (dt.date(2026, 11, 15) if locked else dt.date(2026, 11, 14))
+    assert periods.lock_date(2026, 3) == dt.date(2026, 11, 15)
+    assert periods.is_locked(engine, "31", 2026, 3, today) is locked
