@@ -284,6 +284,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "origin_upload": ("unggahan", "upload"),
     "origin_demo": ("data demo", "demo data"),
     "origin_cli": ("baris perintah", "command line"),
+    "origin_reference": ("data rujukan nasional", "national reference data"),
     "uploaded_by": ("Pengirim", "Sent by"),
     "uploaded_at": ("Waktu kirim", "Sent at"),
     "agencies": ("Instansi", "Agencies"),

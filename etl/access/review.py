@@ -73,10 +73,11 @@ def pending_submissions(engine: Engine) -> pd.DataFrame:
 
 
 # Where a submission came from (submission.source): a person's file sent in the app or with
-# `python -m etl ingest`, or the demo's; `reference` (the national figures of `etl init`) is
-# no one's. Command-line loads written before "cli" existed say "upload".
+# `python -m etl ingest`, the demo's, or `reference` (the published national figures `etl init`
+# loads: no one's, but listed with every submission). Command-line loads written before "cli"
+# existed say "upload".
 SENT = ("upload", "cli")
-ORIGINS = (*SENT, "demo")
+ORIGINS = (*SENT, "demo", "reference")
 
 
 def submissions_for(

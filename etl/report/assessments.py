@@ -32,6 +32,11 @@ __all__ = [
 ]  # fmt: skip
 
 
+# A latest-status frame: one row per agency and indicator, its judged observation's period and
+# value, then the method's components.
+LATEST_COLUMNS = ["agency_code", "indicator_code", "year", "quarter", "value", *ASSESSMENT_COLUMNS]
+
+
 def points_of(group: pd.DataFrame) -> list[Point]:
     """The points of one agency's indicator series (year, quarter, value, optional target)."""
     targets = group.target if "target" in group else [None] * len(group)
@@ -113,18 +118,8 @@ def latest_assessments(
                 "category": category_label(catalogue, indicator, a.value),
             }
         )
-    for agency, code in pairs:
-        if (agency, code) not in seen:
-            rows.append(
-                {
-                    "agency_code": agency,
-                    "indicator_code": code,
-                    "status": "no_data",
-                    "roadmap": roadmap.code,
-                }
-            )
-    columns = ["agency_code", "indicator_code", "year", "quarter", "value", *ASSESSMENT_COLUMNS]
-    return pd.DataFrame(rows, columns=columns)
+    rows += [unjudged(a, c, roadmap.code) for a, c in pairs if (a, c) not in seen]
+    return pd.DataFrame(rows, columns=LATEST_COLUMNS)
 
 
 def stored_as_of(
@@ -155,7 +150,7 @@ def stored_as_of(
             continue
         seen.add((agency, code))
         if r["year"] is None:  # observations, none of this road map up to the period
-            rows.append({**_silent(agency, code, roadmap_code), "reason": "no_data", "target_below_baseline": False})  # fmt: skip
+            rows.append(unjudged(agency, code, roadmap_code, observed=True))
             continue
         observed = (r["year"], r["quarter"])
         status, reason, lag = shown_as_of(indicator, at, observed, r["status"], r["reason"])
@@ -166,13 +161,16 @@ def stored_as_of(
                 "lag_quarters": lag,
             }
         )  # fmt: skip
-    rows += [_silent(a, c, roadmap_code) for a, c in pairs if (a, c) not in seen]
-    columns = ["agency_code", "indicator_code", "year", "quarter", "value", *ASSESSMENT_COLUMNS]
-    return pd.DataFrame(rows, columns=columns)
+    rows += [unjudged(a, c, roadmap_code) for a, c in pairs if (a, c) not in seen]
+    return pd.DataFrame(rows, columns=LATEST_COLUMNS)
 
 
-def _silent(agency: str, code: str, roadmap: str) -> dict:
-    return {"agency_code": agency, "indicator_code": code, "status": "no_data", "roadmap": roadmap}
+def unjudged(agency: str, code: str, roadmap: str, *, observed: bool = False) -> dict:
+    """The row of a pair with nothing to judge as of the period: `observed`, it has values but
+    none of this road map up to then (the method's no_data reason, as the live path gives);
+    else it has none at all (only the status is known)."""
+    row = {"agency_code": agency, "indicator_code": code, "status": "no_data", "roadmap": roadmap}
+    return {**row, "reason": "no_data", "target_below_baseline": False} if observed else row
 
 
 def projection_for(

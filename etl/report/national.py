@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from etl.core import settings
-from etl.report.assessments import ASSESSMENT_COLUMNS, latest_assessments
+from etl.report.assessments import LATEST_COLUMNS, latest_assessments, unjudged
 from etl.store import assessments as stored
 from etl.store import national_figures
 from etl.store.assessments import STORED
@@ -22,9 +22,7 @@ from indicators.rollup import Official, national_series_rows, rollup_types
 # came from (official, computed, insufficient); `reference` and `confidence` are the published
 # source and its confidence of an official figure (data/reference/rb/national_actuals.csv), or
 # for a computed one the roll-up in words; `demo` marks a figure holding demo values.
-COLUMNS = [
-    "year", "quarter", "value", "source", "computed", "n", "m", "reference", "confidence", "demo",
-]  # fmt: skip
+COLUMNS = list(national_figures.FIGURE)
 
 
 def min_coverage() -> float:
@@ -156,8 +154,7 @@ def stored_statuses(
         r = latest.get(code)
         base = {"agency_code": NATIONAL, "indicator_code": code, "roadmap": roadmap}
         if r is None:
-            extra = {"reason": "no_data", "target_below_baseline": False} if code in seen else {}
-            out.append({**base, "status": "no_data", **extra, "computed": False})
+            out.append({**unjudged(NATIONAL, code, roadmap, observed=code in seen), "computed": False})  # fmt: skip
             continue
         observed = (r["year"], r["quarter"])
         status, reason, lag = shown_as_of(indicator, at, observed, r["status"], r["reason"])
@@ -169,5 +166,4 @@ def stored_statuses(
                 "computed": bool(r["computed"]), "n": r["n"], "m": r["m"],
             }
         )  # fmt: skip
-    columns = ["agency_code", "indicator_code", "year", "quarter", "value", *ASSESSMENT_COLUMNS]
-    return pd.DataFrame(out, columns=[*columns, "computed", "n", "m"])
+    return pd.DataFrame(out, columns=[*LATEST_COLUMNS, "computed", "n", "m"])

@@ -83,5 +83,5 @@ def test_all_submissions_lists_every_origin(engine, queue, signed_in):
     at = signed_in(reviewer, "review")
     assert not any("Belum ada pengiriman" in c.value for c in at.caption)
     every = next(d.value for d in at.dataframe if "source" in d.value.columns)
-    assert len(every) == 3
-    assert set(every["source"]) == {"unggahan", "data demo"}  # shown under "Asal"
+    assert len(every) == 4  # the reference national figures of `etl init` too
+    assert set(every["source"]) == {"unggahan", "data demo", "data rujukan nasional"}  # "Asal"

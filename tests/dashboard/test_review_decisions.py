@@ -153,16 +153,17 @@ def test_all_submissions_show_their_origin_a_page_at_a_time(
     at = reviewer()
     assert not any("Belum ada pengiriman" in c.value for c in at.caption)
     every = _frame(at, "source")
-    assert len(every) == 6  # two official loads, two waiting, the command line's, the demo's
-    assert set(every.source) == {"unggahan", "baris perintah", "data demo"}
+    # two official loads, two waiting, the command line's, the demo's, `etl init`'s national
+    assert len(every) == 7
+    assert set(every.source) == {"unggahan", "baris perintah", "data demo", "data rujukan nasional"}
     assert every.loc[every.file_name == "cli.xlsx", "uploaded_by"].item() == "cli"
     assert "–" in set(every.reviewed_at) and "None" not in every.to_string()
 
     monkeypatch.setattr(submission_list, "PAGE", 4)
     at.run()
-    assert any(c.value.startswith("Pengiriman 1–4 dari 6") for c in at.caption)
+    assert any(c.value.startswith("Pengiriman 1–4 dari 7") for c in at.caption)
     at.selectbox(key="url_rpage").set_value(2).run()
-    assert len(_frame(at, "source")) == 2
+    assert len(_frame(at, "source")) == 3
     at.selectbox(key="url_rorigin").set_value("cli").run()
     assert list(_frame(at, "source").file_name) == ["cli.xlsx"]
 
