@@ -4,7 +4,7 @@ import streamlit as st
 
 from etl.access import roles
 from ui import auth, charts, data, national_views, panels, regional_views, state, views
-from ui.i18n import number, period_label, pick, t
+from ui.i18n import number, period_label, pick, t, unit_text
 
 auth.require(roles.VIEW_ALL)
 
@@ -45,7 +45,7 @@ fig, table = charts.distribution_chart(cat, indicator, ranked, t("distribution")
 views.chart(fig, table, key="distribution")
 
 st.subheader(f"{t('ranking')} · {t('agencies_n', n=len(ranked))}")
-st.caption(f"{t('unit')}: {indicator.unit} · {number(ranked.value.median())} (median)")
+st.caption(f"{t('unit')}: {unit_text(indicator.unit)} · {number(ranked.value.median())} (median)")
 views.show_table(
     ranked[["rank", "agency_code", "agency_name", "period", "value", "achievement_pct",
             "status_text", "category", "trend"]],

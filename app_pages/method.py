@@ -7,7 +7,7 @@ from etl.access import roles
 from etl.store.catalogue import national_actuals_bytes, parse_national_actuals
 from indicators import status as st_status
 from ui import auth, badges, data, views
-from ui.i18n import pick, t
+from ui.i18n import pick, t, unit_text
 from ui.method_text import method
 
 auth.require(roles.VIEW_ALL, roles.VIEW_OWN)
@@ -43,7 +43,7 @@ views.show_table(targets, statuses=(), numbers={"value": 2, "low": 2, "high": 2}
 _, actuals = national_actuals_bytes()
 views.show_table(pd.DataFrame(parse_national_actuals(actuals)), statuses=(), key="actuals")
 indicators = pd.DataFrame(
-    [(i.code, pick(i.name_id, i.name_en), i.unit, i.definition_source, i.confidence)
+    [(i.code, pick(i.name_id, i.name_en), unit_text(i.unit), i.definition_source, i.confidence)
      for i in cat.indicators.values()],
     columns=[t("code"), t("indicator"), t("unit"), t("source"), t("confidence")],
 )  # fmt: skip

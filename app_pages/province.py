@@ -5,7 +5,7 @@ import streamlit as st
 
 from etl.access import roles
 from ui import agency_views, auth, data, panels, regional_views, state, views
-from ui.i18n import period_label, pick, t
+from ui.i18n import period_label, pick, t, unit_text
 
 account = auth.require(roles.VIEW_ALL, roles.VIEW_OWN)
 
@@ -48,7 +48,7 @@ indicator = state.selectbox(
 )  # fmt: skip
 name = pick(cat.indicators[indicator].name_id, cat.indicators[indicator].name_en)
 st.subheader(t("regencies_side_by_side", indicator=name))
-st.caption(f"{t('unit')}: {cat.indicators[indicator].unit}")
+st.caption(f"{t('unit')}: {unit_text(cat.indicators[indicator].unit)}")
 regional_views.side_by_side(rows, indicator, key="regencies")
 
 regional_views.status_count_chart(rows, key="regency_counts")

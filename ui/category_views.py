@@ -9,7 +9,7 @@ import streamlit as st
 from etl.report import categories
 from indicators.catalogue import Indicator, ScaleBand
 from ui import regional_charts, views
-from ui.i18n import number, pick, t
+from ui.i18n import number, pick, t, unit_text
 
 # The category indicators of the issue: the RB index, SAKIP and SPBE (their domains share the
 # SPBE scale but are parts of it, not categories an agency is given).
@@ -49,7 +49,7 @@ def league(table: pd.DataFrame, order: list[ScaleBand], indicator: Indicator) ->
         category_before=table.category_before.map(labels).fillna("–"),
         move=[f"{MOVE_SYMBOLS[m]} {t(f'move_{m}', before='')}".strip() for m in table.move],
     )
-    st.caption(f"{t('unit')}: {indicator.unit}")
+    st.caption(f"{t('unit')}: {unit_text(indicator.unit)}")
     views.show_table(
         shown, statuses=(), numbers={"value": 2},
         labels={"rank": t("rank"), "agency_code": t("code"), "agency_name": t("name"),

@@ -13,7 +13,7 @@ from indicators.catalogue import Catalogue, Indicator
 from indicators.path import annual_targets, period_t
 from indicators.progress import path_model
 from ui import badges
-from ui.i18n import period_label, pick, plotly_separators, t
+from ui.i18n import period_label, pick, plotly_separators, t, unit_text
 from ui.quarter_axis import quarter_axis
 
 LINE = "#000000"
@@ -206,7 +206,7 @@ def series_chart(
                                                   "color": "#555555", "line": {"width": 2}},
             "text": list(shown.period), "hovertemplate": "%{text}: %{y} (demo)<extra></extra>",
         })  # fmt: skip
-    fig = figure(traces, title, indicator.unit, xaxis=quarter_axis(traces))
+    fig = figure(traces, title, unit_text(indicator.unit), xaxis=quarter_axis(traces))
     kinds = [
         t("computed_series") if c else (name or t("national"))
         for c in (computed if computed is not None else [False] * len(series))
@@ -284,7 +284,7 @@ def distribution_chart(
                        "symbol": MARKERS[s.order % len(MARKERS)]},
         })  # fmt: skip
     fig = figure(
-        traces, title, indicator.unit, height=420, xaxis={"visible": False},
+        traces, title, unit_text(indicator.unit), height=420, xaxis={"visible": False},
         shapes=shapes, annotations=notes, margin={**MARGIN, "r": 90},
     )  # fmt: skip
     shown = ["agency_code", "agency_name", "period", "value", "status_text"]

@@ -243,6 +243,14 @@ def code_text(code) -> str:
     return t(code) if isinstance(code, str) and code in TEXT else code
 
 
+def unit_text(unit) -> str:
+    """A catalogue unit in the reader's language (texts_sources.UNITS); "–" when there is none."""
+    if not isinstance(unit, str) or not unit:
+        return "–"
+    pair = texts_sources.UNITS.get(unit)
+    return unit if pair is None else pair[0 if lang() == "id" else 1]
+
+
 def pick(id_text: str, en_text: str) -> str:
     """For names held in the catalogue (name_id / name_en)."""
     return id_text if lang() == "id" else (en_text or id_text)

@@ -16,7 +16,7 @@ from etl.report import geo
 from indicators import status as st_status
 from indicators.catalogue import Indicator
 from ui import badges
-from ui.i18n import number, period_label, plotly_separators, t
+from ui.i18n import number, period_label, plotly_separators, t, unit_text
 
 STATUS, VALUE = "status", "value"
 MODES = (STATUS, VALUE)
@@ -37,7 +37,7 @@ def _hover(frame: pd.DataFrame, indicator: Indicator) -> list[list[str]]:
         period = period_label(int(r.year), int(r.quarter)) if r.year == r.year and given else "–"
         rows.append([
             r.agency_code, r.agency_name,
-            f"{number(r.value)} {indicator.unit}" if given else "–", period,
+            f"{number(r.value)} {unit_text(indicator.unit)}" if given else "–", period,
             badges.text(r.status), number(r.achievement_pct, 1),
         ])  # fmt: skip
     return rows
@@ -110,7 +110,7 @@ def _value_traces(frame: pd.DataFrame, custom: list, indicator: Indicator) -> li
     colours = SEQUENTIAL[::-1] if indicator.direction == "lower_better" else SEQUENTIAL
     steps = [[i / (len(colours) - 1), c] for i, c in enumerate(colours)]
     darker = {"higher_better": "darker_higher", "lower_better": "darker_lower"}
-    title = f"{t('value')}<br>{indicator.unit}"
+    title = f"{t('value')}<br>{unit_text(indicator.unit)}"
     if indicator.direction in darker:
         title += f"<br><sub>{t(darker[indicator.direction])}</sub>"
     traces = [

@@ -9,7 +9,7 @@ from indicators import status as st_status
 from indicators.catalogue import NATIONAL
 from indicators.rollup import NationalFigure, status_summary
 from ui import badges, charts, data, national_views, tables, views
-from ui.i18n import as_of_label, confidence, lang, number, period_label, pick, t
+from ui.i18n import as_of_label, confidence, lang, number, period_label, pick, t, unit_text
 
 MAIN = (
     st_status.ACHIEVED, st_status.ON_TRACK, st_status.NEEDS_ACCELERATION, st_status.OFF_TRACK,
@@ -78,7 +78,7 @@ def _series_model(db, code, roadmap_code, year, quarter, agency, language):
         shown_value = "" if figure.source == "insufficient" else f" {number(last.value)} "
         caption = (
             f"{period_label(int(last.year), int(last.quarter))}:{shown_value}"
-            f"{indicator.unit if shown_value else ''} · {figure.describe(language)}"
+            f"{unit_text(indicator.unit) if shown_value else ''} · {figure.describe(language)}"
         )
         source = national_views.source_line(last)
         caption += f" · {source}" if source else ""
@@ -174,7 +174,7 @@ def definition(cat, indicator) -> None:
     rows = [
         (t("code"), indicator.code),
         (t("theme"), pick(theme.name_id, theme.name_en) if theme else indicator.theme),
-        (t("unit"), indicator.unit),
+        (t("unit"), unit_text(indicator.unit)),
         (t("direction"), t(direction)),
         (t("source"), indicator.definition_source),
         (t("confidence"), confidence(indicator.confidence)),

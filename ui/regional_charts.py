@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from indicators.catalogue import Indicator
 from ui.charts import LINE, MARKERS, PATH, figure, reference_trace, with_t
-from ui.i18n import t
+from ui.i18n import t, unit_text
 from ui.quarter_axis import quarter_axis
 
 
@@ -65,6 +65,6 @@ def comparison_chart(
                 t=reference.year,
             ).rename(columns={"target": "value"})[["kind", "period", "t", "value"]]
         )
-    fig = figure(traces, title, indicator.unit, height=420, xaxis=quarter_axis(traces))
+    fig = figure(traces, title, unit_text(indicator.unit), height=420, xaxis=quarter_axis(traces))
     table = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
     return fig, table.drop(columns="t") if len(table) else table

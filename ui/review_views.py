@@ -16,7 +16,7 @@ from etl.checks.periods import provisional_warnings
 from indicators.catalogue import Catalogue
 from indicators.progress import period_target
 from ui import data, tables
-from ui.i18n import lang, number, period_label, pick, t
+from ui.i18n import lang, number, period_label, pick, t, unit_text
 
 TREND = 8  # official quarters a value's sparkline shows: two years, enough to see a jump
 KEY = ["submission_id", "agency", "indicator", "year", "quarter"]
@@ -94,7 +94,7 @@ def queue_values(engine, catalogue: Catalogue, waiting: pd.DataFrame) -> pd.Data
             "name": f"{v.indicator} · {name}" if name else v.indicator,
             "period": period_label(v.year, v.quarter),
             "value": v.value,
-            "unit": v.unit or (ind.unit if ind else None),
+            "unit": unit_text(v.unit or (ind.unit if ind else None)),
             "old_value": None if pd.isna(v.old_value) else v.old_value,
             "previous": previous,
             # The official quarters before it, then the value sent: the jump a reviewer weighs.

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from ui.i18n import t
+
 _REMEMBERED = "_url_state"
 
 
@@ -126,7 +128,7 @@ def multiselect(
     st.session_state[widget_key] = [c for c in chosen if str(c) in by_text][:max_selections]
     picked = st.multiselect(
         label, options, format_func=_frozen(options, format_func), key=widget_key,
-        max_selections=max_selections, placeholder=placeholder,
+        max_selections=max_selections, placeholder=placeholder or t("choose_options"),
     )  # fmt: skip
     remember(name, ",".join(str(p) for p in picked) or None)
     return picked

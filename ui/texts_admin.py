@@ -219,6 +219,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Submissions under review (choose one or several)",
     ),
     "choose_submissions": ("Pilih pengiriman", "Choose submissions"),
+    # Streamlit's own "Choose an option" where a multiselect is empty.
+    "choose_options": ("Pilih satu atau lebih", "Choose one or more"),
     "decision_whole": (
         "Setujui atau Kembalikan berlaku untuk seluruh isi setiap pengiriman yang dipilih, "
         "termasuk nilai yang disembunyikan filter; komentar yang sama dicatat untuk masing-masing.",

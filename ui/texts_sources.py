@@ -82,3 +82,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "national target that applies to agencies",
     ),
 }
+
+# The catalogue's units (data/reference/rb/indicators.csv has them in Bahasa Indonesia only) in
+# each language, keyed by the stored text; a unit not listed is shown as the catalogue has it.
+UNITS: dict[str, tuple[str, str]] = {
+    "persen": ("persen", "percent"),
+    "persen belanja": ("persen belanja", "percent of spending"),
+    "persen penduduk": ("persen penduduk", "percent of population"),
+    "indeks (0-100)": ("indeks (0–100)", "index (0–100)"),
+    "indeks (0-5)": ("indeks (0–5)", "index (0–5)"),
+    "indeks (1-5)": ("indeks (1–5)", "index (1–5)"),
+    "nilai (0-100)": ("nilai (0–100)", "score (0–100)"),
+    "skor (0-100)": ("skor (0–100)", "score (0–100)"),
+    "skor (-2.5 s.d. 2.5)": ("skor (−2,5 s.d. 2,5)", "score (−2.5 to 2.5)"),
+    "Rp triliun": ("Rp triliun", "IDR trillion"),
+}

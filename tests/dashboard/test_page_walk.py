@@ -1,9 +1,11 @@
 """Every page in both languages (issue 17): no table header left as a stored name (snake_case
 or a lower-case code such as `value`, `low`, `file_name`), no "None", "nan" or "NaT" cell
-and no raw JSON in a visible column. The export page's preview is the file's own columns."""
+and no raw JSON in a visible column. The export page's preview is the file's own columns. In
+English no catalogue unit is left in Bahasa Indonesia (captions, tables, chart axes)."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -12,6 +14,24 @@ import pytest
 
 PAGES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "app_pages").glob("*.py"))
 WORDS = ("None", "nan", "NaT")
+# The catalogue's units as stored (Bahasa Indonesia) that English writes otherwise; "Rp triliun"
+# is looked for as "triliun" (English keeps "Rp" in "IDR trillion" apart).
+_CATALOGUE = Path(__file__).resolve().parents[2] / "data/reference/rb/indicators.csv"
+with _CATALOGUE.open(encoding="utf-8") as _fh:
+    UNITS_ID = [*sorted({row["unit"] for row in csv.DictReader(_fh)} - {"Rp triliun"}), "triliun"]
+
+
+def _english_units(at, page: str) -> list[str]:
+    texts = [e.value for kind in ("caption", "markdown", "metric") for e in getattr(at, kind)]
+    texts += [str(e.proto) for e in at.get("plotly_chart")]
+    for table in at.dataframe:
+        texts += [str(v) for c in table.value.columns for v in table.value[c].head(300)]
+    return [
+        f"{page}: unit {unit!r} in English mode: {text[:80]!r}"
+        for text in map(str, texts)
+        for unit in UNITS_ID
+        if re.search(rf"(?<![\w-]){re.escape(unit)}(?![\w])", text)
+    ][:3]
 
 
 def _visible(table) -> list[tuple[str, object]]:
@@ -49,4 +69,6 @@ def test_every_page_speaks_the_readers_language(app, open_page, lang):
     for page in PAGES:
         at = open_page(app, page, lang=lang)
         problems += _problems(at, page)
+        if lang == "en":
+            problems += _english_units(at, page)
     assert problems == []

@@ -62,7 +62,7 @@ def test_each_value_comes_with_its_context(engine, queue, signed_in, lang):
     first = values.iloc[0]
     name = "Persentase belanja produk dalam negeri" if lang == "id" else "PDN · "
     assert first[indicator].startswith("PDN · ") and name in first[indicator]
-    assert first[unit] == "persen belanja"
+    assert first[unit] == {"id": "persen belanja", "en": "percent of spending"}[lang]
     assert first[before] == ("44,00 (TW4 2024)" if lang == "id" else "44.00 (Q4 2024)")
     assert first[target] == "–"  # no target known for this agency: none is made up
     assert first[notes] == "naik karena e-katalog"
