@@ -271,9 +271,12 @@ def plotly_separators() -> str:
     return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
-def date_label(day) -> str:
-    """A day as the reader writes it: 15 November 2026 (Indonesian and English month names)."""
-    return format_date(day, format="d MMMM y", locale=LOCALES[lang()])
+def date_label(day, *, short: bool = False) -> str:
+    """A day as the reader writes it: 15 November 2026 (Indonesian and English month names);
+    `short` for table cells: 15 Nov 2026 ("15 Okt 2025" in Bahasa)."""
+    if day is None or (isinstance(day, float) and math.isnan(day)):
+        return "–"
+    return format_date(day, format="d MMM y" if short else "d MMMM y", locale=LOCALES[lang()])
 
 
 def datetime_label(value) -> str:

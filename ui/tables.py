@@ -5,6 +5,7 @@ the server: a user name like `=HYPERLINK(...)` reaches an admin's spreadsheet as
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
@@ -12,7 +13,7 @@ import streamlit as st
 from pandas.api.types import is_datetime64_any_dtype, is_object_dtype, is_string_dtype
 
 from etl.report.export import neutralise
-from ui.i18n import code_text, confidence, datetime_label, number, t
+from ui.i18n import code_text, confidence, date_label, datetime_label, number, t
 
 
 def safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -35,14 +36,24 @@ def _is_link(config) -> bool:
 
 def local_times(frame: pd.DataFrame) -> pd.DataFrame:
     """Date-time columns as text in the app's time zone ("3 Des 2026 14.05 WIB"): Streamlit
-    showed stored UTC times as "2026-12-03 07:05:00+00:00"."""
+    showed stored UTC times as "2026-12-03 07:05:00+00:00". Columns of days (deadlines) as
+    "15 Okt 2025", not "2025-10-15"."""
     moments = [c for c in frame.columns if is_datetime64_any_dtype(frame[c])]
-    if not moments:
+    days = [c for c in frame.columns if is_object_dtype(frame[c]) and _holds_days(frame[c])]
+    if not moments and not days:
         return frame
     frame = frame.copy()
     for column in moments:
         frame[column] = [datetime_label(v) for v in frame[column]]
+    for column in days:
+        frame[column] = [date_label(v, short=True) if v is not None else EMPTY for v in frame[column]]  # fmt: skip
     return frame
+
+
+def _holds_days(column: pd.Series) -> bool:
+    """An object column whose values are days (datetime.date but not datetime)."""
+    given = column.dropna()
+    return len(given) > 0 and all(type(v) is dt.date for v in given.head(50))
 
 
 def dashed(frame: pd.DataFrame, links=()) -> pd.DataFrame:

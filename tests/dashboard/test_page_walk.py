@@ -1,11 +1,12 @@
 """Every page in both languages (issue 17): no table header left as a stored name (snake_case
 or a lower-case code such as `value`, `low`, `file_name`), no "None", "nan" or "NaT" cell
-and no raw JSON in a visible column. The export page's preview is the file's own columns. In
+no raw JSON and no ISO date (2025-10-15) in a visible column. The export page's preview is the file's own columns. In
 English no catalogue unit is left in Bahasa Indonesia (captions, tables, chart axes)."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -58,6 +59,9 @@ def _problems(at, page: str) -> list[str]:
             bad = [v for v in cells if isinstance(v, str) and (v in WORDS or v.startswith(("{", "[")))]  # fmt: skip
             if bad:
                 found.append(f"{page}: {header!r} holds {bad[0]!r}")
+            days = [v for v in cells if isinstance(v, dt.date) or (isinstance(v, str) and re.match(r"\d{4}-\d\d-\d\d", v))]  # fmt: skip
+            if days:
+                found.append(f"{page}: {header!r} shows a raw date {days[0]!r}")
             if cells.dtype == object and cells.isna().any():
                 found.append(f"{page}: {header!r} has an empty cell drawn as None")
     return found
