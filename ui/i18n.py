@@ -187,7 +187,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "download_csv": ("Unduh CSV", "Download CSV"),
     "csv_separator": ("Pemisah kolom CSV", "CSV column separator"),
-    "sep_semicolon": ("; (Excel berbahasa Indonesia)", "; (Excel in Indonesian)"),
+    "sep_semicolon": (
+        "; (Excel berbahasa Indonesia: koma desimal, kode tetap teks)",
+        "; (Excel in Indonesian: decimal comma, codes kept as text)",
+    ),
     "sep_comma": (", (internasional)", ", (international)"),
     "download_xlsx": ("Unduh XLSX", "Download XLSX"),
     "rows": ("{n} baris", "{n} rows"),
