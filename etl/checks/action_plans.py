@@ -17,7 +17,7 @@ from etl.checks.agencies import agency_problem
 from etl.checks.sheet_cells import SheetCells
 from etl.core import clock
 from etl.core.action_rows import ActionRow
-from etl.core.issues import Issue, IssueList
+from etl.core.issues import Issue, IssueList, Number, Numbers
 from etl.reading import cells
 from etl.reading.action_plan import ActionSheet
 from etl.reading.cells import CellProblem, column_letter
@@ -275,7 +275,7 @@ class _ActionChecker(SheetCells):
         if not clear:
             self.issue(
                 "action_target_kind_unclear", r, self.cols.get("target_tw1"), None,
-                targets=", ".join(_fmt(t) for t in targets), year_target=_fmt(target_year),
+                targets=Numbers(targets), year_target=_fmt(target_year),
             )  # fmt: skip
         focus = self.parse(ac.focus_area, r, "focus", row)
         url = self._evidence(r, row)
@@ -389,5 +389,6 @@ def _sum(values: list[float | None]) -> float | None:
     return sum(filled) if filled else None
 
 
-def _fmt(number: float | None) -> str:
-    return "-" if number is None else f"{number:,.0f}" if number >= 1000 else f"{number:g}"
+def _fmt(number: float | None) -> Number:
+    # Rupiah are whole: 1.234.567 in Indonesian, 1,234,567 in English.
+    return Number(None if number is None else round(number) if number >= 1000 else number, "-")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterable
 
-from etl.core.issues import Issue
+from etl.core.issues import Issue, Number
 from etl.core.rows import ValidRow
 from indicators.path import period_t
 
@@ -15,10 +15,9 @@ Key = tuple[str, str, int, int]
 HistoryLookup = Callable[[Iterable[tuple[str, str]]], dict[tuple[str, str], list]]
 
 
-def fmt(number: float | None) -> str:
-    if number is None:
-        return "∞"
-    return f"{number:g}"
+def fmt(number: float | None) -> Number:
+    """A number for an issue's message, in each language's notation (None: an open bound)."""
+    return Number(number)
 
 
 def deduplicate(rows: list[ValidRow], issues: list[Issue]) -> list[ValidRow]:

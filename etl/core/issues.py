@@ -8,7 +8,10 @@ them as a table, the export writes them to a sheet; a CodedError raises one outs
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
+
+from babel.numbers import format_decimal
 
 from etl.core import messages
 
@@ -48,7 +51,7 @@ class Issue:
         template = messages.MESSAGES[code]
         shown = None if value is None else _shown(value)
         fill = {
-            "value": shown,
+            "value": value if isinstance(value, Number) else shown,
             "sheet": sheet,
             "cell": cell,
             "row": row,
@@ -64,8 +67,12 @@ class Issue:
             row=row,
             column=column,
             value=shown,
-            message_id=_placed(template.id, "id", sheet, cell, column).format_map(_Blank(fill)),
-            message_en=_placed(template.en, "en", sheet, cell, column).format_map(_Blank(fill)),
+            message_id=_placed(template.id, "id", sheet, cell, column).format_map(
+                _Blank(_in(fill, "id"))
+            ),
+            message_en=_placed(template.en, "en", sheet, cell, column).format_map(
+                _Blank(_in(fill, "en"))
+            ),
             detail=detail,
         )
 
@@ -213,3 +220,45 @@ class _Blank(dict):
 def _shown(value: object) -> str:
     text = str(value)
     return text if len(text) <= 200 else text[:197] + "..."
+
+
+_LOCALES = {"id": "id_ID", "en": "en_US"}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in an issue's message, written as each message's reader writes it: "nilai
+    3,15" in the Indonesian text, "value 3.15" in the English one (years and quarters are
+    ints and stay plain). `empty` stands for None (an open bound: ∞, a missing figure: -)."""
+
+    value: float | None
+    empty: str = "∞"
+
+    def text(self, lang: str) -> str:
+        if self.value is None:
+            return self.empty
+        return format_decimal(self.value, format="#,##0.######", locale=_LOCALES[lang])
+
+    def __str__(self) -> str:  # Issue.value, the cell as read: no grouping, either language
+        return self.empty if self.value is None else f"{self.value:g}"
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """Several numbers in one message: "1,5; 2" in Indonesian (its decimal comma would run
+    into a comma list), "1.5, 2" in English."""
+
+    values: tuple[float | None, ...]
+    empty: str = "-"
+
+    def __init__(self, values: Iterable[float | None], empty: str = "-") -> None:
+        object.__setattr__(self, "values", tuple(values))
+        object.__setattr__(self, "empty", empty)
+
+    def text(self, lang: str) -> str:
+        sep = "; " if lang == "id" else ", "
+        return sep.join(Number(v, self.empty).text(lang) for v in self.values)
+
+
+def _in(fill: dict, lang: str) -> dict:
+    return {k: v.text(lang) if isinstance(v, Number | Numbers) else v for k, v in fill.items()}

@@ -77,3 +77,26 @@ def test_a_year_to_date_total_is_compared_with_the_same_quarter_of_earlier_years
         sqlite_engine, make_xlsx(tmp_path / "b.xlsx", long_rows(["31", "INVESTASI", 2024, 2, 160]))
     )
     assert [i.code for i in odd.issues] == ["value_outlier"]
+
+
+def test_a_warnings_numbers_are_written_in_each_messages_language(sqlite_engine, tmp_path):
+    # Stored with the submission and shown to reviewers: "nilai 97,25" in Bahasa Indonesia
+    # (97.25 is 9.725 there), "value 97.25" in English; groups too (1.234,5 / 1,234.5).
+    from builders import long_rows, make_xlsx
+
+    from etl.ingest import ingest_path
+
+    history = [["31", "PDN", y, 4, 40 + y - 2020] for y in range(2020, 2024)]
+    ingest_path(sqlite_engine, make_xlsx(tmp_path / "h.xlsx", long_rows(*history)))
+    odd = ingest_path(
+        sqlite_engine, make_xlsx(tmp_path / "b.xlsx", long_rows(["31", "PDN", 2024, 4, 97.25]))
+    )
+    (outlier,) = odd.issues
+    assert "nilai 97,25 jauh" in outlier.message_id and "sekitar 44)" in outlier.message_id
+    assert "value 97.25 is far" in outlier.message_en and outlier.value == "97.25"
+    wrong = ingest_path(
+        sqlite_engine, make_xlsx(tmp_path / "c.xlsx", long_rows(["31", "PDN", 2024, 4, 1234.5]))
+    )
+    (refused,) = wrong.issues
+    assert "nilai 1.234,5 di luar" in refused.message_id
+    assert "value 1,234.5 is outside" in refused.message_en
