@@ -2,7 +2,9 @@
 has sent nothing for, still open for it, whose deadline is RB_REMIND_DAYS days away or nearer,
 or has passed (etl.store.periods.waiting: the quarters `python -m etl remind` mails about).
 The upload page already says so of the period it offers (upload_views.show_due): there that
-period is left out. Other roles see nothing: they do not send files."""
+period is left out. A province account granted its regencies (a provincial coordinator) also
+sees, per quarter, how many of its regencies have not sent it and which. Other roles see
+nothing: they do not send files."""
 
 from __future__ import annotations
 
@@ -26,13 +28,20 @@ RULES = ("RB_DEADLINE_DAYS", "RB_LOCK_DAYS", "RB_REMIND_DAYS")
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def _urgent(db: tuple, agency: str, today: dt.date, rules: tuple) -> list[PeriodState]:
-    """Keyed by the data version: the agency's upload (a data action) ends its notice at once;
-    an administrator's reopening of a period is not one, hence the minute's TTL."""
-    body = data.catalogue(db).agencies.get(agency)
-    if body is None:
+def _urgent(
+    db: tuple, agency: str, today: dt.date, rules: tuple, *, children: bool = False
+) -> list[PeriodState]:
+    """The agency's urgent quarters (`children`: its regencies'). Keyed by the data version: an
+    upload (a data action) ends its notice at once; an administrator's reopening of a period
+    is not one, hence the minute's TTL."""
+    catalogue = data.catalogue(db)
+    if children:
+        bodies = catalogue.children(agency)
+    else:
+        bodies = [catalogue.agencies[agency]] if agency in catalogue.agencies else []
+    if not bodies:
         return []
-    return [s for s in periods.waiting(data.engine(), [body], today) if s.state in URGENT]
+    return [s for s in periods.waiting(data.engine(), bodies, today) if s.state in URGENT]
 
 
 def _text(due: PeriodState) -> str:
@@ -57,3 +66,30 @@ def show(account: Account | None, *, upload_page: bool) -> None:
     for due in urgent:
         box = st.error if due.state == "late" else st.warning
         box(_text(due), icon=":material/event_busy:")
+    if account.include_children:
+        _regencies(agency, today)
+
+
+SHOWN_NAMES = 8  # a coordinator reads the first names; the reporting page lists them all
+
+
+def _regencies(province: str, today: dt.date) -> None:
+    """One notice per quarter and state: "TW III 2026: 12 dari 27 kabupaten/kota belum mengirim
+    (batas 15 November 2026): Kabupaten Bogor, …"."""
+    rules, db = tuple(settings.get(r) for r in RULES), data.key()
+    waiting = _urgent(db, province, today, rules, children=True)
+    catalogue = data.catalogue(db)
+    total = len(catalogue.children(province))
+    groups: dict[tuple, list[PeriodState]] = {}
+    for due in waiting:
+        groups.setdefault((due.year, due.quarter, due.state), []).append(due)
+    for (year, quarter, state), dues in sorted(groups.items()):
+        names = [catalogue.agencies[d.agency].name for d in dues]
+        more = len(names) - SHOWN_NAMES
+        listed = ", ".join(names[:SHOWN_NAMES]) + (t("and_more", n=more) if more > 0 else "")
+        text = t(
+            "notice_regencies_late" if state == "late" else "notice_regencies_due",
+            period=period_label(year, quarter), n=len(dues), m=total,
+            deadline=date_label(dues[0].deadline), names=listed,
+        )  # fmt: skip
+        (st.error if state == "late" else st.warning)(text, icon=":material/groups:")

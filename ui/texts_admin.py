@@ -122,6 +122,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "{period}: deadline {deadline}, {left}. Your agency has not sent this period's data yet "
         "(Upload page).",
     ),
+    "notice_regencies_due": (
+        "{period}: {n} dari {m} kabupaten/kota Anda belum mengirim data; batas {deadline}: "
+        "{names}.",
+        "{period}: {n} of your {m} regencies and cities have not sent their data; deadline "
+        "{deadline}: {names}.",
+    ),
+    "notice_regencies_late": (
+        "{period}: {n} dari {m} kabupaten/kota Anda terlambat (batas {deadline} sudah lewat): "
+        "{names}.",
+        "{period}: {n} of your {m} regencies and cities are late (the deadline {deadline} has "
+        "passed): {names}.",
+    ),
+    "and_more": (" dan {n} lainnya", " and {n} more"),
     "notice_late": (
         "{period}: batas {deadline}, {left}. Instansi Anda belum mengirim data periode ini; data "
         "masih diterima sampai {last} (halaman Unggah).",

@@ -36,16 +36,19 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+def _moment(today: dt.date) -> dt.datetime:
+    """The moment a reopening (open until now + its days) is compared with: now when `today`
+    is today in the app's time zone, else that date's first moment there."""
+    now = dt.datetime.now(dt.UTC)
+    if today == clock.today(now):
+        return now
+    return dt.datetime.combine(today, dt.time(), settings.get("RB_TIMEZONE"))
+
+
 def lock_checker(engine: Engine, today: dt.date | None = None) -> Callable[[str, int, int], bool]:
     """A function (agency, year, quarter) → locked, reading the reopened periods once."""
-    # A reopening lasts to the moment (now + its days): asked for today, it is compared with
-    # now; asked for a given date, with that date's first moment in the app's time zone.
-    now = dt.datetime.now(dt.UTC)
-    if today is None:
-        today = clock.today(now)
-    else:
-        now = dt.datetime.combine(today, dt.time(), settings.get("RB_TIMEZONE"))
-    reopened = _reopened(engine, now)
+    today = today or clock.today()
+    reopened = _reopened(engine, _moment(today))
 
     def locked(agency: str, year: int, quarter: int) -> bool:
         return today >= lock_date(year, quarter) and (agency, year, quarter) not in reopened
@@ -161,7 +164,7 @@ def waiting(
     there is time (open), the deadline is near (due_soon) or it has passed (late)."""
     today = today or clock.today()
     bodies = {a.code: a for a in agencies}
-    reopened = _reopened(engine, dt.datetime.combine(today, dt.time(), dt.UTC))
+    reopened = _reopened(engine, _moment(today))
     locked, sent = lock_checker(engine, today), first_sent(engine, bodies)
     out = []
     for code, body in sorted(bodies.items()):

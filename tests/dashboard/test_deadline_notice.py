@@ -92,3 +92,26 @@ def test_an_analyst_sees_no_deadline_notice(engine, signed_in, overdue):
     for page in (None, "agency", "reporting"):
         at = signed_in(analyst, page)
         assert _about(at, f"TW{quarter} {year}") == [], _notices(at)
+
+
+def test_a_provincial_coordinator_sees_which_regencies_are_late(
+    engine, signed_in, overdue, tmp_path
+):
+    # A Jawa Barat account granted its 27 regencies and cities: one notice for the quarter,
+    # counting those that have not sent it and naming the first; a regency that sends leaves it.
+    year, quarter = overdue
+    coordinator = accounts.create_user(
+        engine, "jabar", "agency", agency="32", include_children=True, actor="test"
+    )[0]
+    path = make_xlsx(tmp_path / "bogor.xlsx", long_rows(["32.01", "PDN", year, quarter, 40.0]))
+    assert ingest_path(engine, path).status == "accepted"
+    at = signed_in(coordinator, "agency", lang="id")
+    regencies = [n for n in _about(at, f"TW{quarter} {year}") if "kabupaten/kota" in n]
+    assert len(regencies) == 1, _notices(at)
+    assert "26 dari 27 kabupaten/kota Anda terlambat" in regencies[0]
+    assert "Kabupaten Bogor" not in regencies[0] and "Kabupaten Sukabumi" in regencies[0]
+    assert "dan 18 lainnya" in regencies[0]  # 8 names shown, 18 more
+    assert regencies[0] in [e.value for e in at.error]
+    # A province account without its regencies hears only of its own quarter.
+    own = accounts.create_user(engine, "jabar2", "agency", agency="32", actor="test")[0]
+    assert not any("kabupaten/kota" in n for n in _notices(signed_in(own, "agency")))

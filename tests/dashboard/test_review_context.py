@@ -4,13 +4,12 @@ link and the checks' warnings; "Semua pengiriman" lists every submission with it
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from builders import long_rows, make_xlsx
 
 from etl import ingest
 from etl.access import accounts
+from etl.core import clock
 from etl.ingest import Upload
 
 AGENCY = "KL.KEMENPANRB"
@@ -29,7 +28,7 @@ def _load(engine, tmp_path, name, rows, upload):
 def queue(engine, tmp_path):
     """Four official quarters of PDN, a demo file, then the clerk's file awaiting review: an
     outlying value with notes and evidence, and one of the quarter in progress."""
-    today = dt.date.today()
+    today = clock.today()
     now = (today.year, (today.month - 1) // 3 + 1)
     history = [[AGENCY, "PDN", 2024, q, 40 + q, "", ""] for q in (1, 2, 3, 4)]
     _load(engine, tmp_path, "resmi.xlsx", history, Upload(user="admin", source="upload"))

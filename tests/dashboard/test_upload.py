@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from etl.access import accounts
+from etl.core import clock
 from etl.report.template import template_workbook
 from etl.store import queries
 
@@ -237,11 +238,10 @@ def test_a_confirmed_upload_is_read_once_and_confirm_only_commits(
 def test_the_template_starts_at_the_period_to_report_and_warns_of_a_locked_one(
     engine, people, signed_in
 ):
-    import datetime as dt
 
     from etl.store import periods
 
-    due = periods.period_to_report(engine, "KL.KEMENPANRB", dt.date.today())
+    due = periods.period_to_report(engine, "KL.KEMENPANRB", clock.today())
     at = signed_in(people["agency"], "upload")
     assert (at.selectbox(key="url_tyear").value, at.selectbox(key="url_tquarter").value) == due
     assert not at.warning

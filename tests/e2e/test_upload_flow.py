@@ -4,12 +4,11 @@ and keeps the receipt; a reviewer approves; the agency page shows the value."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from browser_helpers import SLOW
 
 from etl.access import accounts
+from etl.core import clock
 from etl.store.database import make_engine
 
 pytestmark = pytest.mark.browser
@@ -88,7 +87,7 @@ def test_agency_uploads_the_filled_template_and_a_reviewer_approves_it(
     page.get_by_role("link", name="Instansi").first.click()
     page.locator("h1", has_text="Kementerian Pendayagunaan").wait_for(timeout=SLOW)
     # The sidebar's period was picked before the data existed: pick the uploaded quarter.
-    today = dt.date.today()
+    today = clock.today()
     year, quarter = (today.year, (today.month - 1) // 3) if today.month > 3 else (today.year - 1, 4)
     _pick(page, "Tahun", str(year))
     _pick(page, "Triwulan", f"TW{quarter}")

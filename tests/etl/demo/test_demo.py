@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from etl.bootstrap import init_database
+from etl.core import clock
 from etl.demo.load import load_demo
 from etl.demo.observations import ended_quarters, plan_files
 from etl.demo.values import DemoValues
@@ -107,7 +108,7 @@ def test_some_agency_quarters_are_missing_and_some_late(demo):
     )
     with engine.connect() as conn:
         reported = conn.execute(query).all()
-    quarters = ended_quarters(dt.date.today())
+    quarters = ended_quarters(clock.today())
     bodies = load_catalogue(engine).agencies
     seen = {(a, y, q) for a, y, q, _ in reported}
     # Who had to report: each body in the quarters it existed (ministries follow the cabinet).
