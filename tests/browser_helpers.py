@@ -97,3 +97,23 @@ def screenshot(page, name: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     settle(page)
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+# Password-mode accounts for the browser tests: created with the one-time password, then given
+# this one (the first sign-in would otherwise ask for a new password).
+PASSWORD = "long-enough-secret"
+
+
+def password_account(engine, name: str, role: str, agency: str | None = None) -> None:
+    from etl.access import accounts
+
+    _, once = accounts.create_user(engine, name, role, agency=agency, actor="test")
+    accounts.change_password(engine, name, once, PASSWORD)
+
+
+def sign_in(page, name: str) -> None:
+    """Fill the login form shown on `page` (it waits for it) and press Masuk."""
+    page.get_by_role("button", name="Masuk").wait_for(timeout=SLOW)
+    page.get_by_label("Nama pengguna").fill(name)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()

@@ -5,29 +5,15 @@ and stays announced on the next page and after a reload; a reviewer sees none.""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import SLOW
+from browser_helpers import SLOW, password_account, sign_in
 from deadline_days import days_since_end, ended_quarter
 
-from etl.access import accounts
 from etl.store import periods
 from etl.store.database import make_engine
 
 pytestmark = pytest.mark.browser
-PASSWORD = "long-enough-secret"
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember"]  # fmt: skip
-
-
-def _account(engine, name, role, agency=None):
-    _, once = accounts.create_user(engine, name, role, agency=agency, actor="test")
-    accounts.change_password(engine, name, once, PASSWORD)
-
-
-def _sign_in(page, name):
-    page.get_by_role("button", name="Masuk").wait_for(timeout=SLOW)
-    page.get_by_label("Nama pengguna").fill(name)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
 
 
 def test_a_clerk_sees_the_overdue_quarter_on_each_page(
@@ -35,8 +21,8 @@ def test_a_clerk_sees_the_overdue_quarter_on_each_page(
 ):
     url = fresh_database("sqlite")
     engine = make_engine(url)
-    _account(engine, "dki", "agency", "31")
-    _account(engine, "rev", "reviewer")
+    password_account(engine, "dki", "agency", "31")
+    password_account(engine, "rev", "reviewer")
     # The quarter that ended last: its deadline 4 days ago, data accepted for 10 more days.
     rules = {"RB_LOCK_DAYS": str(days_since_end() + 10), "RB_DEADLINE_DAYS": str(days_since_end() - 4)}  # fmt: skip
     base = serve(url, RB_AUTH_MODE="password", **rules)
@@ -47,7 +33,7 @@ def test_a_clerk_sees_the_overdue_quarter_on_each_page(
 
     page = new_page()
     page.goto(base + "/")
-    _sign_in(page, "dki")
+    sign_in(page, "dki")
     notice = page.locator('[data-testid="stAlert"]', has_text=f"TW{quarter} {year}: batas")
     notice.first.wait_for(timeout=SLOW)
     text = notice.first.inner_text()
@@ -66,7 +52,7 @@ def test_a_clerk_sees_the_overdue_quarter_on_each_page(
 
     reviewer = new_page()
     reviewer.goto(base + "/")
-    _sign_in(reviewer, "rev")
+    sign_in(reviewer, "rev")
     reviewer.get_by_text("rev", exact=False).first.wait_for(timeout=SLOW)
     reviewer.wait_for_timeout(2000)
     assert reviewer.locator('[data-testid="stAlert"]', has_text="batas").count() == 0

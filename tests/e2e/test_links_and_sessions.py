@@ -5,26 +5,13 @@ Streamlit's English "Page not found", and after sign-in the linked page with its
 from __future__ import annotations
 
 import pytest
-from browser_helpers import SLOW
+from browser_helpers import PASSWORD, SLOW, password_account, sign_in
 
 from etl.access import accounts
 from etl.store.database import make_engine
 
 pytestmark = pytest.mark.browser
-PASSWORD = "long-enough-secret"
 LINK = "/indikator?indicator=KEMISKINAN&type=KABKOTA"
-
-
-def _account(engine, name, role, agency=None):
-    _, once = accounts.create_user(engine, name, role, agency=agency, actor="test")
-    accounts.change_password(engine, name, once, PASSWORD)
-
-
-def _sign_in(page, name):
-    page.get_by_role("button", name="Masuk").wait_for(timeout=SLOW)
-    page.get_by_label("Nama pengguna").fill(name)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
 
 
 def _no_streamlit_404(page):
@@ -33,11 +20,11 @@ def _no_streamlit_404(page):
     assert not page.get_by_text("does not seem to exist").count()
 
 
-def test_a_copied_link_opens_through_sign_in(fresh_database, serve, new_page, shots):
+def test_a_copied_link_opens_throughsign_in(fresh_database, serve, new_page, shots):
     url = fresh_database("sqlite")
     engine = make_engine(url)
-    _account(engine, "ana", "analyst")
-    _account(engine, "clerk", "agency", "KL.KEMENPANRB")
+    password_account(engine, "ana", "analyst")
+    password_account(engine, "clerk", "agency", "KL.KEMENPANRB")
     base = serve(url, RB_AUTH_MODE="password")
 
     # The server's first session: Streamlit's page listing would already have answered it.
@@ -47,7 +34,7 @@ def test_a_copied_link_opens_through_sign_in(fresh_database, serve, new_page, sh
     _no_streamlit_404(page)
     assert "/indikator?" in page.url and "indicator=KEMISKINAN" in page.url
     shots(page, "deep_link_login")
-    _sign_in(page, "ana")
+    sign_in(page, "ana")
     page.locator("h1", has_text="Tingkat kemiskinan").wait_for(timeout=SLOW)
     assert "/indikator?" in page.url and "type=KABKOTA" in page.url
     _no_streamlit_404(page)
@@ -56,7 +43,7 @@ def test_a_copied_link_opens_through_sign_in(fresh_database, serve, new_page, sh
     # The English name (and Streamlit's old path from the file name) leads to the same view.
     old = new_page()
     old.goto(base + "/indicator?indicator=KEMISKINAN")
-    _sign_in(old, "ana")
+    sign_in(old, "ana")
     old.locator("h1", has_text="Tingkat kemiskinan").wait_for(timeout=SLOW)
     assert "/indikator?" in old.url and "indicator=KEMISKINAN" in old.url
     _no_streamlit_404(old)
@@ -64,7 +51,7 @@ def test_a_copied_link_opens_through_sign_in(fresh_database, serve, new_page, sh
     # A page the role may not open: the app's own bilingual refusal, not the overview.
     clerk = new_page()
     clerk.goto(base + "/tinjauan")
-    _sign_in(clerk, "clerk")
+    sign_in(clerk, "clerk")
     clerk.get_by_text("Anda tidak berhak membuka halaman").wait_for(timeout=SLOW)
     _no_streamlit_404(clerk)
 
@@ -94,14 +81,14 @@ def _signed_out(page):
 def test_a_reload_keeps_the_session_until_it_is_revoked(fresh_database, serve, new_page, shots):
     url = fresh_database("sqlite")
     engine = make_engine(url)
-    _account(engine, "ana", "analyst")
-    _account(engine, "budi", "analyst")
+    password_account(engine, "ana", "analyst")
+    password_account(engine, "budi", "analyst")
     base = serve(url, RB_AUTH_MODE="password")
 
     first, second = new_page(), new_page()  # two browsers of the same person
     for page in (first, second):
         page.goto(base + LINK)
-        _sign_in(page, "ana")
+        sign_in(page, "ana")
         _signed_in_view(page)
     cookie = {c["name"]: c for c in first.context.cookies()}["rb_session"]
     assert cookie["sameSite"] == "Strict" and PASSWORD not in cookie["value"]
@@ -128,7 +115,7 @@ def test_a_reload_keeps_the_session_until_it_is_revoked(fresh_database, serve, n
     for name, revoke in revocations:
         page = new_page()
         page.goto(base + LINK)
-        _sign_in(page, name)
+        sign_in(page, name)
         _signed_in_view(page)
         revoke()
         page.reload()
