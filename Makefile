@@ -23,7 +23,13 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
-install-dev: install $(VENV)/.installed-dev
+# axe-core, the accessibility checker the browser tests inject into every page
+# (tests/e2e/test_accessibility.py): npm installs exactly what package-lock.json names.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install-dev: install $(VENV)/.installed-dev node_modules/.installed
 
 data: install
 	$(BIN)/python -m etl init

@@ -13,7 +13,7 @@ from etl.access import roles
 from etl.store.action_plans import summary_table
 from etl.store.queries import Filters
 from indicators import action_plan as ap
-from ui import auth, charts, data, state, tables, views
+from ui import action_plan_charts, auth, data, state, tables, views
 from ui.i18n import lang, pick, t
 
 # Run on its own (tests, a direct link) the router has not set the language: take the URL's.
@@ -58,7 +58,12 @@ summary = summary_table(frame, ["theme", "agency_code", "agency_name"])
 summary["on_schedule_share"] = summary["on_schedule_share"] * 100
 counts = summary.groupby("agency_name")[[*ap.SCHEDULE_STATUSES]].sum()
 labels = {code: tr(code) for code in ap.SCHEDULE_STATUSES}
-st.plotly_chart(charts.schedule_bars(counts, labels, ""), key="ra_bars")
+# Its counts as a table under it, like every chart (views.chart: the text alternative).
+views.chart(
+    action_plan_charts.schedule_bars(counts, labels, ""),
+    counts.rename(columns=labels).rename_axis(tr("agency")).reset_index(),
+    key="ra_bars",
+)
 tables.show(
     summary.rename(columns={
         "agency_name": tr("agency"), "actions": tr("actions"), "theme": tr("theme"),
@@ -75,7 +80,9 @@ tables.show(
 st.subheader(tr("scatter"))
 points = frame.dropna(subset=["output_realisation_pct", "budget_absorption_pct"])
 if len(points):
-    figure = charts.absorption_scatter(points, labels, (tr("output_pct"), tr("absorption_pct")))
+    figure = action_plan_charts.absorption_scatter(
+        points, labels, (tr("output_pct"), tr("absorption_pct"))
+    )
     views.chart(
         figure,
         points[["agency_name", "action", "status_text", "output_realisation_pct",

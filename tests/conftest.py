@@ -139,3 +139,19 @@ def sqlite_engine(fresh_database):
     engine = make_engine(fresh_database("sqlite"))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_url(tmp_path_factory) -> str:
+    """One demo database (init + demo: every agency, 2020-2025) for the dashboard and browser
+    tests, built once per session because the demo takes ~15 s."""
+    from etl.bootstrap import init_database
+    from etl.demo.load import load_demo
+    from etl.store.database import make_engine
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('dash') / 'demo.sqlite'}"
+    engine = make_engine(url)
+    init_database(engine)
+    load_demo(engine)
+    engine.dispose()
+    return url

@@ -20,6 +20,10 @@ LINE = "#000000"
 PATH = "#0072B2"
 TARGET = "#009E73"
 BAND = "rgba(0,158,115,0.15)"
+# Axis ticks, titles, legends and notes: plotly's own dark grey (9.7:1 on white). Streamlit's
+# chart theme draws ticks in #808495 (3.7:1), under WCAG AA's 4.5:1 for text of that size.
+INK = "#444444"
+AXIS_TEXT = {"tickfont": {"color": INK}}
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 
 
@@ -30,15 +34,21 @@ def figure(
     piecemeal costs several times more (the dashboard draws up to a dozen charts a page)."""
     base = {
         "title": {"text": title, "font": {"size": 15}},
+        "font": {"color": INK},
         "height": height,
         "margin": MARGIN,
-        "yaxis": {"title": {"text": unit}},
-        "legend": {"orientation": "h", "y": -0.15},
+        "xaxis": {**AXIS_TEXT},
+        "yaxis": {**AXIS_TEXT, "title": {"text": unit}},
+        "legend": {"orientation": "h", "y": -0.15, "font": {"color": INK}},
         "hovermode": "closest",
         "separators": plotly_separators(),
     }
     for name, value in layout.items():
         base[name] = {**base.get(name, {}), **value} if isinstance(value, dict) else value
+    for axis in ("xaxis", "yaxis"):  # a caller's axis title keeps the readable ink
+        title = base[axis].get("title")
+        if isinstance(title, dict):
+            base[axis]["title"] = {"font": {"color": INK}, **title}
     return go.Figure(data=traces, layout=base)
 
 
@@ -299,7 +309,8 @@ def status_bars(counts: pd.DataFrame, title: str) -> tuple[go.Figure, pd.DataFra
     traces = [
         {"type": "bar", "y": list(counts.index), "x": list(counts[s.code]), "orientation": "h",
          "name": badges.text(s.code), "marker": {"color": s.colour},
-         "text": list(counts[s.code]), "textposition": "inside"}
+         "text": list(counts[s.code]), "textposition": "inside",
+         "insidetextfont": {"color": badges.ink(s.colour)}}
         for s in st_status.STATUSES
         if s.code in counts.columns and counts[s.code].sum()
     ]  # fmt: skip
@@ -327,16 +338,25 @@ def timeliness_heatmap(frame: pd.DataFrame, title: str) -> tuple[go.Figure, pd.D
     heatmap = {
         "type": "heatmap", "z": wide.values.tolist(), "x": [periods[c] for c in wide.columns],
         "y": list(wide.index), "zmin": -0.5, "zmax": len(codes) - 0.5, "colorscale": scale,
-        "xgap": 1, "ygap": 1, "texttemplate": "%{text}", "showscale": False,
+        "xgap": 1, "ygap": 1, "showscale": False,
         "text": [[symbols.get(v, "") if v == v else "" for v in row] for row in wide.values],
         "hovertemplate": "%{y} · %{x}: %{text}<extra></extra>",
+    }  # fmt: skip
+    # The symbols as a text layer of their own, each in the ink that reads on its cell (black
+    # or white, badges.ink): the heatmap's own labels chose white on green and orange (3.4:1).
+    cells = [(x, y, int(v)) for y, row in zip(wide.index, wide.values)
+             for x, v in zip((periods[c] for c in wide.columns), row) if v == v]  # fmt: skip
+    labels = {
+        "type": "scatter", "mode": "text", "x": [c[0] for c in cells], "y": [c[1] for c in cells],
+        "text": [symbols[c[2]] for c in cells], "hoverinfo": "skip", "showlegend": False,
+        "textfont": {"color": [badges.ink(colours[c[2]]) for c in cells]},
     }  # fmt: skip
     legend = [
         {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "showlegend": True,
          "name": f"{symbols[i]} {t(c)}", "marker": {"color": colours[i], "symbol": "square", "size": 12}}
         for i, c in enumerate(codes)
     ]  # fmt: skip
-    fig = figure([heatmap, *legend], title, height=min(4000, 160 + 18 * len(wide)))
+    fig = figure([heatmap, labels, *legend], title, height=min(4000, 160 + 18 * len(wide)))
     table = frame.assign(timeliness=[t(c) for c in frame.timeliness])[
         ["agency_code", "agency_name", "period", "timeliness", "submitted_at"]
     ]
@@ -356,35 +376,3 @@ def timeliness_bars(frame: pd.DataFrame, title: str) -> tuple[go.Figure, pd.Data
     columns = [c for c in badges.TIMELINESS_AS_STATUS if c in counts.columns]
     table = counts[["period", *columns]].rename(columns={c: t(c) for c in columns})
     return fig, table
-
-
-def schedule_bars(counts: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
-    """Per agency (row), how many actions are on schedule, lagging or not started."""
-    traces = [
-        {"type": "bar", "y": list(counts.index), "x": list(counts[code]), "orientation": "h",
-         "name": f"{st_status.symbol(status)} {labels[code]}",
-         "marker": {"color": st_status.colour(status)}}
-        for code, status in badges.SCHEDULE_AS_STATUS.items()
-        if code in counts.columns
-    ]  # fmt: skip
-    return figure(traces, title, height=120 + 22 * len(counts), barmode="stack")
-
-
-def absorption_scatter(points: pd.DataFrame, labels: dict[str, str], axes: tuple[str, str]):
-    """Budget absorbed (y) against output realised (x), one marker shape and colour per
-    schedule status; the diagonal is "money in step with results"."""
-    traces = [
-        {"type": "scatter", "mode": "markers", "x": list(group.output_realisation_pct),
-         "y": list(group.budget_absorption_pct), "name": f"{st_status.symbol(status)} {labels[code]}",
-         "text": list(group.agency_name + " · " + group.action.astype(str)),
-         "marker": {"color": st_status.colour(status), "symbol": MARKERS[i], "size": 8},
-         "hovertemplate": "%{text}<br>%{x:.0f} % / %{y:.0f} %<extra></extra>"}
-        for i, (code, status) in enumerate(badges.SCHEDULE_AS_STATUS.items())
-        if len(group := points[points.schedule_status == code])
-    ]  # fmt: skip
-    diagonal = {"type": "scatter", "mode": "lines", "x": [0, 100], "y": [0, 100],
-                "line": {"color": "#999999", "dash": "dot"}, "showlegend": False}  # fmt: skip
-    return figure(
-        [diagonal, *traces], "", height=420, xaxis={"title": {"text": axes[0]}},
-        yaxis={"title": {"text": axes[1]}},
-    )  # fmt: skip

@@ -8,7 +8,7 @@ import streamlit as st
 from indicators import status as st_status
 from indicators.catalogue import NATIONAL
 from indicators.rollup import NationalFigure, status_summary
-from ui import badges, charts, data, national_views, tables, views
+from ui import badges, charts, data, national_views, views
 from ui.i18n import as_of_label, confidence, lang, number, period_label, pick, t, unit_text
 
 MAIN = (
@@ -34,9 +34,7 @@ def series_panel(
 ) -> None:  # fmt: skip
     """One indicator's series (national or one agency's) against its path, with the status."""
     fig, table, caption = _series_model(db, code, roadmap_code, year, quarter, agency, lang())
-    st.plotly_chart(fig, key=key, config={"displaylogo": False})
-    with st.expander(t("data_table")):
-        tables.show(table, numbers=SERIES_NUMBERS, hide_index=True, key=f"{key}_table")
+    views.chart(fig, table, key=key, numbers=SERIES_NUMBERS)
     if judged is not None and isinstance(judged.get("status"), str):
         st.markdown(status_line(judged))
         notes = status_notes(judged)

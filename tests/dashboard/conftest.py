@@ -1,5 +1,5 @@
-"""One demo database for the dashboard tests (init + demo: every agency, 2020-2025), built once
-per session because the demo takes ~15 s; the app finds it through RB_DATABASE_URL."""
+"""The dashboard tests on the one demo database (`demo_url`, tests/conftest.py); the app finds
+it through RB_DATABASE_URL."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from etl.bootstrap import init_database
-from etl.demo.load import load_demo
 from etl.store.database import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,16 +28,6 @@ def demo_mode(monkeypatch):
     config.set_option("client.showErrorDetails", "full")
     yield
     config.set_option("server.address", None)
-
-
-@pytest.fixture(scope="session")
-def demo_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('dash') / 'demo.sqlite'}"
-    engine = make_engine(url)
-    init_database(engine)
-    load_demo(engine)
-    engine.dispose()
-    return url
 
 
 @pytest.fixture(scope="module")

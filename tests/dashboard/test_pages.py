@@ -123,7 +123,9 @@ def test_reporting_says_completeness_and_timeliness_apart_and_pages_regencies(ap
     assert cells["type"] == "heatmap" and cells["showscale"] is False
     assert len({colour for _, colour in cells["colorscale"]}) == 3
     bar_colours = {trace["marker"]["color"] for trace in bars["data"]}
-    legend = {trace["marker"]["color"] for trace in heatmap["data"][1:]}
+    # After the cells: their symbols as a text layer (in each cell's ink), then the legend.
+    legend = {trace["marker"]["color"] for trace in heatmap["data"][1:] if trace.get("showlegend")}
+    assert heatmap["data"][1]["mode"] == "text"
     assert legend == bar_colours | legend and len(legend) == 3
     assert len(cells["y"]) == 40 and "halaman 1 dari 13" in heatmap["layout"]["title"]["text"]
 
