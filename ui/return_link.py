@@ -36,7 +36,7 @@ def take() -> tuple[str, dict[str, str]] | None:
     """Just signed in: the kept page path and query when the browser is at the root (a page
     opened by its own address wins over an older link); the cookie goes on the next run."""
     raw = st.context.cookies.get(COOKIE)
-    if not raw:
+    if not isinstance(raw, str) or not raw:  # no request behind the run (AppTest): no cookie
         return None
     st.session_state[CLEAR_KEY] = True
     if routes.opened():
