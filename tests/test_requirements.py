@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Package name on PyPI → the module it is imported as.
 DEV_TOOLS = {
     "pytest": "pytest", "hypothesis": "hypothesis", "ruff": "ruff", "playwright": "playwright",
-    "xlwt": "xlwt", "odfpy": "odf", "aiosmtpd": "aiosmtpd",
+    "xlwt": "xlwt", "odfpy": "odf", "aiosmtpd": "aiosmtpd", "oidc-provider-mock": "oidc_provider_mock",
 }  # fmt: skip
 
 

@@ -16,7 +16,7 @@ import streamlit as st
 
 from etl.access import accounts, roles, sessions
 from etl.core import settings
-from ui import data, login_limit, routes
+from ui import cookies, data, login_limit, return_link, routes
 from ui.i18n import t
 
 SESSION_KEY = "account"
@@ -102,6 +102,7 @@ def gate() -> accounts.Account:
     if chosen == "none":
         return _demo()
     _write_cookie()
+    return_link.clear_taken()
     if chosen == "password" and current() is None:
         _from_cookie()
     account = _refreshed(current())
@@ -168,18 +169,14 @@ def _forget() -> None:
 
 
 def _write_cookie() -> None:
-    """Set or clear the cookie in the browser. Streamlit's cookies are read-only, so a script
-    on the page does it: not HttpOnly, therefore the token alone is worth nothing once revoked
-    or expired (the database decides), and SameSite=Strict keeps other sites from sending it."""
+    """Set or clear the session cookie in the browser (ui.cookies: a script, so not HttpOnly;
+    the token alone is worth nothing once revoked or expired, the database decides), with
+    SameSite=Strict so that other sites cannot send it."""
     pending = st.session_state.pop(COOKIE_KEY, None)
     if pending is None:
         return
     age = int(sessions.lifetime().total_seconds()) if pending else 0
-    st.html(
-        f"<script>document.cookie = '{COOKIE}={pending}; Max-Age={age}; Path=/; "
-        "SameSite=Strict' + (location.protocol === 'https:' ? '; Secure' : '');</script>",
-        unsafe_allow_javascript=True,
-    )
+    cookies.write(COOKIE, pending, age)
 
 
 def _only(render) -> None:
@@ -265,9 +262,11 @@ def _login_form() -> None:
 
 
 def _oidc_page() -> None:
-    """Signed in at the provider: find or create the account, then run the app again."""
+    """Signed in at the provider: find or create the account, then run the app again, on the
+    page of the link that was opened before the provider's round trip (ui.return_link)."""
     if not st.user.is_logged_in:
         st.title(t("login_title"))
+        return_link.remember()
         st.button(t("login_oidc"), on_click=st.login, key="oidc_login")
         return
     claims = st.user.to_dict()
@@ -281,9 +280,18 @@ def _oidc_page() -> None:
             claim_agency=claims.get(AGENCY_CLAIM),
         )
     except accounts.AuthError as error:
+        # Disabled: said in both languages, with the way out of the provider's sign-in (the
+        # browser stays signed in there, and another person may need this browser).
         st.error(error.bilingual())
+        _logout_button()
         return
     st.session_state[SESSION_KEY] = account
+    link = return_link.take()
+    if link is not None:
+        path, query = link
+        # The gate's page at that address: the next run serves the app's own page there.
+        page = next(p for p in routes.everywhere(_oidc_page) if p.url_path == path)
+        st.switch_page(page, query_params=query)
     st.rerun()
 
 

@@ -10,6 +10,7 @@ so the address and its query stay in the browser and the page itself opens after
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -66,6 +67,14 @@ def url_of(script: str) -> str:
 def paths() -> tuple[str, ...]:
     """Every address the app answers: the pages' own, their other names and the login's."""
     return (*(p[2] for p in PAGES), *ALIASES, LOGIN_PATH)
+
+
+def opened() -> str:
+    """The app's address in the browser, without the query: a page's path, or "" at the root
+    (and at the login's address, where the browser shows the root's page). Streamlit's paths are
+    one segment below the app's root, whatever `server.baseUrlPath` puts before it."""
+    last = urlsplit(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1]
+    return last if last in paths() and last != LOGIN_PATH else ""
 
 
 def visible(role: str | None, coordinator: bool = False) -> list[tuple]:
