@@ -13,6 +13,7 @@ import streamlit as st
 
 from etl.access import review
 from etl.checks.periods import provisional_warnings
+from etl.core import clock
 from indicators.catalogue import Catalogue
 from indicators.progress import period_target
 from ui import data, tables
@@ -71,7 +72,7 @@ def queue_values(engine, catalogue: Catalogue, waiting: pd.DataFrame) -> pd.Data
     values = review.submission_changes(engine, ids)
     if values.empty:
         return values
-    sent = {int(i): pd.Timestamp(at).date() for i, at in zip(waiting.id, waiting.uploaded_at)}
+    sent = {int(i): clock.local_date(pd.Timestamp(at).to_pydatetime()) for i, at in zip(waiting.id, waiting.uploaded_at)}  # fmt: skip
     history = _history(engine, ids)
     issues = review.submission_issues(engine, ids)
     by_cell = {sid: _warnings_by_cell(found) for sid, found in issues.items()}

@@ -4,7 +4,6 @@ export page, so the screen and the file always agree."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
@@ -305,7 +304,7 @@ def submissions_table(
         for y, q in periods:
             deadline = deadline_of(y, q)
             at = sent.get((agency.code, y, q))
-            when = _as_date(at)
+            when = clock.local_date(at)
             rows.append(
                 {
                     "agency_code": agency.code,
@@ -326,16 +325,6 @@ def submissions_table(
         "deadline", "timeliness",
     ]  # fmt: skip
     return utc_timestamps(pd.DataFrame(rows, columns=columns))
-
-
-def _as_date(value) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC)
-        return value.date()
-    return value
 
 
 def _actions(engine: Engine, filters: Filters, catalogue: Catalogue | None = None) -> pd.DataFrame:
