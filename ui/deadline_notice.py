@@ -79,7 +79,7 @@ def _regencies(province: str, today: dt.date) -> None:
     rules, db = tuple(settings.get(r) for r in RULES), data.key()
     waiting = _urgent(db, province, today, rules, children=True)
     catalogue = data.catalogue(db)
-    total = len(catalogue.children(province))
+    children = catalogue.children(province)
     groups: dict[tuple, list[PeriodState]] = {}
     for due in waiting:
         groups.setdefault((due.year, due.quarter, due.state), []).append(due)
@@ -89,7 +89,8 @@ def _regencies(province: str, today: dt.date) -> None:
         listed = ", ".join(names[:SHOWN_NAMES]) + (t("and_more", n=more) if more > 0 else "")
         text = t(
             "notice_regencies_late" if state == "late" else "notice_regencies_due",
-            period=period_label(year, quarter), n=len(dues), m=total,
+            period=period_label(year, quarter), n=len(dues),
+            m=sum(c.exists_in(year, quarter) for c in children),  # those that existed then
             deadline=date_label(dues[0].deadline), names=listed,
         )  # fmt: skip
         (st.error if state == "late" else st.warning)(text, icon=":material/groups:")

@@ -275,7 +275,7 @@ class _ActionChecker(SheetCells):
         if not clear:
             self.issue(
                 "action_target_kind_unclear", r, self.cols.get("target_tw1"), None,
-                targets=Numbers(targets), year_target=_fmt(target_year),
+                targets=Numbers(map(_whole_rupiah, targets)), year_target=_fmt(target_year),
             )  # fmt: skip
         focus = self.parse(ac.focus_area, r, "focus", row)
         url = self._evidence(r, row)
@@ -390,5 +390,9 @@ def _sum(values: list[float | None]) -> float | None:
 
 
 def _fmt(number: float | None) -> Number:
+    return Number(_whole_rupiah(number), "-")
+
+
+def _whole_rupiah(number: float | None) -> float | None:
     # Rupiah are whole: 1.234.567 in Indonesian, 1,234,567 in English.
-    return Number(None if number is None else round(number) if number >= 1000 else number, "-")
+    return None if number is None else round(number) if number >= 1000 else number

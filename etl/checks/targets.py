@@ -15,7 +15,7 @@ from etl.checks.agencies import agency_problem
 from etl.checks.observation_cells import judged_number
 from etl.checks.row_checks import fmt
 from etl.checks.sheet_cells import SheetCells
-from etl.core.issues import Issue
+from etl.core.issues import Issue, Number, Numbers
 from etl.core.target_rows import TargetRow
 from etl.reading import cells
 from etl.reading.cells import CellProblem
@@ -288,7 +288,10 @@ def _deduplicate(rows: list[TargetRow], issues: list[Issue]) -> list[TargetRow]:
     return kept
 
 
-def _shown(row: TargetRow) -> str:
+def _shown(row: TargetRow) -> Number | Numbers:
+    """A target as its message shows it, in each language's notation: a band 97,25–98,5 (85)."""
     if row.low is not None and row.high is not None:
-        return f"{fmt(row.low)}–{fmt(row.high)}" + ("" if row.value is None else f" ({fmt(row.value)})")  # fmt: skip
+        if row.value is None:
+            return Numbers((row.low, row.high), pattern="{0}–{1}")
+        return Numbers((row.low, row.high, row.value), pattern="{0}–{1} ({2})")
     return fmt(row.value)

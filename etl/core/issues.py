@@ -51,7 +51,7 @@ class Issue:
         template = messages.MESSAGES[code]
         shown = None if value is None else _shown(value)
         fill = {
-            "value": value if isinstance(value, Number) else shown,
+            "value": value if isinstance(value, Number | Numbers) else shown,
             "sheet": sheet,
             "cell": cell,
             "row": row,
@@ -250,14 +250,24 @@ class Numbers:
 
     values: tuple[float | None, ...]
     empty: str = "-"
+    pattern: str | None = None  # e.g. "{0}–{1} ({2})": the numbers placed in a phrase
 
-    def __init__(self, values: Iterable[float | None], empty: str = "-") -> None:
+    def __init__(
+        self, values: Iterable[float | None], empty: str = "-", pattern: str | None = None
+    ) -> None:
         object.__setattr__(self, "values", tuple(values))
         object.__setattr__(self, "empty", empty)
+        object.__setattr__(self, "pattern", pattern)
 
     def text(self, lang: str) -> str:
-        sep = "; " if lang == "id" else ", "
-        return sep.join(Number(v, self.empty).text(lang) for v in self.values)
+        shown = [Number(v, self.empty).text(lang) for v in self.values]
+        if self.pattern is not None:
+            return self.pattern.format(*shown)
+        return ("; " if lang == "id" else ", ").join(shown)
+
+    def __str__(self) -> str:
+        shown = [str(Number(v, self.empty)) for v in self.values]
+        return self.pattern.format(*shown) if self.pattern is not None else ", ".join(shown)
 
 
 def _in(fill: dict, lang: str) -> dict:

@@ -343,3 +343,12 @@ def test_the_apps_catalogue_version_moves_with_every_change_of_the_current_targe
     review.approve(engine, fixed.submission_id, actor="reviewer")
     assert own(engine) == {(2029, "target"): 82}
     assert catalogue_version(engine) != approved
+
+
+def test_a_duplicate_bands_numbers_are_in_each_messages_notation(sqlite_engine, tmp_path):
+    # "97,25–98,5" in Bahasa Indonesia (97.25 reads as 9.725 there), "97.25–98.5" in English.
+    first = row("INFLASI", 2029, value=None, low=1.5, high=3.5)
+    second = row("INFLASI", 2029, value=None, low=1.75, high=3.25)
+    issue = at(ingest_path(sqlite_engine, targets_file(tmp_path, first, second)), "target_duplicate_conflict")  # fmt: skip
+    assert "(1,75–3,25 dan 1,5–3,5 di" in issue.message_id
+    assert "(1.75–3.25 and 1.5–3.5 at" in issue.message_en

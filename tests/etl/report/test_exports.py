@@ -96,7 +96,6 @@ def test_submissions_on_time_late_or_missing(loaded):
     assert deadline == quarter_end(2024, 4) + dt.timedelta(days=15) == dt.date(2025, 1, 15)
 
 
-
 def test_a_file_sent_after_midnight_in_jakarta_is_late(engine, tmp_path):
     # 15 Jan 2025 20:00 UTC is 16 Jan 03:00 WIB: a day after TW4 2024's deadline (15 Jan),
     # late in Jakarta as the deadline notice and the lock count it, though still the 15th in UTC.
@@ -106,6 +105,7 @@ def test_a_file_sent_after_midnight_in_jakarta_is_late(engine, tmp_path):
     frame = TABLES["submissions"](engine, Filters(year=2024, quarter=4, agency="31"))
     row = frame.set_index("agency_code").loc["31"]
     assert row.deadline == dt.date(2025, 1, 15) and row.timeliness == "late"
+
 
 @pytest.mark.parametrize("table", ["observations", "scorecard", "themes", "submissions"])
 def test_csv_and_xlsx_of_the_same_table_hold_the_same_values(loaded, tmp_path, table):
