@@ -73,9 +73,9 @@ class Checked:
     action_columns: dict[str, dict[str, str]] = field(default_factory=dict)
     # The catalogue the checks used: the commit's status update reuses its indicators, road
     # maps, scales and bodies and reads only the targets again (they may be in this file),
-    # unless the catalogue was refreshed after `refreshed` (queries.refresh_stamp).
+    # unless the catalogue was refreshed since it was read (Catalogue.refreshed).
     catalogue: Catalogue | None = None
-    refreshed: int | None = None
+    limits: Limits | None = None  # the reading limits, for a check made again at commit
 
     @property
     def accepted(self) -> bool:
@@ -127,8 +127,8 @@ def check(
     reads the database (no write transaction: a dry run never waits for, nor blocks, a writer)."""
     upload = upload or Upload()
     sha = hashlib.sha256(data).hexdigest()
-    with engine.connect() as conn:  # before the catalogue is read: a refresh during it shows
-        refreshed = refresh_stamp(conn)
+    # A catalogue the caller holds says itself which refresh it was read after (a folder's
+    # files share one; the app keeps one per catalogue version).
     catalogue = catalogue or load_catalogue(engine)
     try:
         book = read_upload(file_name, data, limits)
@@ -165,7 +165,7 @@ def check(
             _plan(current, result, validation.rows, actions, validation.skipped, targets)
     return Checked(
         file_name, data, sha, upload, result, tuple(validation.rows), actions, targets,
-        plans.columns, catalogue, refreshed,
+        plans.columns, catalogue, limits,
     )  # fmt: skip
 
 
@@ -178,7 +178,12 @@ def commit(engine: Engine, checked: Checked) -> FileResult:
         # `etl init` changed the catalogue after the check (a kept dry run): the file is checked
         # again against the new one, so no value is stored or judged under indicators, units or
         # bodies that are no longer the catalogue's.
-        checked = check(engine, checked.file_name, checked.data, checked.upload, preview=False)
+        shown = checked.result.path
+        checked = check(
+            engine, checked.file_name, checked.data, checked.upload, limits=checked.limits,
+            preview=False,
+        )  # fmt: skip
+        checked = replace(checked, result=replace(checked.result, path=shown))
         if not checked.accepted:
             return checked.result
     result = replace(checked.result, dry_run=False, changes=[], rows=RowCounts())
@@ -232,7 +237,7 @@ def _refreshed_since(source: Engine | Connection, checked: Checked) -> bool:
         with source.connect() as conn:
             return _refreshed_since(conn, checked)
     # Rows that came without a check (commit_rows) were validated by their caller, now.
-    return checked.catalogue is not None and refresh_stamp(source) != checked.refreshed
+    return checked.catalogue is not None and refresh_stamp(source) != checked.catalogue.refreshed
 
 
 def _locked_since(engine: Engine, conn: Connection, checked: Checked) -> FileResult | None:

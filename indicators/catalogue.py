@@ -296,6 +296,9 @@ class Catalogue:
     targets: list[Target] = field(default_factory=list)
     scales: dict[str, list[ScaleBand]] = field(default_factory=dict)
     agencies: dict[str, Agency] = field(default_factory=dict)
+    # The database's catalogue refresh this was read after (its audit id; 0: never refreshed),
+    # so a file checked under it can tell a refresh since; None: not read from a database.
+    refreshed: int | None = None
 
     @classmethod
     def from_rows(

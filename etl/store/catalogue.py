@@ -15,6 +15,7 @@ from etl.core import settings
 from etl.store import audit, schema
 from etl.store.assessments import mark
 from etl.store.database import write_transaction
+from etl.store.queries import refresh_stamp
 from indicators.catalogue import NATIONAL, Catalogue, Target
 
 REFERENCE_FILES: dict[str, Table] = {
@@ -154,9 +155,11 @@ def load_catalogue(
     if isinstance(source, Engine):
         with source.connect() as conn:
             return load_catalogue(conn, target_agencies, base=base)
-    found = _current_targets(source, target_agencies)
-    if base is not None:
+    if base is not None:  # its indicators, road maps and bodies keep their own `refreshed`
+        found = _current_targets(source, target_agencies)
         return dataclasses.replace(base, targets=[Target.from_row(r) for r in found])
+    stamp = refresh_stamp(source)  # before the tables: a refresh while they are read shows
+    found = _current_targets(source, target_agencies)
     rows = {
         name: [dict(r._mapping) for r in source.execute(select(table))]
         for name, table in (
@@ -168,7 +171,7 @@ def load_catalogue(
         )
     }
     rows["targets"] = found
-    return Catalogue.from_rows(**rows)
+    return dataclasses.replace(Catalogue.from_rows(**rows), refreshed=stamp)
 
 
 def _current_targets(conn: Connection, agencies: Iterable[str] | None) -> list[dict]:
