@@ -20,7 +20,9 @@ def page(server):
 
 
 def _heading(page, text: str) -> None:
-    page.locator("h1", has_text=text).first.wait_for(timeout=SLOW)
+    # A hang guard, not a time limit: at 2026-12-03's HEAD the indicator page's first view in
+    # this test took over 120 s on a quiet machine (25 s by hand); see the closing note (issue 15).
+    page.locator("h1", has_text=text).first.wait_for(timeout=3 * SLOW)
 
 
 def test_every_page_language_switch_and_export(server, page, demo_url, tmp_path):
